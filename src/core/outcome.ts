@@ -1,0 +1,28 @@
+/**
+ * Outcomes follow EARL 1.0 (W3C, https://www.w3.org/TR/EARL10-Schema/#OutcomeValue):
+ * passed, failed, cantTell, inapplicable, untested. konform uses cantTell for every case
+ * in which it could not decide (timeout, unreachable, response too large, engine missing),
+ * so "the target failed" never mixes with "konform could not check".
+ */
+export const OUTCOMES = ['passed', 'failed', 'cantTell', 'inapplicable', 'untested'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Worst first: the order in which outcomes of several parts combine into one. */
+const PRECEDENCE: readonly Outcome[] = ['failed', 'cantTell', 'untested', 'passed', 'inapplicable'];
+
+/** Combines the outcomes of the parts of one thing (the checks of a requirement, say). */
+export function combineOutcomes(outcomes: Iterable<Outcome>): Outcome {
+  let best: Outcome | undefined;
+  for (const outcome of outcomes) {
+    if (best === undefined || PRECEDENCE.indexOf(outcome) < PRECEDENCE.indexOf(best)) best = outcome;
+  }
+  return best ?? 'untested';
+}
+
+export type OutcomeCounts = Record<Outcome, number>;
+
+export function countOutcomes(outcomes: Iterable<Outcome>): OutcomeCounts {
+  const counts: OutcomeCounts = { passed: 0, failed: 0, cantTell: 0, inapplicable: 0, untested: 0 };
+  for (const outcome of outcomes) counts[outcome] += 1;
+  return counts;
+}

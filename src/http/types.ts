@@ -1,0 +1,142 @@
+/**
+ * The HTTP client every check uses. Transport-level failures throw HttpFailure with a reason;
+ * any HTTP status, 5xx included, is a response. Every attempt is recorded as an Exchange.
+ */
+export interface HttpRequest {
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  /** Whether the configured credentials are attached (default true). */
+  authenticate?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Header names in lower case; repeated headers as arrays. */
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+  /** URL of the final response after redirects. */
+  url: string;
+  /** ID of the recorded exchange. */
+  exchangeId: string;
+  durationMs: number;
+}
+
+export const HTTP_FAILURE_REASONS = [
+  'timeout',
+  'unreachable',
+  'tooLarge',
+  'hostNotAllowed',
+  'addressNotAllowed',
+  'tooManyRedirects',
+  'connectionReset',
+  'protocol',
+  'tls',
+  'aborted',
+] as const;
+export type HttpFailureReason = (typeof HTTP_FAILURE_REASONS)[number];
+
+export class HttpFailure extends Error {
+  constructor(
+    readonly reason: HttpFailureReason,
+    message: string,
+    readonly url: string,
+    readonly exchangeId: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'HttpFailure';
+  }
+}
+
+export interface HttpClient {
+  send(request: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+/** One recorded request and what came of it, secrets redacted. */
+export interface Exchange {
+  id: string;
+  startedAt: string;
+  durationMs: number;
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    bodyExcerpt?: string;
+  };
+  /** Redirects followed before the final response, in order. */
+  redirects?: Array<{ status: number; location: string }>;
+  response?: {
+    status: number;
+    url: string;
+    headers: Record<string, string | string[]>;
+    bodyExcerpt: string;
+    /** Bytes received (up to the limit). */
+    bodyBytes: number;
+    /** True when the excerpt is shorter than the body, or the body was cut at the size limit. */
+    truncated: boolean;
+  };
+  error?: { reason: HttpFailureReason; message: string };
+}
+
+/** Limits every request is held to. */
+export interface HttpLimits {
+  /** Hard deadline of one request, headers and body together. */
+  timeoutMs: number;
+  maxResponseBytes: number;
+  maxRedirects: number;
+  /** Requests in flight at once, over all hosts. */
+  concurrency: number;
+  /** Requests per second per host; 0 for no limit. */
+  ratePerHost: number;
+  /** Bytes of a body kept in the evidence. */
+  excerptBytes: number;
+}
+
+export const DEFAULT_LIMITS: HttpLimits = {
+  timeoutMs: 10_000,
+  maxResponseBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+  concurrency: 8,
+  ratePerHost: 50,
+  excerptBytes: 4096,
+};
+
+/**
+ * Credentials, resolved from environment variables or files. The values never appear in
+ * any output: the client hands them to its redactor before the first request.
+ */
+export type AuthConfig =
+  | { scheme: 'apiKey'; in: 'header' | 'query'; name: string; value: string }
+  | { scheme: 'bearer'; token: string }
+  | { scheme: 'basic'; username: string; password: string }
+  | {
+      scheme: 'oauth2';
+      tokenUrl: string;
+      clientId: string;
+      clientSecret: string;
+      scopes: string[];
+    };
+
+/** Client certificate for mutual TLS, and the CA to trust; PEM contents. */
+export interface TlsConfig {
+  cert?: string;
+  key?: string;
+  ca?: string;
+}
+
+export interface HttpClientOptions {
+  /** Hosts (host or host:port) that may be contacted, redirects included. */
+  allowedHosts: string[];
+  limits: HttpLimits;
+  auth?: AuthConfig[];
+  tls?: TlsConfig;
+  /** Receives every exchange as it completes. */
+  record: (exchange: Exchange) => void;
+  /** Aborts every request in flight and refuses new ones. */
+  signal?: AbortSignal;
+  userAgent: string;
+}

@@ -1,0 +1,68 @@
+/**
+ * The canonical report: one JSON document (schema: report.schema.json) from which every
+ * other format is rendered. Reporters receive it read-only.
+ */
+import type { CheckSeverity, Finding, Level } from '../core/model.js';
+import type { Outcome, OutcomeCounts } from '../core/outcome.js';
+import type { Exchange } from '../http/types.js';
+
+export type Verdict = 'conformant' | 'notConformant' | 'inconclusive';
+
+export interface CheckResult {
+  /** `<check id>` or `<check id>/<subject id>`; unique in the report. */
+  id: string;
+  check: string;
+  kind: string;
+  class: string;
+  title: string;
+  subject?: { id: string; title: string };
+  severity: CheckSeverity;
+  requirements: string[];
+  outcome: Outcome;
+  durationMs: number;
+  findings: Finding[];
+  evidence: string[];
+}
+
+export interface RequirementResult {
+  id: string;
+  class: string;
+  level: Level;
+  text: string;
+  clause: string;
+  outcome: Outcome;
+  checks: string[];
+  notTestable?: string;
+}
+
+export interface Report {
+  reportVersion: '1.0';
+  tool: { name: 'konform'; version: string };
+  suite: { id: string; version: string; title: string; sha256: string };
+  standard: {
+    id: string;
+    version: string;
+    title: string;
+    manifestSha256: string;
+    artifacts: Array<{ path: string; sha256: string }>;
+  };
+  target: {
+    url?: string;
+    spec?: { path: string; sha256: string; title?: string; version?: string; openapi?: string };
+    files?: string[];
+    allowedHosts: string[];
+  };
+  profile: { id: string; title: string; classes: string[] };
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  complete: boolean;
+  /** Why the run did not complete (a signal name, an error). */
+  interruption?: string;
+  verdict: Verdict;
+  exitCode: 0 | 1 | 3;
+  counts: OutcomeCounts;
+  results: CheckResult[];
+  requirements: RequirementResult[];
+  exchanges: Exchange[];
+}
