@@ -1,0 +1,31 @@
+/**
+ * `openapi.no-server-error`: a valid request built from the document is not answered with a
+ * server error; 5xx says the server failed to fulfil an apparently valid request (RFC 9110 §15.6).
+ */
+import type { CheckKind } from '../types.js';
+import { transportFailure } from './outputs.js';
+import { callOperation, operationSubjects, subjectOperation } from './shared.js';
+
+export const noServerErrorKind: CheckKind = {
+  name: 'openapi.no-server-error',
+  description: 'A valid request is not answered with a 5xx server error',
+  needs: ['endpoint', 'spec'],
+  subjects: operationSubjects,
+  async run(context, _options, subject) {
+    const { document, operation } = await subjectOperation(context, subject);
+    const call = await callOperation(context, document, operation);
+    if ('failure' in call) return transportFailure(call.failure, operation);
+    const { response } = call;
+    const evidence = [response.exchangeId];
+    if (response.status < 500) return { outcome: 'passed', findings: [], evidence };
+    const finding = {
+      code: 'server-error',
+      message: `${operation.method} ${operation.path} answered a valid request with ${response.status}`,
+      params: { status: response.status },
+      severity: 'error' as const,
+      location: { operation: operation.key, specPointer: operation.pointer },
+      exchange: response.exchangeId,
+    };
+    return { outcome: 'failed', findings: [finding], evidence };
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * What the OpenAPI check kinds share within a run: the declared document, loaded and with every
+ * schema compiled once, and one exchange per operation, so that an operation is called once
+ * however many checks look at its answer.
+ */
+import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { HttpFailure, type HttpRequest, type HttpResponse } from '../../http/types.js';
+import { loadOpenApiDocument, type OpenApiDocument } from '../../openapi/document.js';
+import { buildRequest } from '../../openapi/request.js';
+import type { Operation } from '../../openapi/types.js';
+import type { CheckContext, Subject } from '../types.js';
+
+export type Call = { response: HttpResponse } | { failure: HttpFailure };
+
+/** The declared document; a broken one throws SPEC_INVALID (or SPEC_MISSING). */
+export async function declaredDocument(context: CheckContext): Promise<OpenApiDocument> {
+  const spec = context.target.spec;
+  if (!spec) throw new KonformError(ERROR_CODES.SPEC_MISSING, 'the OpenAPI checks need the document the target declares');
+  return context.memo(`openapi:document:${spec}`, async () => {
+    const document = await loadOpenApiDocument(spec);
+    document.schemas.compileAll();
+    return document;
+  });
+}
+
+export function targetUrl(context: CheckContext): string {
+  const url = context.target.url;
+  if (!url) throw new KonformError(ERROR_CODES.TARGET_INVALID, 'the OpenAPI checks need the URL of the target');
+  return url;
+}
+
+/** Safe operations, and the others too when the target allows unsafe requests. */
+function callableOperations(document: OpenApiDocument, context: CheckContext): Operation[] {
+  return document.operations.filter((operation) => operation.safe || context.target.allowUnsafe);
+}
+
+export async function operationSubjects(context: CheckContext): Promise<Subject[]> {
+  const document = await declaredDocument(context);
+  return callableOperations(document, context).map((operation) => ({
+    id: operation.key,
+    title: `${operation.method} ${operation.path}`,
+  }));
+}
+
+export async function subjectOperation(
+  context: CheckContext,
+  subject: Subject | undefined,
+): Promise<{ document: OpenApiDocument; operation: Operation }> {
+  const document = await declaredDocument(context);
+  const operation = document.operations.find((candidate) => candidate.key === subject?.id);
+  if (!operation) throw new Error(`the document has no operation ${subject?.id ?? '(none given)'}`);
+  return { document, operation };
+}
+
+/** Sends a request; a transport failure is a value, so that every check sharing it sees it. */
+export async function send(context: CheckContext, request: HttpRequest): Promise<Call> {
+  try {
+    return { response: await context.http.send(request) };
+  } catch (error) {
+    if (error instanceof HttpFailure) return { failure: error };
+    throw error;
+  }
+}
+
+/** The one exchange of an operation with a valid request, shared by all checks of the run. */
+export function callOperation(context: CheckContext, document: OpenApiDocument, operation: Operation): Promise<Call> {
+  return context.memo(`openapi:exchange:${operation.key}`, () =>
+    send(context, buildRequest(targetUrl(context), document.data, operation)),
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * `openapi.undocumented-path`: a request for a path the document does not define is answered
+ * with 404 Not Found (RFC 9110 §15.5.5) or, where the suite allows it, 410 Gone (§15.5.11).
+ */
+import { joinUrl } from '../../openapi/request.js';
+import { undocumentedPath } from '../../openapi/path-templates.js';
+import { isJsonObject } from '../../openapi/refs.js';
+import type { CheckKind } from '../types.js';
+import { transportFailure } from './outputs.js';
+import { declaredDocument, send, targetUrl } from './shared.js';
+import { refusalOutput, statusListSchema } from './statuses.js';
+
+export type UndocumentedPathOptions = { accept?: number[] };
+
+const DEFAULT_ACCEPT = [404, 410];
+
+export const undocumentedPathKind: CheckKind<UndocumentedPathOptions> = {
+  name: 'openapi.undocumented-path',
+  description: 'A path the document does not define is answered with 404 (or another accepted status)',
+  optionsSchema: {
+    type: 'object',
+    properties: { accept: { ...statusListSchema, default: DEFAULT_ACCEPT } },
+    additionalProperties: false,
+  },
+  needs: ['endpoint', 'spec'],
+  async run(context, options) {
+    const document = await declaredDocument(context);
+    const path = undocumentedPath(Object.keys(isJsonObject(document.data.paths) ? document.data.paths : {}));
+    const call = await send(context, { method: 'GET', url: joinUrl(targetUrl(context), path) });
+    if ('failure' in call) return transportFailure(call.failure);
+    const accept = options.accept ?? DEFAULT_ACCEPT;
+    return refusalOutput(
+      {
+        request: `GET ${path}`,
+        expected: `${accept.join(' or ')} for a path the document does not define (RFC 9110 §15.5.5)`,
+        accepts: (status) => accept.includes(status),
+        params: { path },
+      },
+      call.response,
+    );
+  },
+};

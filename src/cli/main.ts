@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * The `konform` executable, the only place that ends the process. Exit codes: 0 conformant
+ * (or a command that succeeded), 1 not conformant, 2 usage or configuration error,
+ * 3 inconclusive or interrupted. The first SIGINT/SIGTERM stops a run gracefully (its report
+ * says `complete: false`); a second one ends the process at once, leaving the journal.
+ */
+import { isKonformError } from '../core/errors.js';
+import type { CliIo } from './io.js';
+import { buildProgram, CommanderError } from './program.js';
+
+function stopOnSignals(controller: AbortController): void {
+  const handler = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(3);
+    controller.abort(signal);
+  };
+  process.on('SIGINT', handler).on('SIGTERM', handler);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  stopOnSignals(controller);
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal };
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (isKonformError(error)) {
+      io.stderr.write(`konform: ${error.code}: ${error.describe()}\n`);
+      return 2;
+    }
+    io.stderr.write(`konform: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 3;
+  }
+}
+
+process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,48 @@
+/** The command tree of the `konform` CLI. Commands return exit codes; only main.ts exits. */
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../core/package-root.js';
+import { listCommand } from './commands/list.js';
+import { defineRunOptions, runCommand, type RunFlags } from './commands/run.js';
+import { coverageCommand, lintCommand } from './commands/suite.js';
+import type { CliIo } from './io.js';
+
+export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('konform')
+    .description('Conformance runs of live endpoints and message files against versioned suites of open standards.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .showHelpAfterError('(konform --help lists the commands)');
+
+  defineRunOptions(
+    program
+      .command('run')
+      .description('run a suite against a live endpoint and write report.json, junit.xml and summary.md')
+      .argument('<suite>', 'suite id (see konform list) or path of a suite folder'),
+  ).action(async (suite: string, flags: RunFlags) => setExitCode(await runCommand(suite, flags, io)));
+
+  program
+    .command('list')
+    .description('list the suites and standards konform ships, with their versions')
+    .option('--json', 'print JSON')
+    .action(async (flags: { json?: boolean }) => setExitCode(await listCommand(flags, io)));
+
+  const suite = program.command('suite').description('tools for suite authors');
+  suite
+    .command('lint')
+    .description('validate a suite file, its check options and its standard')
+    .argument('<suite>', 'suite id or path')
+    .action(async (name: string) => setExitCode(await lintCommand(name, io)));
+  suite
+    .command('coverage')
+    .description('list the requirements of the standard and the checks verifying them')
+    .argument('<suite>', 'suite id or path')
+    .option('--json', 'print JSON')
+    .option('--strict', 'exit 1 when a requirement has neither a check nor a reason it is not testable')
+    .action(async (name: string, flags: { json?: boolean; strict?: boolean }) =>
+      setExitCode(await coverageCommand(name, flags, io)),
+    );
+  return program;
+}
+
+export { CommanderError };

@@ -1,0 +1,88 @@
+/**
+ * Runs the planned units with bounded concurrency. Results land in plan order whatever the
+ * concurrency; each is appended to the journal as it settles. Once the run is aborted no
+ * unit starts; those never started are `untested`.
+ */
+import type { CheckContext } from '../checks/types.js';
+import { HttpFailure } from '../http/types.js';
+import type { CheckResult } from '../report/model.js';
+import { isKonformError } from './errors.js';
+import type { CheckOutput, Finding } from './model.js';
+import type { PlannedUnit } from './plan.js';
+
+export interface ExecuteOptions {
+  concurrency: number;
+  onResult?: (result: CheckResult, index: number) => void;
+}
+
+function failureFinding(error: unknown): Finding {
+  if (error instanceof HttpFailure) {
+    return {
+      code: 'transport-failure',
+      message: `the request to ${error.url} failed (${error.reason}): ${error.message}`,
+      params: { reason: error.reason, url: error.url },
+      exchange: error.exchangeId,
+    };
+  }
+  const message = isKonformError(error) ? error.describe() : error instanceof Error ? error.message : String(error);
+  return { code: 'check-error', message: `konform could not complete the check: ${message}`, params: { error: message } };
+}
+
+async function outputOf(unit: PlannedUnit, context: CheckContext): Promise<CheckOutput> {
+  if (unit.inapplicable) {
+    return { outcome: 'inapplicable', findings: [{ code: 'not-applicable', message: unit.inapplicable }] };
+  }
+  try {
+    return await unit.kind.run(context, unit.check.options as never, unit.subject, unit.check);
+  } catch (error) {
+    const finding = failureFinding(error);
+    return { outcome: 'cantTell', findings: [finding], evidence: finding.exchange ? [finding.exchange] : [] };
+  }
+}
+
+export function resultOf(unit: PlannedUnit, output: CheckOutput, durationMs: number): CheckResult {
+  const { check, subject } = unit;
+  return {
+    id: subject ? `${check.id}/${subject.id}` : check.id,
+    check: check.id,
+    kind: check.kind,
+    class: check.class,
+    title: check.title,
+    ...(subject ? { subject: { id: subject.id, title: subject.title } } : {}),
+    severity: check.severity,
+    requirements: check.verifies,
+    outcome: output.outcome,
+    durationMs,
+    findings: output.findings,
+    evidence: output.evidence ?? [],
+  };
+}
+
+export async function executePlan(
+  units: readonly PlannedUnit[],
+  context: CheckContext,
+  options: ExecuteOptions,
+): Promise<CheckResult[]> {
+  const results: Array<CheckResult | undefined> = new Array(units.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < units.length && !context.signal.aborted) {
+      const index = next++;
+      const unit = units[index] as PlannedUnit;
+      const started = performance.now();
+      const result = resultOf(unit, await outputOf(unit, context), Math.round(performance.now() - started));
+      results[index] = result;
+      options.onResult?.(result, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, units.length) }, worker));
+  return units.map(
+    (unit, index) =>
+      results[index] ??
+      resultOf(
+        unit,
+        { outcome: 'untested', findings: [{ code: 'not-run', message: 'the run was interrupted before this check ran' }] },
+        0,
+      ),
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Loads a suite (`suites/<id>/suite.yaml`), validates it against the suite schema, the check
+ * registry, the options schema of each kind and the requirement catalogue of its standard.
+ * Every error says file, line and column.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { checkKind } from '../checks/registry.js';
+import { ERROR_CODES, KonformError } from './errors.js';
+import { loadStandard } from './load-standard.js';
+import type { CheckSeverity, Standard, Suite } from './model.js';
+import { PACKAGE_ROOT } from './package-root.js';
+import { checkAgainstSchema } from './schema-check.js';
+import { sha256 } from './sha256.js';
+import suiteSchema from './suite.schema.json' with { type: 'json' };
+import { readYamlFile, type YamlSource } from './yaml-source.js';
+
+interface RawSuite {
+  id: string;
+  version: string;
+  title: string;
+  standard: { id: string; version: string };
+  classes: Array<{
+    id: string;
+    title: string;
+    checks: Array<{
+      id: string;
+      title: string;
+      kind: string;
+      verifies: string[];
+      severity?: CheckSeverity;
+      options?: Record<string, unknown>;
+    }>;
+  }>;
+  profiles: Suite['profiles'];
+  defaultProfile: string;
+}
+
+const optionsAjv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
+
+/** A suite named by id is looked up in konform's `suites/`; otherwise a folder or a suite.yaml path. */
+export function resolveSuiteFile(nameOrPath: string): string {
+  const candidates = [resolve(nameOrPath), join(PACKAGE_ROOT, 'suites', nameOrPath)];
+  for (const candidate of candidates) {
+    if (!existsSync(candidate)) continue;
+    return statSync(candidate).isDirectory() ? join(candidate, 'suite.yaml') : candidate;
+  }
+  throw new KonformError(ERROR_CODES.SUITE_NOT_FOUND, `no suite "${nameOrPath}" (neither a path nor a suite id)`);
+}
+
+/** Standards sit beside the suite's repository (`../../standards`) or ship with konform. */
+function standardDir(suiteFile: string, id: string, version: string): string {
+  const besideSuite = join(dirname(suiteFile), '..', '..', 'standards', id, version);
+  return existsSync(besideSuite) ? besideSuite : join(PACKAGE_ROOT, 'standards', id, version);
+}
+
+function fail(source: YamlSource, pointer: string, message: string): never {
+  throw new KonformError(ERROR_CODES.SUITE_INVALID, message, source.locate(pointer));
+}
+
+function checkReferences(source: YamlSource, raw: RawSuite, standard: Standard): void {
+  const requirementIds = new Set(standard.requirements.map((requirement) => requirement.id));
+  const classIds = new Set<string>();
+  const checkIds = new Set<string>();
+  raw.classes.forEach((cls, c) => {
+    if (classIds.has(cls.id)) fail(source, `/classes/${c}/id`, `duplicate class id "${cls.id}"`);
+    classIds.add(cls.id);
+    cls.checks.forEach((check, k) => {
+      const at = `/classes/${c}/checks/${k}`;
+      if (checkIds.has(check.id)) fail(source, `${at}/id`, `duplicate check id "${check.id}"`);
+      checkIds.add(check.id);
+      const kind = checkKind(check.kind);
+      if (!kind) fail(source, `${at}/kind`, `unknown check kind "${check.kind}"`);
+      check.verifies.forEach((id, v) => {
+        if (!requirementIds.has(id)) {
+          fail(source, `${at}/verifies/${v}`, `"${id}" is not a requirement of ${standard.id} ${standard.version}`);
+        }
+      });
+      check.options ??= {};
+      if (kind.optionsSchema && !optionsAjv.validate(kind.optionsSchema, check.options)) {
+        const error = optionsAjv.errors?.[0];
+        fail(source, `${at}/options${error?.instancePath ?? ''}`, `invalid options for ${check.kind}: ${optionsAjv.errorsText(optionsAjv.errors)}`);
+      }
+    });
+  });
+  raw.profiles.forEach((profile, p) =>
+    profile.classes.forEach((id, i) => {
+      if (!classIds.has(id)) fail(source, `/profiles/${p}/classes/${i}`, `unknown class "${id}"`);
+    }),
+  );
+  if (!raw.profiles.some((profile) => profile.id === raw.defaultProfile)) {
+    fail(source, '/defaultProfile', `unknown profile "${raw.defaultProfile}"`);
+  }
+}
+
+export async function loadSuite(nameOrPath: string): Promise<{ suite: Suite; standard: Standard }> {
+  const file = resolveSuiteFile(nameOrPath);
+  const source = await readYamlFile(file, ERROR_CODES.SUITE_INVALID, ERROR_CODES.SUITE_NOT_FOUND);
+  checkAgainstSchema(suiteSchema, source, ERROR_CODES.SUITE_INVALID, `suite ${basename(dirname(file))}`);
+  const raw = source.data as RawSuite;
+  const standard = await loadStandard(standardDir(file, raw.standard.id, raw.standard.version));
+  if (standard.id !== raw.standard.id || standard.version !== raw.standard.version) {
+    fail(source, '/standard', `the manifest found declares ${standard.id} ${standard.version}`);
+  }
+  checkReferences(source, raw, standard);
+  const suite: Suite = {
+    id: raw.id,
+    version: raw.version,
+    title: raw.title,
+    dir: dirname(file),
+    file,
+    sha256: sha256(await readFile(file)),
+    standard: raw.standard,
+    classes: raw.classes.map((cls) => ({
+      id: cls.id,
+      title: cls.title,
+      checks: cls.checks.map((check) => ({
+        id: check.id,
+        title: check.title,
+        kind: check.kind,
+        class: cls.id,
+        verifies: check.verifies,
+        severity: check.severity ?? 'error',
+        options: check.options ?? {},
+      })),
+    })),
+    profiles: raw.profiles,
+    defaultProfile: raw.defaultProfile,
+  };
+  return { suite, standard };
+}

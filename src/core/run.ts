@@ -1,0 +1,151 @@
+/**
+ * A conformance run: load the suite and its standard, plan the checks of the profile, run
+ * them against the target, and assemble the canonical report (written when `out` is given).
+ * Usage and configuration errors throw KonformError; everything after planning ends in a report.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CheckContext } from '../checks/types.js';
+import { createHttpClient } from '../http/client.js';
+import { createRedactor } from '../http/redaction.js';
+import type { Exchange } from '../http/types.js';
+import { openJournal, type Journal } from '../report/journal.js';
+import type { CheckResult, Report } from '../report/model.js';
+import { writeReports } from '../report/write-reports.js';
+import { ERROR_CODES, KonformError } from './errors.js';
+import { renumberEvidence } from './evidence.js';
+import { executePlan } from './execute.js';
+import { loadSuite } from './load-suite.js';
+import { readArtifact } from './load-standard.js';
+import type { Standard, Suite, Target } from './model.js';
+import { resolveRunOptions, type RunOptions } from './options.js';
+import { countOutcomes } from './outcome.js';
+import { TOOL_VERSION } from './package-root.js';
+import { planRun, selectProfile } from './plan.js';
+import { requirementResults } from './requirement-results.js';
+import { sha256 } from './sha256.js';
+import { verdictOf } from './verdict.js';
+
+function artifactReader(standard: Standard) {
+  return (path: string) => {
+    const artifact = standard.artifacts.find((candidate) => candidate.path === path);
+    if (!artifact) {
+      throw new KonformError(ERROR_CODES.STANDARD_INVALID, `${path} is not an artifact of ${standard.id} ${standard.version}`);
+    }
+    return readArtifact(standard.dir, artifact);
+  };
+}
+
+async function describeTarget(target: Target): Promise<Report['target']> {
+  const spec = target.spec
+    ? { path: target.spec, sha256: sha256(await readFile(target.spec).catch(() => Buffer.alloc(0))) }
+    : undefined;
+  return {
+    ...(target.url ? { url: target.url } : {}),
+    ...(spec ? { spec } : {}),
+    ...(target.files ? { files: target.files } : {}),
+    allowedHosts: target.allowedHosts,
+  };
+}
+
+function suiteAndStandard(suite: Suite, standard: Standard): Pick<Report, 'suite' | 'standard'> {
+  return {
+    suite: { id: suite.id, version: suite.version, title: suite.title, sha256: suite.sha256 },
+    standard: {
+      id: standard.id,
+      version: standard.version,
+      title: standard.title,
+      manifestSha256: standard.manifestSha256,
+      artifacts: standard.artifacts.map(({ path, sha256: hash }) => ({ path, sha256: hash })),
+    },
+  };
+}
+
+export async function run(options: RunOptions): Promise<Report> {
+  const resolved = resolveRunOptions(options);
+  const { suite, standard } = await loadSuite(options.suite);
+  const profile = selectProfile(suite, options.profile);
+  const target = { ...resolved.target, ...(resolved.target.spec ? { spec: resolve(resolved.target.spec) } : {}) };
+  const redactor = createRedactor(resolved.auth ?? [], resolved.tls);
+  const scrub = (text: string) => redactor.redactText(text);
+  const controller = new AbortController();
+  const abort = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) abort();
+  options.signal?.addEventListener('abort', abort, { once: true });
+
+  const journal: Journal | undefined = resolved.out ? await openJournal(resolved.out, { scrub }) : undefined;
+  const exchanges: Exchange[] = [];
+  const http = createHttpClient({
+    allowedHosts: target.allowedHosts,
+    limits: resolved.limits,
+    ...(resolved.auth ? { auth: resolved.auth } : {}),
+    ...(resolved.tls ? { tls: resolved.tls } : {}),
+    redactor,
+    record: (exchange) => {
+      exchanges.push(exchange);
+      journal?.append({ type: 'exchange', exchange });
+    },
+    signal: controller.signal,
+    userAgent: `konform/${TOOL_VERSION}`,
+  });
+  const memo = new Map<string, Promise<unknown>>();
+  const context: CheckContext = {
+    target,
+    standard,
+    http,
+    signal: controller.signal,
+    artifact: artifactReader(standard),
+    memo: <T>(key: string, compute: () => Promise<T>) => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as Promise<T>;
+    },
+  };
+
+  const startedAt = new Date();
+  journal?.append({ type: 'start', tool: TOOL_VERSION, suite: suite.id, profile: profile.id, startedAt });
+  let planned: CheckResult[];
+  try {
+    const units = await planRun(suite, profile, context);
+    let done = 0;
+    planned = await executePlan(units, context, {
+      concurrency: resolved.limits.concurrency,
+      onResult: (result, index) => {
+        done += 1;
+        journal?.append({ type: 'result', index, result });
+        options.onResult?.(result, { done, total: units.length });
+      },
+    });
+  } catch (error) {
+    journal?.close();
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await http.close();
+  }
+  const finishedAt = new Date();
+  const complete = !controller.signal.aborted;
+  const { results, exchanges: evidence } = renumberEvidence(planned, exchanges);
+  const { verdict, exitCode } = verdictOf(results, complete);
+  const report: Report = {
+    reportVersion: '1.0',
+    tool: { name: 'konform', version: TOOL_VERSION },
+    ...suiteAndStandard(suite, standard),
+    target: await describeTarget(target),
+    profile: { id: profile.id, title: profile.title, classes: profile.classes },
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    complete,
+    ...(complete ? {} : { interruption: String(controller.signal.reason ?? 'aborted') }),
+    verdict,
+    exitCode,
+    counts: countOutcomes(results.map((result) => result.outcome)),
+    results,
+    requirements: requirementResults(standard, suite, results),
+    exchanges: evidence,
+  };
+  journal?.append({ type: 'end', complete, verdict, exitCode });
+  journal?.close();
+  if (resolved.out) await writeReports(report, resolved.out, { scrub });
+  return report;
+}

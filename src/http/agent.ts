@@ -1,0 +1,75 @@
+/**
+ * The undici Agent every request goes through. Its connector enforces the address policy on
+ * the address actually connected to: resolved names through a custom `lookup`, IP literals
+ * (which skip lookup) before connecting. It also carries the mutual-TLS material.
+ */
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP, type LookupFunction, type Socket } from 'node:net';
+import { Agent, buildConnector } from 'undici';
+import { AddressNotAllowedError, type AddressPolicy } from './address-policy.js';
+import { isTlsErrorCode } from './failure-reason.js';
+import type { TlsConfig } from './types.js';
+
+export interface GuardedAgent {
+  dispatcher: Agent;
+  /**
+   * The TLS alert behind a generic "socket closed" error, if one was seen. With TLS 1.3 a
+   * server rejects a client certificate after the handshake; undici then reports only that
+   * the other side closed the connection.
+   */
+  tlsCause(error: unknown): Error | undefined;
+}
+
+const REMEMBERED_TLS_ALERTS = 64;
+
+function guardedLookup(policy: AddressPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+      const first = addresses?.[0];
+      if (error || !first) return callback(error ?? Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
+      // One refused address refuses the name: it may be a rebinding attempt.
+      const refused = addresses.find((entry) => !policy.allows(entry.address));
+      if (refused) return callback(new AddressNotAllowedError(hostname, refused.address), '', 0);
+      return options.all ? callback(null, addresses) : callback(null, first.address, first.family);
+    });
+  };
+}
+
+function socketKey(address: string | undefined, port: number | undefined): string {
+  return `${address ?? ''}|${port ?? ''}`;
+}
+
+export function createGuardedAgent(policy: AddressPolicy, tls: TlsConfig = {}): GuardedAgent {
+  const tlsAlerts = new Map<string, Error>();
+  const rememberTlsAlert = (socket: Socket, error: Error & { code?: string }): void => {
+    if (!isTlsErrorCode(error.code)) return;
+    tlsAlerts.set(socketKey(socket.localAddress, socket.localPort), error);
+    const oldest = tlsAlerts.keys().next().value;
+    if (tlsAlerts.size > REMEMBERED_TLS_ALERTS && oldest !== undefined) tlsAlerts.delete(oldest);
+  };
+
+  const connect = buildConnector({ lookup: guardedLookup(policy), ca: tls.ca, cert: tls.cert, key: tls.key });
+  const dispatcher = new Agent({
+    connect(options, callback) {
+      const literal = options.hostname.replace(/^\[(.*)\]$/, '$1');
+      if (isIP(literal) !== 0 && !policy.allows(literal)) {
+        callback(new AddressNotAllowedError(options.hostname, literal), null);
+        return;
+      }
+      connect(options, (...args) => {
+        const socket = args[1];
+        socket?.prependListener('error', (error: Error) => rememberTlsAlert(socket, error));
+        callback(...args);
+      });
+    },
+  });
+
+  return {
+    dispatcher,
+    tlsCause(error) {
+      const info = (error as { code?: string; socket?: { localAddress?: string; localPort?: number } }) ?? {};
+      if (info.code !== 'UND_ERR_SOCKET' || !info.socket) return undefined;
+      return tlsAlerts.get(socketKey(info.socket.localAddress, info.socket.localPort));
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * createHttpClient: the HTTP client of a run, composed from the allowlist, the address policy
+ * (in the agent's connector), limits, redirects, authentication, redaction and recording.
+ *
+ *   const http = createHttpClient({ allowedHosts: ['api.example.org'], limits: DEFAULT_LIMITS,
+ *     auth: [{ scheme: 'bearer', token }], record: (x) => exchanges.push(x), userAgent: 'konform' });
+ *   const response = await http.send({ method: 'GET', url: 'https://api.example.org/items' });
+ *
+ * Every request is recorded as one Exchange, failures included, redacted before `record` sees
+ * it; transport failures throw HttpFailure. URLs handed back (HttpResponse.url, HttpFailure.url)
+ * are redacted as well; status, headers and body of a response are not, checks need them.
+ * The redactor (passed in, or created from `auth` and `tls`) learns every token the client
+ * fetches; the run scrubs its report files with it.
+ */
+import { createAddressPolicy, targetAddressCategories } from './address-policy.js';
+import { createGuardedAgent, type GuardedAgent } from './agent.js';
+import { createAllowlist } from './allowlist.js';
+import { createAuthenticator } from './auth.js';
+import { createRedactor, type Redactor } from './redaction.js';
+import { createTransport } from './transport.js';
+import type { HttpClient, HttpClientOptions } from './types.js';
+
+export interface KonformHttpClientOptions extends HttpClientOptions {
+  /** Shared with the report writer; the client adds the configured credentials and fetched tokens. */
+  redactor?: Redactor;
+}
+
+export interface KonformHttpClient extends HttpClient {
+  readonly redactor: Redactor;
+}
+
+export function createHttpClient(options: KonformHttpClientOptions): KonformHttpClient {
+  const auth = options.auth ?? [];
+  const redactor = options.redactor ?? createRedactor();
+  redactor.addCredentials(auth, options.tls);
+  const allowlist = createAllowlist(options.allowedHosts);
+  let agent: Promise<GuardedAgent> | undefined;
+  // The target is the first allowed host; where it resolves decides which private ranges open.
+  const getAgent = (): Promise<GuardedAgent> =>
+    (agent ??= (allowlist.targetHostname ? targetAddressCategories(allowlist.targetHostname) : Promise.resolve([])).then(
+      (categories) => createGuardedAgent(createAddressPolicy(categories), options.tls),
+    ));
+  const transport = createTransport({
+    agent: getAgent,
+    allowlist,
+    limits: options.limits,
+    redactor,
+    record: options.record,
+    userAgent: options.userAgent,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const authenticator = createAuthenticator(auth, redactor, async (request, inspect) => (await transport.perform(request, { inspect })).response);
+
+  return {
+    redactor,
+    async send(request) {
+      if (request.authenticate === false || auth.length === 0) return (await transport.perform(request)).response;
+      const credentials = await authenticator.credentials();
+      const first = await transport.perform(request, { credentials });
+      // RFC 6750 §3.1: a 401 to a bearer token may mean it expired or was revoked; renew it once.
+      if (first.response.status !== 401 || !first.credentialed || !authenticator.renew(credentials)) return first.response;
+      return (await transport.perform(request, { credentials: await authenticator.credentials() })).response;
+    },
+    async close() {
+      transport.close();
+      if (agent) await (await agent).dispatcher.destroy();
+    },
+  };
+}

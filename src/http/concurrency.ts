@@ -1,0 +1,48 @@
+/** A counting semaphore with a FIFO queue: at most `limit` requests in flight over all hosts. */
+export interface Semaphore {
+  /** Resolves with a release function once a place is free; rejects when the signal aborts. */
+  acquire(signal?: AbortSignal): Promise<() => void>;
+}
+
+export function createSemaphore(limit: number): Semaphore {
+  const capacity = Math.max(1, Math.floor(limit));
+  let inUse = 0;
+  const waiting: Array<() => void> = [];
+
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else inUse -= 1;
+  };
+
+  const releaseOnce = (): (() => void) => {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      release();
+    };
+  };
+
+  return {
+    acquire(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      if (inUse < capacity) {
+        inUse += 1;
+        return Promise.resolve(releaseOnce());
+      }
+      return new Promise((resolve, reject) => {
+        const grant = (): void => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(releaseOnce());
+        };
+        const onAbort = (): void => {
+          waiting.splice(waiting.indexOf(grant), 1);
+          reject(signal?.reason);
+        };
+        waiting.push(grant);
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+    },
+  };
+}

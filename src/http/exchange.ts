@@ -1,0 +1,60 @@
+/**
+ * Builds the recorded Exchange of one request: everything in it passes the redactor, bodies
+ * are kept as excerpts.
+ */
+import { excerptBody } from './excerpt.js';
+import type { HopResponse } from './hop.js';
+import type { Redactor } from './redaction.js';
+import type { Exchange, HttpFailureReason } from './types.js';
+
+export interface ExchangeStart {
+  id: string;
+  startedAt: string;
+  /** performance.now() at the start. */
+  startedMs: number;
+  /** The first request sent, credentials included. */
+  request: { method: string; url: string; headers: Record<string, string>; body?: string | Uint8Array };
+}
+
+export interface ExchangeOutcome {
+  redirects: Array<{ status: number; location: string }>;
+  /** The last response received, and the URL it came from. */
+  received?: { url: URL; response: HopResponse };
+  failure?: { reason: HttpFailureReason; message: string };
+}
+
+function toBytes(body: string | Uint8Array): Uint8Array {
+  return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+}
+
+export function buildExchange(start: ExchangeStart, end: ExchangeOutcome, redactor: Redactor, excerptBytes: number): Exchange {
+  const { request } = start;
+  const exchange: Exchange = {
+    id: start.id,
+    startedAt: start.startedAt,
+    durationMs: Math.round((performance.now() - start.startedMs) * 10) / 10,
+    request: {
+      method: request.method,
+      url: redactor.redactUrl(request.url),
+      headers: redactor.redactHeaders(request.headers),
+      ...(request.body === undefined ? {} : { bodyExcerpt: excerptBody(toBytes(request.body), excerptBytes, redactor).excerpt }),
+    },
+  };
+  if (end.redirects.length > 0) {
+    exchange.redirects = end.redirects.map(({ status, location }) => ({ status, location: redactor.redactUrl(location) }));
+  }
+  if (end.received) {
+    const { url, response } = end.received;
+    const excerpt = excerptBody(response.body, excerptBytes, redactor);
+    exchange.response = {
+      status: response.status,
+      url: redactor.redactUrl(url.href),
+      headers: redactor.redactHeaders(response.headers),
+      bodyExcerpt: excerpt.excerpt,
+      bodyBytes: response.body.length,
+      truncated: excerpt.truncated || response.cut,
+    };
+  }
+  if (end.failure) exchange.error = { reason: end.failure.reason, message: redactor.redactText(end.failure.message) };
+  return exchange;
+}

@@ -1,0 +1,75 @@
+/**
+ * Sends a request and follows its redirects, hop by hop. Every hop passes the allowlist (no
+ * connection is made to a host outside it), waits for its per-host rate slot and runs under
+ * its own deadline. Progress is kept in a record the caller owns, so a failure part-way still
+ * leaves the redirects followed and the last response received for the evidence.
+ */
+import type { GuardedAgent } from './agent.js';
+import type { Allowlist } from './allowlist.js';
+import { withQueryCredentials } from './auth.js';
+import { HopFailure, sendHop, type Hop, type HopResponse } from './hop.js';
+import type { RateLimiter } from './rate-limit.js';
+import { followRedirect, redirectLocation, type RequestState } from './redirect.js';
+import type { HttpLimits } from './types.js';
+
+export interface Progress {
+  /** The request as it stands; after redirects, the last one sent. */
+  state: RequestState;
+  /** URL of the hop being attempted. */
+  attempted: URL;
+  redirects: Array<{ status: number; location: string }>;
+  /** The last response received, and the URL it came from. */
+  received?: { url: URL; response: HopResponse };
+}
+
+export interface FollowContext {
+  agent: GuardedAgent;
+  allowlist: Allowlist;
+  rateLimiter: RateLimiter;
+  limits: HttpLimits;
+  signal: AbortSignal;
+}
+
+/** The hop to send for a request state: its credentials added, if it still carries them. */
+export function toHop(state: RequestState): Hop {
+  const credentials = state.credentials;
+  return {
+    method: state.method,
+    url: credentials ? withQueryCredentials(state.url, credentials.query) : state.url,
+    headers: credentials ? { ...state.headers, ...credentials.headers } : state.headers,
+    ...(state.body === undefined ? {} : { body: state.body }),
+  };
+}
+
+/** Waits that end only by abort (for a rate slot, a place in flight) become 'aborted' failures. */
+export async function abortable<T>(wait: Promise<T>): Promise<T> {
+  try {
+    return await wait;
+  } catch (error) {
+    throw new HopFailure('aborted', 'the run was aborted', undefined, { cause: error });
+  }
+}
+
+/** Resolves with the final response; throws HopFailure. */
+export async function followRedirects(progress: Progress, context: FollowContext): Promise<HopResponse> {
+  const { allowlist, limits, signal } = context;
+  for (let followed = 0; ; followed += 1) {
+    const hop = toHop(progress.state);
+    progress.attempted = hop.url;
+    if (!allowlist.allows(hop.url)) throw new HopFailure('hostNotAllowed', `${hop.url.protocol}//${hop.url.host} is not an allowed host`);
+    await abortable(context.rateLimiter.wait(hop.url.host, signal));
+    let response: HopResponse;
+    try {
+      response = await sendHop(context.agent, hop, limits, signal);
+    } catch (error) {
+      if (error instanceof HopFailure && error.response) progress.received = { url: hop.url, response: error.response };
+      throw error;
+    }
+    progress.received = { url: hop.url, response };
+    const location = redirectLocation(response.status, response.headers, hop.url);
+    if (!location) return response;
+    progress.redirects.push({ status: response.status, location: location.href });
+    if (followed === limits.maxRedirects) throw new HopFailure('tooManyRedirects', `more than ${limits.maxRedirects} redirects`);
+    progress.state = followRedirect(progress.state, response.status, location);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Per-host request spacing: with a rate of r requests per second, requests to one host start
+ * at least 1/r seconds apart. Spacing (rather than a bursting token bucket) keeps the load a
+ * vendor system sees from a run even and predictable.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface RateLimiter {
+  /** Reserves the next slot for the host; returns how many milliseconds to wait for it. */
+  reserve(host: string): number;
+  /** Waits for the next slot of the host; rejects when the signal aborts. */
+  wait(host: string, signal?: AbortSignal): Promise<void>;
+}
+
+export function createRateLimiter(ratePerHost: number, now: () => number = () => performance.now()): RateLimiter {
+  const interval = ratePerHost > 0 ? 1000 / ratePerHost : 0;
+  const nextSlot = new Map<string, number>();
+
+  const reserve = (host: string): number => {
+    if (interval === 0) return 0;
+    const current = now();
+    const slot = Math.max(current, nextSlot.get(host) ?? current);
+    nextSlot.set(host, slot + interval);
+    return slot - current;
+  };
+
+  return {
+    reserve,
+    async wait(host, signal) {
+      const delay = reserve(host);
+      if (delay > 0) await sleep(delay, undefined, { signal });
+    },
+  };
+}

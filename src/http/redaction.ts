@@ -1,0 +1,131 @@
+/**
+ * Removes credentials from everything konform records. A Redactor knows the secret values of
+ * a run (configured credentials and tokens fetched during the run) and the header and query
+ * parameter names that carry them. A run creates one, hands it to the HTTP client (which adds
+ * the tokens it fetches) and scrubs its report files with `redactText`, which replaces every
+ * occurrence of every secret.
+ */
+import { basicCredentials, formEncode, oauthClientCredentials } from './credential-encoding.js';
+import type { AuthConfig, TlsConfig } from './types.js';
+
+export const REDACTED = '[REDACTED]';
+
+/** RFC 9110 §11.6.2, §11.7.2; RFC 6265 §4 */
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
+
+export interface Redactor {
+  addSecret(value: string): void;
+  /** Adds the secrets of the credentials, in the forms they are sent in, and the names carrying them. */
+  addCredentials(auth: readonly AuthConfig[], tls?: TlsConfig): void;
+  /** A header whose value is always replaced (compared case-insensitively). */
+  addHeaderName(name: string): void;
+  /** A query parameter whose value is always replaced (compared case-insensitively). */
+  addQueryParameter(name: string): void;
+  /**
+   * Replaces every secret in the text. With `keep`, returns only the first `keep` characters
+   * of the original, with secrets that start before the cut replaced in full.
+   */
+  redactText(text: string, keep?: number): string;
+  redactUrl(url: string): string;
+  redactHeaders<Value extends string | string[]>(headers: Record<string, Value>): Record<string, Value>;
+  /** Length of the longest secret in any of its encodings, in UTF-8 bytes. */
+  readonly longestSecretBytes: number;
+}
+
+/** The forms a secret takes in URLs, forms and JSON strings. */
+function encodings(value: string): string[] {
+  const uri = encodeURIComponent(value);
+  return [value, uri, uri.replace(/%20/g, '+'), formEncode(value), JSON.stringify(value).slice(1, -1)];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function createRedactor(auth: readonly AuthConfig[] = [], tls?: TlsConfig): Redactor {
+  const values = new Set<string>();
+  const headerNames = new Set(CREDENTIAL_HEADERS);
+  const queryNames = new Set<string>();
+  let pattern: RegExp | undefined;
+  let longest = 0;
+
+  const redactText = (text: string, keep?: number): string => {
+    const cut = keep ?? text.length;
+    if (!pattern) return text.slice(0, cut);
+    let out = '';
+    let position = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (match.index >= cut) break;
+      out += text.slice(position, match.index) + REDACTED;
+      position = match.index + match[0].length;
+    }
+    return out + text.slice(position, Math.max(position, cut));
+  };
+
+  const redactor: Redactor = {
+    addSecret(value) {
+      const added = encodings(value).filter((form) => form !== '' && !values.has(form));
+      if (added.length === 0) return;
+      for (const form of added) values.add(form);
+      // Longest first, so a secret containing another is replaced whole.
+      const sorted = [...values].sort((a, b) => b.length - a.length);
+      pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
+      longest = Math.max(longest, ...added.map((form) => Buffer.byteLength(form)));
+    },
+    addCredentials(configs, tlsConfig) {
+      for (const config of configs) {
+        if (config.scheme === 'apiKey') {
+          redactor.addSecret(config.value);
+          if (config.in === 'header') redactor.addHeaderName(config.name);
+          else redactor.addQueryParameter(config.name);
+        } else if (config.scheme === 'bearer') {
+          redactor.addSecret(config.token);
+        } else if (config.scheme === 'basic') {
+          redactor.addSecret(config.password);
+          redactor.addSecret(basicCredentials(config.username, config.password));
+        } else {
+          redactor.addSecret(config.clientSecret);
+          redactor.addSecret(oauthClientCredentials(config.clientId, config.clientSecret));
+        }
+      }
+      if (tlsConfig?.key) redactor.addSecret(tlsConfig.key);
+    },
+    addHeaderName(name) {
+      headerNames.add(name.toLowerCase());
+    },
+    addQueryParameter(name) {
+      queryNames.add(name.toLowerCase());
+    },
+    redactText,
+    redactUrl(url) {
+      const withoutUserinfo = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+      const withoutParameters = withoutUserinfo.replace(/([?&])([^=&#]*)=([^&#]*)/g, (pair, separator: string, name: string) =>
+        queryNames.has(decodeQueryName(name).toLowerCase()) ? `${separator}${name}=${REDACTED}` : pair,
+      );
+      return redactText(withoutParameters);
+    },
+    redactHeaders<Value extends string | string[]>(headers: Record<string, Value>) {
+      const result: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(headers)) {
+        const hidden = headerNames.has(name.toLowerCase());
+        const redactOne = (one: string): string => (hidden ? REDACTED : redactText(one));
+        result[name] = Array.isArray(value) ? value.map(redactOne) : redactOne(value);
+      }
+      return result as Record<string, Value>;
+    },
+    get longestSecretBytes() {
+      return longest;
+    },
+  };
+  redactor.addCredentials(auth, tls);
+  return redactor;
+}
+
+/** A query parameter name as application/x-www-form-urlencoded decodes it; undecodable names as they are. */
+export function decodeQueryName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Sends one request with its redirects under the client's limits and records it as one
+ * Exchange, whatever the outcome. A place among the `concurrency` requests in flight is held
+ * from the first hop to the last; each hop is checked and limited in follow.ts.
+ */
+import { setMaxListeners } from 'node:events';
+import type { GuardedAgent } from './agent.js';
+import type { Allowlist } from './allowlist.js';
+import type { Credentials } from './auth.js';
+import { createSemaphore } from './concurrency.js';
+import { buildExchange, type ExchangeStart } from './exchange.js';
+import { failureReason } from './failure-reason.js';
+import { abortable, followRedirects, toHop, type Progress } from './follow.js';
+import { HopFailure, type HopResponse } from './hop.js';
+import { createRateLimiter } from './rate-limit.js';
+import type { Redactor } from './redaction.js';
+import { HttpFailure, type Exchange, type HttpLimits, type HttpRequest, type HttpResponse } from './types.js';
+
+export interface TransportOptions {
+  agent: () => Promise<GuardedAgent>;
+  allowlist: Allowlist;
+  limits: HttpLimits;
+  redactor: Redactor;
+  record: (exchange: Exchange) => void;
+  signal?: AbortSignal;
+  userAgent: string;
+}
+
+export interface PerformOptions {
+  credentials?: Credentials;
+  /** Sees the final response body before the exchange is recorded. */
+  inspect?: (body: Buffer) => void;
+}
+
+export interface Delivered {
+  response: HttpResponse;
+  /** Whether the final hop carried the credentials. */
+  credentialed: boolean;
+}
+
+export interface Transport {
+  perform(request: HttpRequest, options?: PerformOptions): Promise<Delivered>;
+  /** Aborts the requests in flight and refuses new ones. */
+  close(): void;
+}
+
+function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const { allowlist, limits, redactor } = options;
+  const semaphore = createSemaphore(limits.concurrency);
+  const rateLimiter = createRateLimiter(limits.ratePerHost);
+  let sequence = 0;
+  let closed = false;
+  // Aborted with the run or by close(); every waiting or running request listens to it.
+  const stop = new AbortController();
+  const signal = stop.signal;
+  setMaxListeners(0, signal);
+  if (options.signal?.aborted) stop.abort(options.signal.reason);
+  options.signal?.addEventListener('abort', () => stop.abort(options.signal?.reason), { once: true });
+
+  async function perform(request: HttpRequest, { credentials, inspect }: PerformOptions = {}): Promise<Delivered> {
+    const headers: Record<string, string> = { 'user-agent': options.userAgent };
+    for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
+    const method = request.method.toUpperCase();
+    const url = parseUrl(request.url);
+    const body = request.body === undefined ? {} : { body: request.body };
+    const progress: Progress | undefined = url && {
+      state: { method, url, headers, ...body, ...(credentials ? { credentials } : {}) },
+      attempted: url,
+      redirects: [],
+    };
+    const first = progress ? toHop(progress.state) : { method, url: undefined, headers, ...body };
+    const start: ExchangeStart = {
+      id: `ex-${++sequence}`,
+      startedAt: new Date().toISOString(),
+      startedMs: performance.now(),
+      request: { ...first, url: first.url?.href ?? request.url },
+    };
+    let release: (() => void) | undefined;
+    let response: HopResponse;
+    try {
+      if (!progress) throw new HopFailure('hostNotAllowed', `${request.url} is not an absolute URL`);
+      if (signal.aborted) throw new HopFailure('aborted', 'the run was aborted');
+      release = await abortable(semaphore.acquire(signal));
+      const agent = await options.agent();
+      response = await followRedirects(progress, { agent, allowlist, rateLimiter, limits, signal });
+      inspect?.(response.body);
+    } catch (error) {
+      const failure = error instanceof HopFailure ? error : new HopFailure(failureReason(error), String(error), undefined, { cause: error });
+      const message = failure.reason === 'aborted' && closed ? 'the HTTP client is closed' : failure.message;
+      const exchange = buildExchange(start, { redirects: [], ...progress, failure: { reason: failure.reason, message } }, redactor, limits.excerptBytes);
+      options.record(exchange);
+      const failedUrl = redactor.redactUrl(progress?.attempted.href ?? request.url);
+      throw new HttpFailure(failure.reason, exchange.error?.message ?? message, failedUrl, exchange.id, { cause: failure.cause ?? failure });
+    } finally {
+      release?.();
+    }
+    const exchange = buildExchange(start, progress, redactor, limits.excerptBytes);
+    options.record(exchange);
+    return {
+      response: {
+        status: response.status,
+        headers: response.headers,
+        body: response.body,
+        url: redactor.redactUrl(progress.attempted.href),
+        exchangeId: exchange.id,
+        durationMs: exchange.durationMs,
+      },
+      credentialed: progress.state.credentials !== undefined,
+    };
+  }
+
+  return {
+    perform,
+    close() {
+      closed = true;
+      stop.abort(new Error('the HTTP client is closed'));
+    },
+  };
+}

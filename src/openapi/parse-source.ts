@@ -1,0 +1,42 @@
+/**
+ * Reads the declared document, YAML or JSON, keeping the node ranges so that later errors can
+ * name a line and column. Aliases are capped (the yaml package's default of 100) against
+ * alias bombs; duplicate keys are an error (YAML 1.2 §3.2.1.1, RFC 8259 §4 interoperability).
+ */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument } from 'yaml';
+import { isJsonObject } from './refs.js';
+import { SourceMap } from './source-map.js';
+import { specErrorFactory, specInvalid, specMissing, type SpecErrorFactory } from './spec-error.js';
+import type { JsonObject } from './types.js';
+
+export interface ParsedSource {
+  data: JsonObject;
+  /** Makes SPEC_INVALID errors located by JSON pointer in this source. */
+  specError: SpecErrorFactory;
+}
+
+export async function parseSource(file: string): Promise<ParsedSource> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw specMissing(file, error);
+  }
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const specError = specErrorFactory(file, new SourceMap(document, lines));
+  const syntaxError = document.errors[0];
+  if (syntaxError) {
+    const { line, col } = lines.linePos(syntaxError.pos[0]);
+    throw specInvalid(`not valid YAML or JSON: ${syntaxError.message}`, { file, line, column: col }, syntaxError);
+  }
+  let data: unknown;
+  try {
+    data = document.toJS();
+  } catch (error) {
+    throw specError(`cannot be read as data: ${(error as Error).message}`, '', error);
+  }
+  if (!isJsonObject(data)) throw specError('the document is not an object', '');
+  return { data, specError };
+}

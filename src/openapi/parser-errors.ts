@@ -1,0 +1,96 @@
+/**
+ * Turns an error of @apidevtools/swagger-parser into a message and the JSON pointer of the
+ * problem: structural errors (its ajv `details`), its Swagger 2.0 semantic checks ("Validation
+ * failed. /paths/{id}/get …") and $ref resolution errors (the pointer of the offending `$ref`).
+ */
+import type { ErrorObject } from 'ajv';
+import { childPointer, valueAt } from './json-pointer.js';
+import { refLeadingTo, refSites } from './ref-sites.js';
+import { isJsonObject } from './refs.js';
+import type { JsonObject } from './types.js';
+
+const MAX_MESSAGES = 4;
+
+export interface LocatedProblem {
+  message: string;
+  pointer: string | undefined;
+}
+
+export function locateParserError(error: unknown, root: JsonObject, file: string): LocatedProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const details = (error as { details?: unknown }).details;
+  if (Array.isArray(details) && details.length > 0) return locateSchemaErrors(details as ErrorObject[]);
+  const { code, source, targetRef } = error as { code?: unknown; source?: unknown; targetRef?: unknown };
+  // A ref to a missing place in this document; a problem inside another file is placed at the ref to that file.
+  const missingHere = code === 'EMISSINGPOINTER' ? refSites(root).find((site) => site.ref === targetRef) : undefined;
+  if (missingHere) return { message, pointer: missingHere.pointer };
+  const unresolved = /Unable to resolve \$ref pointer "([^"]+)"/.exec(message)?.[1];
+  const resource = unresolved ?? (typeof source === 'string' && code !== undefined ? source : undefined);
+  if (resource !== undefined) return { message, pointer: refLeadingTo(root, file, resource)?.pointer };
+  if (message.startsWith('Validation failed.')) return { message, pointer: semanticErrorPointer(message, root) };
+  return { message, pointer: root.swagger !== undefined ? '/swagger' : root.openapi !== undefined ? '/openapi' : '' };
+}
+
+/**
+ * ajv reports every failing branch of a `oneOf`/`anyOf`; the branch errors below such an error
+ * are noise. Of the remaining errors the deepest is the most precise place.
+ */
+function locateSchemaErrors(errors: ErrorObject[]): LocatedProblem {
+  const branchRoots = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath);
+  const isBranchNoise = (e: ErrorObject): boolean =>
+    e.keyword !== 'oneOf' &&
+    e.keyword !== 'anyOf' &&
+    branchRoots.some((root) => e.instancePath === root || e.instancePath.startsWith(root + '/'));
+  const candidates = errors.filter((e) => !isBranchNoise(e));
+  const chosen = candidates.reduce((best, e) => (depth(e.instancePath) > depth(best.instancePath) ? e : best));
+  const messages = [chosen, ...errors.filter((e) => e !== chosen && e.instancePath === chosen.instancePath)]
+    .map((e) => describe(e))
+    .filter((text, index, all) => all.indexOf(text) === index);
+  const shown = messages.slice(0, MAX_MESSAGES).join('; ') + (messages.length > MAX_MESSAGES ? '; …' : '');
+  return { message: `does not conform to the OpenAPI schema: ${shown}`, pointer: chosen.instancePath };
+}
+
+function describe(error: ErrorObject): string {
+  const extra = error.params as { additionalProperty?: string; allowedValues?: unknown[] };
+  if (extra.additionalProperty !== undefined) return `${error.message} (${extra.additionalProperty})`;
+  if (extra.allowedValues !== undefined) return `${error.message} (${extra.allowedValues.join(', ')})`;
+  return error.message ?? error.keyword;
+}
+
+function depth(pointer: string): number {
+  return pointer === '' ? 0 : pointer.split('/').length;
+}
+
+/** "Validation failed. /paths/{id}/get has …": the path name itself contains slashes. */
+function semanticErrorPointer(message: string, root: JsonObject): string | undefined {
+  const duplicateId = /Duplicate operation id '([^']+)'/.exec(message)?.[1];
+  if (duplicateId !== undefined) return lastOperationWithId(root, duplicateId);
+  const id = /(\/(?:paths|definitions)\/\S*)/.exec(message)?.[1];
+  if (id === undefined) return undefined;
+  if (id.startsWith('/definitions/')) return childPointer('/definitions', id.slice('/definitions/'.length));
+  const paths = isJsonObject(root.paths) ? Object.keys(root.paths) : [];
+  const pathName = paths
+    .filter((name) => id === '/paths' + name || id.startsWith('/paths' + name + '/'))
+    .sort((a, b) => b.length - a.length)[0];
+  if (pathName === undefined) return '/paths';
+  const rest = id.slice(('/paths' + pathName).length).split('/').filter(Boolean);
+  let pointer = childPointer('/paths', pathName);
+  for (const token of rest) {
+    const next = childPointer(pointer, token);
+    if (valueAt(root, next) === undefined) break;
+    pointer = next;
+  }
+  return pointer;
+}
+
+function lastOperationWithId(root: JsonObject, operationId: string): string | undefined {
+  let found: string | undefined;
+  for (const [pathName, item] of Object.entries(isJsonObject(root.paths) ? root.paths : {})) {
+    for (const [method, operation] of Object.entries(isJsonObject(item) ? item : {})) {
+      if (isJsonObject(operation) && operation.operationId === operationId) {
+        found = childPointer('/paths', pathName, method, 'operationId');
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,98 @@
+/**
+ * The schemas of one document, compiled with one Ajv2020 instance: lazily, each once, cached
+ * by its JSON pointer. The whole document (its Swagger 2.0 / OpenAPI 3.0 schemas converted to
+ * JSON Schema 2020-12) is registered as one schema resource, so `$ref`s such as
+ * `#/components/schemas/Station` resolve inside it and a schema is compiled by its pointer.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { KonformError } from '../core/errors.js';
+import { addOpenApiFormats } from './formats.js';
+import { invalidPatternPointer } from './invalid-pattern.js';
+import { escapeToken, pointerTokens, splitPointer, valueAt } from './json-pointer.js';
+import { toJsonSchema2020 } from './schema-convert.js';
+import { schemaRootPointers } from './schema-roots.js';
+import type { SpecErrorFactory } from './spec-error.js';
+import type { JsonObject, OpenApiVersion } from './types.js';
+
+/** Base URI of the document resource; the reserved `.invalid` name (RFC 6761 §6.4) is never fetched. */
+const DOCUMENT_ID = 'https://konform.invalid/openapi-document.json';
+
+export class SchemaRegistry {
+  /** Pointers of every schema tree of the document, component schemas first. */
+  readonly roots: readonly string[];
+  private readonly ajv: Ajv2020;
+  private readonly converted: JsonObject;
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly warningsByProblem = new Map<string, string>();
+
+  constructor(document: JsonObject, version: OpenApiVersion, private readonly specError: SpecErrorFactory) {
+    const roots = schemaRootPointers(document);
+    const isComponent = (pointer: string) => /^\/(components\/schemas|definitions)\//.test(pointer);
+    this.roots = [...roots.filter(isComponent), ...roots.filter((pointer) => !isComponent(pointer))];
+    this.converted = version === '3.1' ? document : convertedCopy(document, roots);
+    const warn = (...parts: unknown[]) => {
+      const message = parts.map(String).join(' ').replaceAll(DOCUMENT_ID, '');
+      // Ajv inlines referenced schemas, so one problem is seen once per place that uses it: keep the first.
+      const problem = message.replace(/ in schema at path .*$/, '');
+      if (!this.warningsByProblem.has(problem)) this.warningsByProblem.set(problem, message);
+    };
+    this.ajv = new Ajv2020({ allErrors: true, strict: false, logger: { log: () => {}, warn, error: () => {} } });
+    addOpenApiFormats(this.ajv);
+    this.ajv.addSchema(this.converted, DOCUMENT_ID, undefined, false);
+  }
+
+  /** What Ajv noticed but accepted while compiling, e.g. a format it does not know. */
+  get warnings(): string[] {
+    return [...this.warningsByProblem.values()];
+  }
+
+  /** The validator of the schema at `pointer`; throws SPEC_INVALID when the schema is not valid or does not compile. */
+  validator(pointer: string): ValidateFunction {
+    const cached = this.validators.get(pointer);
+    if (cached) return cached;
+    const validate = this.compile(pointer);
+    this.validators.set(pointer, validate);
+    return validate;
+  }
+
+  /** Compiles every schema of the document; the first that fails throws SPEC_INVALID. */
+  compileAll(): void {
+    for (const pointer of this.roots) this.validator(pointer);
+  }
+
+  private compile(pointer: string): ValidateFunction {
+    const schema = valueAt(this.converted, pointer);
+    try {
+      // validateSchema throws, rather than answering false, for a `$schema` dialect Ajv2020 does not know.
+      if (this.ajv.validateSchema(schema as JsonObject)) {
+        return this.ajv.compile({ $ref: `${DOCUMENT_ID}#${uriFragment(pointer)}` });
+      }
+    } catch (error) {
+      const at = invalidPatternPointer(schema, pointer) ?? pointer;
+      throw this.specError(`the schema does not compile: ${(error as Error).message}`, at, error);
+    }
+    throw this.invalidSchema(pointer, this.ajv.errors ?? []);
+  }
+
+  private invalidSchema(pointer: string, errors: ErrorObject[]): KonformError {
+    const first = errors[0];
+    const message = first ? `${first.message ?? first.keyword}` : 'invalid';
+    return this.specError(`the schema is not valid JSON Schema 2020-12: ${message}`, pointer + (first?.instancePath ?? ''));
+  }
+}
+
+function convertedCopy(document: JsonObject, roots: readonly string[]): JsonObject {
+  const copy = structuredClone(document);
+  for (const pointer of roots) {
+    const { parent, token } = splitPointer(pointer) as { parent: string; token: string };
+    (valueAt(copy, parent) as JsonObject)[token] = toJsonSchema2020(valueAt(document, pointer), document);
+  }
+  return copy;
+}
+
+/** A JSON pointer as URI fragment (RFC 6901 §6): each token percent-encoded. */
+function uriFragment(pointer: string): string {
+  return pointerTokens(pointer)
+    .map((token) => '/' + encodeURIComponent(escapeToken(token)))
+    .join('');
+}

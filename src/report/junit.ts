@@ -1,0 +1,96 @@
+/**
+ * junit.xml as CI systems read it (Jenkins, GitLab, GitHub test reporters): one <testsuite>
+ * per conformance class, one <testcase> per check result. failed → <failure>, cantTell →
+ * <error> (konform could not decide), inapplicable and untested → <skipped>.
+ */
+import { countOutcomes } from '../core/outcome.js';
+import { describeExchange, exchangeLookup, findingHeading, locationParts } from './describe-finding.js';
+import type { ExchangeOf } from './describe-finding.js';
+import { groupResults } from './group-results.js';
+import type { CheckResult, Report } from './model.js';
+import { escapeXmlText, xmlAttributes } from './xml-text.js';
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+
+/** The findings as text: heading and message, location, exchange (method URL → status). */
+function findingsText(result: CheckResult, exchangeOf: ExchangeOf): string {
+  if (result.findings.length === 0) return 'no findings recorded';
+  const lines: string[] = [];
+  for (const finding of result.findings) {
+    lines.push(`${findingHeading(finding)}: ${finding.message}`);
+    const parts = locationParts(finding.location);
+    if (parts.length > 0) lines.push(`  at ${parts.map((part) => `${part.label} ${part.value}`).join(', ')}`);
+    const exchange = exchangeOf(finding.exchange);
+    if (exchange) lines.push(`  exchange ${exchange.id}: ${describeExchange(exchange)}`);
+    else if (finding.exchange !== undefined) lines.push(`  exchange ${finding.exchange}`);
+  }
+  return lines.join('\n');
+}
+
+/** First finding's message, with the number of further findings. */
+function headline(result: CheckResult): string {
+  const [first, ...rest] = result.findings;
+  if (!first) return result.outcome;
+  return rest.length > 0 ? `${first.message} (and ${rest.length} more)` : first.message;
+}
+
+function outcomeElement(result: CheckResult, exchangeOf: ExchangeOf): string {
+  const attributes = { message: headline(result), type: result.findings[0]?.code ?? result.outcome };
+  switch (result.outcome) {
+    case 'failed':
+      return `<failure${xmlAttributes(attributes)}>${escapeXmlText(findingsText(result, exchangeOf))}</failure>`;
+    case 'cantTell':
+      return `<error${xmlAttributes(attributes)}>${escapeXmlText(findingsText(result, exchangeOf))}</error>`;
+    case 'inapplicable':
+    case 'untested': {
+      const message = result.findings.length > 0 ? `${result.outcome}: ${headline(result)}` : result.outcome;
+      return `<skipped${xmlAttributes({ message })}/>`;
+    }
+    case 'passed':
+      return '';
+  }
+}
+
+function testcase(report: Report, result: CheckResult, exchangeOf: ExchangeOf): string {
+  const properties = [
+    ...result.requirements.map((id) => ['requirement', id]),
+    ['severity', result.severity],
+    ['kind', result.kind],
+  ].map(([name, value]) => `        <property${xmlAttributes({ name, value })}/>`);
+  const classname = `${report.suite.id}.${result.class}`;
+  const open = `    <testcase${xmlAttributes({ classname, name: result.id, time: seconds(result.durationMs) })}>`;
+  const outcome = outcomeElement(result, exchangeOf);
+  const body = ['      <properties>', ...properties, '      </properties>', ...(outcome ? [`      ${outcome}`] : [])];
+  return [open, ...body, '    </testcase>'].join('\n');
+}
+
+/** Totals in the attribute names of <testsuites> and <testsuite>. */
+function totals(results: readonly CheckResult[], durationMs: number): Record<string, number | string> {
+  const counts = countOutcomes(results.map((result) => result.outcome));
+  const skipped = counts.inapplicable + counts.untested;
+  return { tests: results.length, failures: counts.failed, errors: counts.cantTell, skipped, time: seconds(durationMs) };
+}
+
+/** A run that did not finish shows in CI as an error, never as green with skips. */
+function interruptionResult(report: Report): CheckResult {
+  const message = `run did not complete: ${report.interruption ?? 'interrupted'}`;
+  return {
+    id: 'run-complete', check: 'run-complete', kind: 'konform.run', class: 'konform', title: 'The run completed',
+    severity: 'error', requirements: [], outcome: 'cantTell', durationMs: 0, evidence: [],
+    findings: [{ code: 'run-incomplete', message }],
+  };
+}
+
+export function renderJUnit(report: Report): string {
+  const exchangeOf = exchangeLookup(report);
+  const results = report.complete ? report.results : [...report.results, interruptionResult(report)];
+  const suites = [...groupResults(results, 'class')].map(([classId, classResults]) => {
+    const duration = classResults.reduce((sum, result) => sum + result.durationMs, 0);
+    const attributes = { name: classId, ...totals(classResults, duration), timestamp: report.startedAt };
+    const cases = classResults.map((result) => testcase(report, result, exchangeOf));
+    return [`  <testsuite${xmlAttributes(attributes)}>`, ...cases, '  </testsuite>'].join('\n');
+  });
+  const name = `${report.suite.id} ${report.suite.version}`;
+  const root = `<testsuites${xmlAttributes({ name, ...totals(results, report.durationMs) })}>`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', root, ...suites, '</testsuites>', ''].join('\n');
+}

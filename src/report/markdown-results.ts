@@ -1,0 +1,48 @@
+/**
+ * The part of summary.md that explains what went wrong: the failed or cantTell results,
+ * grouped by check, each with its findings (operation, pointers, exchange).
+ */
+import type { Finding } from '../core/model.js';
+import type { Outcome } from '../core/outcome.js';
+import { describeExchange, exchangeLookup, findingHeading, locationParts } from './describe-finding.js';
+import type { ExchangeOf } from './describe-finding.js';
+import { groupResults } from './group-results.js';
+import type { CheckResult, Report } from './model.js';
+import { mdCode, mdText } from './markdown-text.js';
+
+function findingLines(finding: Finding, exchangeOf: ExchangeOf): string[] {
+  const lines = [`  - **${mdText(findingHeading(finding))}**: ${mdText(finding.message)}`];
+  const parts = locationParts(finding.location);
+  if (parts.length > 0) lines.push(`    - ${parts.map((part) => `${part.label} ${mdCode(part.value)}`).join(' · ')}`);
+  const exchange = exchangeOf(finding.exchange);
+  if (exchange) lines.push(`    - exchange ${mdCode(exchange.id)}: ${mdCode(describeExchange(exchange))}`);
+  else if (finding.exchange !== undefined) lines.push(`    - exchange ${mdCode(finding.exchange)}`);
+  return lines;
+}
+
+function resultLines(result: CheckResult, exchangeOf: ExchangeOf): string[] {
+  const subject = result.subject ? ` — ${mdText(result.subject.title)}` : '';
+  const findings = result.findings.flatMap((finding) => findingLines(finding, exchangeOf));
+  return [`- ${mdCode(result.id)}${subject}`, ...(findings.length > 0 ? findings : ['  - no findings recorded'])];
+}
+
+function checkSection(results: CheckResult[], exchangeOf: ExchangeOf): string {
+  const [first] = results as [CheckResult, ...CheckResult[]];
+  const requirements = first.requirements.map((id) => mdCode(id)).join(', ') || 'none';
+  return [
+    `### ${mdCode(first.check)} — ${mdText(first.title)}`,
+    '',
+    `Class ${mdCode(first.class)} · kind ${mdCode(first.kind)} · severity ${first.severity} · requirements ${requirements}`,
+    '',
+    ...results.flatMap((result) => resultLines(result, exchangeOf)),
+  ].join('\n');
+}
+
+/** "## Failed" (or another outcome) with one subsection per check; empty when none. */
+export function resultsSection(report: Report, outcome: Outcome, heading: string): string {
+  const byCheck = groupResults(report.results.filter((result) => result.outcome === outcome), 'check');
+  if (byCheck.size === 0) return '';
+  const exchangeOf = exchangeLookup(report);
+  const sections = [...byCheck.values()].map((results) => checkSection(results, exchangeOf));
+  return [`## ${heading}`, ...sections].join('\n\n');
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { TOOL_VERSION } from '../../src/core/package-root.js';
+import { runCli } from '../helpers/cli.js';
+
+describe('konform CLI', () => {
+  it('prints its version and help', async () => {
+    const version = await runCli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(TOOL_VERSION);
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('run [options] <suite>');
+  });
+
+  it('exits 2 on a wrong flag or command, saying what is wrong', async () => {
+    const flag = await runCli(['run', 'openapi-contract', '--no-such-flag']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("unknown option '--no-such-flag'");
+    const command = await runCli(['frobnicate']);
+    expect(command.code).toBe(2);
+    const number = await runCli(['run', 'openapi-contract', '--target', 'http://127.0.0.1:1', '--concurrency', 'many']);
+    expect(number.code).toBe(2);
+    expect(number.stderr).toContain('--concurrency must be a whole number');
+  });
+
+  it('exits 2 when the suite needs a spec or target that is not given', async () => {
+    const noSpec = await runCli(['run', 'openapi-contract', '--target', 'http://127.0.0.1:1']);
+    expect(noSpec.code).toBe(2);
+    expect(noSpec.stderr).toContain('KONFORM_ERR_SPEC_MISSING');
+    const badTarget = await runCli(['run', 'openapi-contract', '--target', 'ftp://example.org/']);
+    expect(badTarget.code).toBe(2);
+    expect(badTarget.stderr).toContain('must use http or https');
+  });
+
+  it('lists the shipped suites and standards with versions', async () => {
+    const list = await runCli(['list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/openapi-contract\s+1\.0\.0/);
+    expect(list.stdout).toMatch(/openapi-http\s+1\.0/);
+  });
+
+  it('lints a suite and lists its coverage', async () => {
+    const lint = await runCli(['suite', 'lint', 'openapi-contract']);
+    expect(lint.code).toBe(0);
+    expect(lint.stdout).toContain('ok');
+    const coverage = await runCli(['suite', 'coverage', 'openapi-contract', '--json']);
+    expect(coverage.code).toBe(0);
+    const parsed = JSON.parse(coverage.stdout) as { requirements: Array<{ id: string; checks: string[] }>; gaps: unknown[] };
+    expect(parsed.requirements.find((entry) => entry.id === 'OAS-RESP-STATUS')?.checks).toEqual(['status-documented']);
+    expect(parsed.gaps).toEqual([]);
+  });
+
+  it('exits 2 with file and line for an invalid suite file', async () => {
+    const lint = await runCli(['suite', 'lint', 'test/cli/broken-suite/suite.yaml']);
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toMatch(/broken-suite\/suite\.yaml:\d+:\d+/);
+  });
+});

@@ -1,0 +1,69 @@
+/** Shared pieces of the OpenAPI tests: fixture paths, scratch documents, a check context, a loopback server. */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { CheckContext } from '../../src/checks/types.js';
+import type { Standard, Target } from '../../src/core/model.js';
+import type { HttpClient } from '../../src/http/types.js';
+
+export const SPECS = resolve('fixtures/specs');
+
+export function spec(name: string): string {
+  return join(SPECS, name);
+}
+
+/** A temporary folder to write documents into; `remove` deletes it. */
+export async function scratch(): Promise<{ dir: string; write(name: string, text: string): Promise<string>; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'konform-openapi-'));
+  return {
+    dir,
+    async write(name, text) {
+      const file = join(dir, name);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, text);
+      return file;
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+const STANDARD: Standard = {
+  id: 'openapi-http',
+  version: 'test',
+  title: 'test',
+  dir: '.',
+  artifacts: [],
+  requirements: [],
+  manifestSha256: '',
+};
+
+export function checkContext(http: HttpClient, target: Partial<Target>): CheckContext {
+  const memo = new Map<string, Promise<unknown>>();
+  return {
+    target: { allowedHosts: [], allowUnsafe: false, ...target },
+    standard: STANDARD,
+    http,
+    memo: <T>(key: string, compute: () => Promise<T>) => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as Promise<T>;
+    },
+    artifact: async () => Buffer.alloc(0),
+    signal: new AbortController().signal,
+  };
+}
+
+export type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** A node:http server on 127.0.0.1, port 0. */
+export async function startServer(handler: Handler): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}

@@ -1,0 +1,81 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ERROR_CODES, KonformError } from '../../src/core/errors.js';
+import { validateReport } from '../../src/report/validate-report.js';
+import { writeReports } from '../../src/report/write-reports.js';
+import { sampleReport } from '../helpers/sample-report.js';
+import { parseXml } from './xml-parse.js';
+
+const SECRET = 'tok-3f9a|c0ffee';
+const redact = (text: string): string => text.split(SECRET).join('[redacted]');
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'konform-reports-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function reportWithSecret() {
+  const report = sampleReport();
+  report.exchanges[0]!.request.headers['x-api-key'] = SECRET;
+  report.results[1]!.findings[0]!.message = `token ${SECRET} was echoed`;
+  return report;
+}
+
+describe('writeReports', () => {
+  it('creates the folder and writes report.json, junit.xml and summary.md, nothing else', async () => {
+    const outDir = join(dir, 'run', '1');
+    const paths = await writeReports(sampleReport(), outDir);
+    expect(paths).toEqual(['report.json', 'junit.xml', 'summary.md'].map((file) => join(outDir, file)));
+    expect((await readdir(outDir)).sort()).toEqual(['junit.xml', 'report.json', 'summary.md']);
+    const json = JSON.parse(await readFile(paths[0]!, 'utf8')) as unknown;
+    expect(json).toEqual(sampleReport());
+    expect(validateReport(json)).toEqual([]);
+    expect(parseXml(await readFile(paths[1]!, 'utf8')).attributes['failures']).toBe('1');
+    expect(await readFile(paths[2]!, 'utf8')).toMatch(/^# konform: not conformant/);
+  });
+
+  it('applies scrub to every file, also where a format escapes characters of the secret', async () => {
+    const paths = await writeReports(reportWithSecret(), dir, { scrub: redact });
+    for (const path of paths) {
+      const text = await readFile(path, 'utf8');
+      expect(text, path).not.toContain('tok-3f9a');
+      expect(text, path).toMatch(/token \\?\[redacted\\?\] was echoed/);
+    }
+  });
+
+  it('applies scrub to the rendered text as well as to the values', async () => {
+    const paths = await writeReports(sampleReport(), dir, { scrub: (text) => text.replace('# konform:', '# KONFORM:') });
+    expect(await readFile(paths[2]!, 'utf8')).toMatch(/^# KONFORM: not conformant/);
+  });
+
+  it('writes what it is given when there is no scrub', async () => {
+    const paths = await writeReports(reportWithSecret(), dir, { formats: ['json'] });
+    expect(await readFile(paths[0]!, 'utf8')).toContain(SECRET);
+  });
+
+  it('writes only the formats asked for and replaces earlier files', async () => {
+    await writeFile(join(dir, 'junit.xml'), 'old');
+    expect(await writeReports(sampleReport(), dir, { formats: ['junit'] })).toEqual([join(dir, 'junit.xml')]);
+    expect(await readdir(dir)).toEqual(['junit.xml']);
+    expect(await readFile(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<\?xml/);
+  });
+
+  it('rejects an unknown format before writing anything', async () => {
+    const attempt = writeReports(sampleReport(), dir, { formats: ['json', 'pdf', 'toString'] });
+    await expect(attempt).rejects.toThrow(KonformError);
+    await expect(attempt).rejects.toMatchObject({ code: ERROR_CODES.USAGE, message: expect.stringContaining('"pdf"') });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('reports a folder it cannot write to with OUTPUT_UNWRITABLE', async () => {
+    await writeFile(join(dir, 'file'), '');
+    await expect(writeReports(sampleReport(), join(dir, 'file', 'out'))).rejects.toMatchObject({
+      code: ERROR_CODES.OUTPUT_UNWRITABLE,
+    });
+  });
+});
