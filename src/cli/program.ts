@@ -4,6 +4,8 @@ import { TOOL_VERSION } from '../core/package-root.js';
 import { listCommand } from './commands/list.js';
 import { defineRunOptions, runCommand, type RunFlags } from './commands/run.js';
 import { coverageCommand, lintCommand } from './commands/suite.js';
+import { defineValidateOptions, validateCommand } from './commands/validate.js';
+import type { CommonRunFlags } from './run-and-report.js';
 import type { CliIo } from './io.js';
 
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -20,6 +22,16 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       .description('run a suite against a live endpoint and write report.json, junit.xml and summary.md')
       .argument('<suite>', 'suite id (see konform list) or path of a suite folder'),
   ).action(async (suite: string, flags: RunFlags) => setExitCode(await runCommand(suite, flags, io)));
+
+  defineValidateOptions(
+    program
+      .command('validate')
+      .description('validate message files (files, folders, globs) with a suite and write the same reports')
+      .argument('<suite>', 'suite id (see konform list) or path of a suite folder')
+      .argument('<inputs...>', 'message files, folders (every .xml below them) or glob patterns'),
+  ).action(async (suite: string, inputs: string[], flags: CommonRunFlags) =>
+    setExitCode(await validateCommand(suite, inputs, flags, io)),
+  );
 
   program
     .command('list')

@@ -75,6 +75,15 @@ export interface Suite {
   classes: ConformanceClass[];
   profiles: Profile[];
   defaultProfile: string;
+  /** Sample messages with `<?xmute?>` test declarations, for `konform suite selftest`. */
+  selftest?: SelfTestSpec;
+}
+
+export interface SelfTestSpec {
+  /** Glob patterns relative to the suite folder. */
+  files: string[];
+  /** Rule-ID prefix used in the declarations (e.g. `xrubl`) → id of the check reporting those rules. */
+  prefixes: Record<string, string>;
 }
 
 /** What is tested: an endpoint, the description it declares, message files. */

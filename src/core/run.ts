@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import type { CheckContext } from '../checks/types.js';
 import { createHttpClient } from '../http/client.js';
 import { createRedactor } from '../http/redaction.js';
@@ -36,13 +37,31 @@ function artifactReader(standard: Standard) {
   };
 }
 
-async function describeTarget(target: Target): Promise<Report['target']> {
-  const spec = target.spec
-    ? { path: target.spec, sha256: sha256(await readFile(target.spec).catch(() => Buffer.alloc(0))) }
-    : undefined;
+/** The declared document as the report names it: the path given, its hash, its own title and version. */
+async function describeSpec(given: string, file: string): Promise<NonNullable<Report['target']['spec']>> {
+  const bytes = await readFile(file);
+  const data: unknown = parse(bytes.toString('utf8'), { logLevel: 'silent' });
+  const field = (object: unknown, key: string) =>
+    typeof object === 'object' && object !== null && typeof (object as Record<string, unknown>)[key] === 'string'
+      ? ((object as Record<string, unknown>)[key] as string)
+      : undefined;
+  const info = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).info : undefined;
+  const title = field(info, 'title');
+  const version = field(info, 'version');
+  const openapi = field(data, 'openapi') ?? field(data, 'swagger');
+  return {
+    path: given,
+    sha256: sha256(bytes),
+    ...(title ? { title } : {}),
+    ...(version ? { version } : {}),
+    ...(openapi ? { openapi } : {}),
+  };
+}
+
+async function describeTarget(target: Target, givenSpec: string | undefined): Promise<Report['target']> {
   return {
     ...(target.url ? { url: target.url } : {}),
-    ...(spec ? { spec } : {}),
+    ...(target.spec && givenSpec ? { spec: await describeSpec(givenSpec, target.spec) } : {}),
     ...(target.files ? { files: target.files } : {}),
     allowedHosts: target.allowedHosts,
   };
@@ -130,7 +149,7 @@ export async function run(options: RunOptions): Promise<Report> {
     reportVersion: '1.0',
     tool: { name: 'konform', version: TOOL_VERSION },
     ...suiteAndStandard(suite, standard),
-    target: await describeTarget(target),
+    target: await describeTarget(target, options.target.spec),
     profile: { id: profile.id, title: profile.title, classes: profile.classes },
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),

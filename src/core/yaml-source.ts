@@ -52,7 +52,8 @@ export async function readYamlFile(file: string, errorCode: ErrorCode, missingCo
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new KonformError(missingCode, `cannot read ${file}: ${(error as Error).message}`, { file }, { cause: error });
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new KonformError(missingCode, `cannot read: ${reason}`, { file }, { cause: error });
   }
   return parseYamlText(file, text, errorCode);
 }

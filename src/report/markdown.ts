@@ -5,6 +5,7 @@
 import { countOutcomes, OUTCOMES } from '../core/outcome.js';
 import type { Outcome } from '../core/outcome.js';
 import { resultsSection } from './markdown-results.js';
+import { rulesSection } from './markdown-rules.js';
 import { mdCode, mdTable, mdText } from './markdown-text.js';
 import type { Report, Verdict } from './model.js';
 
@@ -93,6 +94,7 @@ export function renderSummary(report: Report): string {
     runTable(report),
     countsTable(report),
     requirementsTable(report),
+    rulesSection(report),
     resultsSection(report, 'failed', 'Failed'),
     resultsSection(report, 'cantTell', 'Could not tell (cantTell)'),
   ];

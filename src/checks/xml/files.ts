@@ -1,0 +1,43 @@
+/**
+ * What the XML check kinds share: one subject per message file of the target, and the
+ * `match` option that restricts a check to files with given root elements (a scenario, as
+ * in KoSIT's scenarios.xml). A file whose root does not match makes the check inapplicable.
+ */
+import type { CheckOutput } from '../../core/model.js';
+import { clark, readRootElement } from '../../xml/root-element.js';
+import type { CheckContext, Subject } from '../types.js';
+
+/** JSON Schema of `match`: root elements in Clark notation, `{namespace}localName`. */
+export const MATCH_SCHEMA = {
+  type: 'array',
+  minItems: 1,
+  items: { type: 'string', pattern: '^\\{[^{}]*\\}[^{}\\s]+$' },
+} as const;
+
+export async function fileSubjects(context: CheckContext): Promise<Subject[]> {
+  return (context.target.files ?? []).map((file) => ({ id: file, title: file, data: file }));
+}
+
+export function subjectFile(subject: Subject | undefined): string {
+  if (!subject) throw new Error('an XML check runs per file');
+  return subject.id;
+}
+
+/** The file's root element in Clark notation, read once per run. */
+export function rootOf(context: CheckContext, file: string): Promise<string | undefined> {
+  return context.memo(`xml:root:${file}`, async () => {
+    const root = await readRootElement(file).catch(() => undefined);
+    return root ? clark(root) : undefined;
+  });
+}
+
+/** Inapplicable output when the file's root is not one the check is for; undefined when it is. */
+export async function outsideScenario(context: CheckContext, file: string, match: readonly string[] | undefined): Promise<CheckOutput | undefined> {
+  if (!match) return undefined;
+  const root = await rootOf(context, file);
+  if (root && match.includes(root)) return undefined;
+  return {
+    outcome: 'inapplicable',
+    findings: [{ code: 'other-document-type', message: `the root element ${root ?? '(none)'} is not one this check is for`, params: { root, match } }],
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * What `konform run` and `konform validate` share: limits from flags, the output folder, the
+ * progress display, the run itself and the closing lines; the exit code is the report's.
+ */
+import { basename, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { RunOptions } from '../core/options.js';
+import { run } from '../core/run.js';
+import type { HttpLimits } from '../http/types.js';
+import { REPORT_FORMATS } from '../report/formats.js';
+import type { Report } from '../report/model.js';
+import type { CliIo } from './io.js';
+import { wholeNumber } from './numbers.js';
+import { createProgress } from './progress.js';
+import { styleFor } from './style.js';
+
+export interface CommonRunFlags {
+  profile?: string;
+  out?: string;
+  concurrency?: string;
+}
+
+export function defineCommonRunOptions(command: Command): Command {
+  return command
+    .option('--profile <id>', "profile of the suite (default: the suite's default profile)")
+    .option('--out <dir>', 'output folder (default: a new folder under reports/)')
+    .option('--concurrency <n>', 'checks and requests in flight at once', '8');
+}
+
+export function concurrencyFrom(flags: CommonRunFlags): Partial<HttpLimits> {
+  const concurrency = wholeNumber(flags.concurrency, '--concurrency', 1, 256);
+  return concurrency === undefined ? {} : { concurrency };
+}
+
+function defaultOutDir(io: CliIo, suite: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return join(io.cwd, 'reports', `${basename(suite).replace(/\.ya?ml$/, '')}-${stamp}`);
+}
+
+function printOutcome(io: CliIo, report: Report, out: string): void {
+  const style = styleFor(io.stdout, io.env);
+  const counts = Object.entries(report.counts).map(([outcome, count]) => `${count} ${outcome}`).join(', ');
+  const files = Object.values(REPORT_FORMATS).map((format) => join(out, format.file));
+  io.stdout.write(
+    [
+      `${report.suite.id} ${report.suite.version} (${report.standard.id} ${report.standard.version}), profile ${report.profile.id}`,
+      `${style.bold(`verdict: ${report.verdict}`)}${report.complete ? '' : ' (run incomplete)'} — ${counts}`,
+      `reports: ${files.join(', ')}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+export async function runAndReport(
+  io: CliIo,
+  flags: CommonRunFlags,
+  options: Omit<RunOptions, 'out' | 'signal' | 'onResult' | 'profile'>,
+): Promise<number> {
+  const out = resolve(io.cwd, flags.out ?? defaultOutDir(io, options.suite));
+  const progress = createProgress(io.stderr, styleFor(io.stderr, io.env));
+  const report = await run({
+    ...options,
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    out,
+    signal: io.signal,
+    onResult: (result, counts) => progress.onResult(result, counts),
+  });
+  progress.finish();
+  printOutcome(io, report, out);
+  return report.exitCode;
+}

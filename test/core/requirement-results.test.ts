@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding, Standard, Suite } from '../../src/core/model.js';
+import type { Outcome } from '../../src/core/outcome.js';
+import { requirementResults } from '../../src/core/requirement-results.js';
+import type { CheckResult } from '../../src/report/model.js';
+
+const requirement = (id: string) => ({ id, class: 'rules', level: 'MUST' as const, text: id, clause: 'https://example.org/' });
+const standard = { requirements: ['BR-1', 'BR-2', 'BR-3', 'XSD'].map(requirement) } as Standard;
+const suite = {
+  classes: [
+    {
+      id: 'rules',
+      title: 'rules',
+      checks: [
+        { id: 'schematron', title: '', kind: 'xml.schematron', class: 'rules', verifies: ['BR-1', 'BR-2', 'BR-3'], severity: 'error', options: {} },
+        { id: 'xsd', title: '', kind: 'xml.xsd', class: 'rules', verifies: ['XSD'], severity: 'error', options: {} },
+      ],
+    },
+  ],
+} as unknown as Suite;
+
+function result(check: string, outcome: Outcome, findings: Finding[] = []): CheckResult {
+  return { id: check, check, kind: 'x.y', class: 'rules', title: check, severity: 'error', requirements: [], outcome, durationMs: 0, findings, evidence: [] };
+}
+
+describe('requirementResults', () => {
+  it('decides each rule of a rule-reporting check by its own findings', () => {
+    const findings: Finding[] = [
+      { code: 'failed-assert', message: 'm', rule: 'BR-1', severity: 'fatal' },
+      { code: 'failed-assert', message: 'm', rule: 'BR-3', severity: 'warning' },
+    ];
+    const outcomes = requirementResults(standard, suite, [result('schematron', 'failed', findings), result('xsd', 'passed')]);
+    expect(Object.fromEntries(outcomes.map((r) => [r.id, r.outcome]))).toEqual({ 'BR-1': 'failed', 'BR-2': 'passed', 'BR-3': 'passed', XSD: 'passed' });
+  });
+
+  it('keeps the check outcome when the check could not decide or names no rules', () => {
+    const outcomes = requirementResults(standard, suite, [result('schematron', 'cantTell'), result('xsd', 'failed', [{ code: 'x', message: 'm' }])]);
+    expect(outcomes.map((r) => r.outcome)).toEqual(['cantTell', 'cantTell', 'cantTell', 'failed']);
+  });
+
+  it('is untested for requirements no check of the run verifies', () => {
+    expect(requirementResults(standard, suite, []).every((r) => r.outcome === 'untested')).toBe(true);
+  });
+});
