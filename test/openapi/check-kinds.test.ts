@@ -205,6 +205,12 @@ describe('openapi.invalid-parameter', () => {
     });
   });
 
+  test('a 401 before the server judged the value tells nothing: cantTell', async () => {
+    const output = await runOn('openapi.invalid-parameter', 'guarded');
+    expect(output.outcome).toBe('cantTell');
+    expect(codes(output)).toEqual(['authorization-refused']);
+  });
+
   test('a server error fails; no parameter to invalidate is inapplicable', async () => {
     expect(codes(await runOn('openapi.invalid-parameter', 'crash'))).toEqual(['server-error']);
     expect((await runOn('openapi.invalid-parameter', 'badBody')).outcome).toBe('inapplicable');

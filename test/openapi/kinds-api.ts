@@ -60,6 +60,14 @@ paths:
         - {name: flag, in: query, schema: {type: boolean}}
       responses:
         '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+  /guarded:
+    get:
+      operationId: guarded
+      parameters:
+        - {name: flag, in: query, schema: {type: boolean, example: true}}
+      responses:
+        '200': {description: ok}
+        '401': {description: credentials missing}
   /no-allow:
     get:
       operationId: noAllow
@@ -126,6 +134,8 @@ export function kindsApi(): KindsApi {
         case 'GET /good':
           if (!/^\d*$/.test(url.searchParams.get('limit') ?? '')) return json(response, 400, { error: 'limit' });
           return json(response, 200, { id: 1 }, { 'x-total': '1' });
+        case 'GET /guarded':
+          return json(response, 401, { error: 'who are you?' }, { 'www-authenticate': 'Bearer' });
         case 'GET /missing-header':
           return json(response, 200, { id: 1 });
         case 'GET /bad-body':

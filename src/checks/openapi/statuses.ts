@@ -1,7 +1,8 @@
 /**
  * Judging the status of an answer to a request the server should refuse: the accepted
  * statuses pass; success and server errors fail, and so does any other status, with a
- * finding that says what was expected.
+ * finding that says what was expected. A 401 or 403 says the server refused the caller
+ * before it judged the request (RFC 9110 §15.5.2, §15.5.4): nothing can be told then.
  */
 import type { CheckOutput, Finding, FindingLocation } from '../../core/model.js';
 import type { HttpResponse } from '../../http/types.js';
@@ -16,7 +17,7 @@ export interface Refusal {
   params?: Record<string, unknown>;
 }
 
-export function refusalFindings(refusal: Refusal, response: HttpResponse): Finding[] {
+function refusalFindings(refusal: Refusal, response: HttpResponse): Finding[] {
   const { status } = response;
   if (refusal.accepts(status)) return [];
   const code = status >= 500 ? 'server-error' : status >= 200 && status < 300 ? 'request-accepted' : 'unexpected-status';
@@ -33,7 +34,19 @@ export function refusalFindings(refusal: Refusal, response: HttpResponse): Findi
   ];
 }
 
+const AUTHORIZATION_REFUSED = new Set([401, 403]);
+
 export function refusalOutput(refusal: Refusal, response: HttpResponse): CheckOutput {
+  if (AUTHORIZATION_REFUSED.has(response.status)) {
+    const finding: Finding = {
+      code: 'authorization-refused',
+      message: `${refusal.request} was refused with ${response.status} before the server judged it; give credentials (--auth-*) to see how it treats the request`,
+      params: { status: response.status, ...refusal.params },
+      ...(refusal.location ? { location: refusal.location } : {}),
+      exchange: response.exchangeId,
+    };
+    return { outcome: 'cantTell', findings: [finding], evidence: [response.exchangeId] };
+  }
   const findings = refusalFindings(refusal, response);
   return { outcome: findings.length > 0 ? 'failed' : 'passed', findings, evidence: [response.exchangeId] };
 }

@@ -10,7 +10,7 @@ import { buildRequest } from '../../openapi/request.js';
 import type { CheckKind } from '../types.js';
 import { inapplicable, transportFailure } from './outputs.js';
 import { declaredDocument, send, targetUrl } from './shared.js';
-import { refusalFindings, statusListSchema } from './statuses.js';
+import { refusalOutput, statusListSchema } from './statuses.js';
 
 export type UndocumentedMethodOptions = { accept?: number[] };
 
@@ -53,7 +53,7 @@ export const undocumentedMethodKind: CheckKind<UndocumentedMethodOptions> = {
 };
 
 function judge(request: string, response: HttpResponse, accept: number[]): CheckOutput {
-  const findings: Finding[] = refusalFindings(
+  const output = refusalOutput(
     {
       request,
       expected: `${accept.join(', ')} for a method the document does not define (RFC 9110 §15.5.6, §15.6.2)`,
@@ -61,16 +61,15 @@ function judge(request: string, response: HttpResponse, accept: number[]): Check
     },
     response,
   );
-  if (response.status === 405 && response.headers.allow === undefined) {
-    findings.push({
-      code: 'allow-header-missing',
-      message: `${request} was answered 405 without the Allow header the status requires (RFC 9110 §15.5.6)`,
-      params: { status: 405 },
-      severity: 'error',
-      exchange: response.exchangeId,
-    });
-  }
-  return { outcome: findings.length > 0 ? 'failed' : 'passed', findings, evidence: [response.exchangeId] };
+  if (response.status !== 405 || response.headers.allow !== undefined) return output;
+  const allowMissing: Finding = {
+    code: 'allow-header-missing',
+    message: `${request} was answered 405 without the Allow header the status requires (RFC 9110 §15.5.6)`,
+    params: { status: 405 },
+    severity: 'error',
+    exchange: response.exchangeId,
+  };
+  return { outcome: 'failed', findings: [...output.findings, allowMissing], evidence: [response.exchangeId] };
 }
 
 /** Failed if any request failed the check, else cantTell if any could not be made. */
