@@ -16,6 +16,11 @@ export interface Allowlist {
   allows(url: URL): boolean;
   /** Host name of the first entry (the target), in URL form. */
   readonly targetHostname: string | undefined;
+  /**
+   * Whether the URL is on the target's host and port: the first entry, whose missing port
+   * stands for the default port (a target URL's host names its port unless it is the default).
+   */
+  isTarget(url: URL): boolean;
 }
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
@@ -47,16 +52,25 @@ function stripTrailingDot(hostname: string): string {
   return hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
 }
 
+/** Host name and port a URL connects to; undefined unless it is http(s). */
+function endpointOf(url: URL): Required<AllowedHost> | undefined {
+  const defaultPort = DEFAULT_PORTS[url.protocol];
+  return defaultPort === undefined ? undefined : { hostname: stripTrailingDot(url.hostname), port: url.port || defaultPort };
+}
+
 export function createAllowlist(entries: readonly string[]): Allowlist {
   const hosts = entries.map(parseEntry);
+  const target = hosts[0];
   return {
-    targetHostname: hosts[0]?.hostname,
+    targetHostname: target?.hostname,
     allows(url) {
-      const defaultPort = DEFAULT_PORTS[url.protocol];
-      if (defaultPort === undefined) return false;
-      const hostname = stripTrailingDot(url.hostname);
-      const port = url.port || defaultPort;
-      return hosts.some((host) => host.hostname === hostname && (host.port === undefined || host.port === port));
+      const endpoint = endpointOf(url);
+      return hosts.some((host) => host.hostname === endpoint?.hostname && (host.port === undefined || host.port === endpoint.port));
+    },
+    isTarget(url) {
+      const endpoint = endpointOf(url);
+      const targetPort = target?.port ?? DEFAULT_PORTS[url.protocol];
+      return endpoint !== undefined && target?.hostname === endpoint.hostname && targetPort === endpoint.port;
     },
   };
 }

@@ -9,6 +9,7 @@
  * Every request is recorded as one Exchange, failures included, redacted before `record` sees
  * it; transport failures throw HttpFailure. URLs handed back (HttpResponse.url, HttpFailure.url)
  * are redacted as well; status, headers and body of a response are not, checks need them.
+ * Credentials are attached to requests to the target (the first allowed host) only.
  * The redactor (passed in, or created from `auth` and `tls`) learns every token the client
  * fetches; the run scrubs its report files with it.
  */
@@ -54,7 +55,10 @@ export function createHttpClient(options: KonformHttpClientOptions): KonformHttp
   return {
     redactor,
     async send(request) {
-      if (request.authenticate === false || auth.length === 0) return (await transport.perform(request)).response;
+      // Credentials go to the target only, never to the other allowed hosts; the OAuth2 token
+      // request is sent by the authenticator itself, unauthenticated, with its client credentials.
+      const toTarget = URL.canParse(request.url) && allowlist.isTarget(new URL(request.url));
+      if (request.authenticate === false || auth.length === 0 || !toTarget) return (await transport.perform(request)).response;
       const credentials = await authenticator.credentials();
       const first = await transport.perform(request, { credentials });
       // RFC 6750 §3.1: a 401 to a bearer token may mean it expired or was revoked; renew it once.
