@@ -5,6 +5,7 @@
  */
 import type { CheckOutput, CheckSpec, Standard, Target } from '../core/model.js';
 import type { HttpClient } from '../http/types.js';
+import type { Report } from '../report/model.js';
 
 /** One thing a check is applied to, e.g. one operation of the declared API. */
 export interface Subject {
@@ -19,8 +20,13 @@ export interface CheckContext {
   target: Target;
   standard: Standard;
   http: HttpClient;
-  /** Runs `compute` once per key and run; later calls share the promise. */
+  /**
+   * Runs `compute` once per key and run; later calls share the promise. A value with a
+   * `dispose()` method (a compiled schema in wasm memory, say) is disposed when the run ends.
+   */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** Runs another suite over message files, e.g. to validate a response body with an XML suite. */
+  runSuite(suite: string, files: string[]): Promise<Report>;
   /** Reads a pinned artifact of the standard (hash verified). */
   artifact(path: string): Promise<Buffer>;
   signal: AbortSignal;

@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/package-root.js';
 import { listCommand } from './commands/list.js';
 import { defineRunOptions, runCommand, type RunFlags } from './commands/run.js';
-import { coverageCommand, lintCommand } from './commands/suite.js';
+import { coverageCommand, lintCommand, selftestCommand } from './commands/suite.js';
 import { defineValidateOptions, validateCommand } from './commands/validate.js';
 import type { CommonRunFlags } from './run-and-report.js';
 import type { CliIo } from './io.js';
@@ -53,6 +53,16 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--strict', 'exit 1 when a requirement has neither a check nor a reason it is not testable')
     .action(async (name: string, flags: { json?: boolean; strict?: boolean }) =>
       setExitCode(await coverageCommand(name, flags, io)),
+    );
+  suite
+    .command('selftest')
+    .description("validate the suite's sample messages under their <?xmute?> declarations: every declaration must hold")
+    .argument('<suite>', 'suite id or path')
+    .option('--profile <id>', "profile of the suite (default: the suite's default profile)")
+    .option('--keep <dir>', 'keep the mutated documents in this folder')
+    .option('--json', 'print JSON')
+    .action(async (name: string, flags: { profile?: string; keep?: string; json?: boolean }) =>
+      setExitCode(await selftestCommand(name, flags, io)),
     );
   return program;
 }

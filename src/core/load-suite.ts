@@ -36,7 +36,7 @@ interface RawSuite {
   }>;
   profiles: Suite['profiles'];
   defaultProfile: string;
-  selftest?: { files: string[]; prefixes?: Record<string, string> };
+  selftest?: string;
 }
 
 const optionsAjv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
@@ -91,9 +91,6 @@ function checkReferences(source: YamlSource, raw: RawSuite, standard: Standard):
       if (!classIds.has(id)) fail(source, `/profiles/${p}/classes/${i}`, `unknown class "${id}"`);
     }),
   );
-  for (const [prefix, id] of Object.entries(raw.selftest?.prefixes ?? {})) {
-    if (!checkIds.has(id)) fail(source, `/selftest/prefixes/${prefix}`, `unknown check "${id}"`);
-  }
   if (!raw.profiles.some((profile) => profile.id === raw.defaultProfile)) {
     fail(source, '/defaultProfile', `unknown profile "${raw.defaultProfile}"`);
   }
@@ -132,7 +129,7 @@ export async function loadSuite(nameOrPath: string): Promise<{ suite: Suite; sta
     })),
     profiles: raw.profiles,
     defaultProfile: raw.defaultProfile,
-    ...(raw.selftest ? { selftest: { files: raw.selftest.files, prefixes: raw.selftest.prefixes ?? {} } } : {}),
+    ...(raw.selftest ? { selftest: join(dirname(file), raw.selftest) } : {}),
   };
   return { suite, standard };
 }

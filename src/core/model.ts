@@ -75,15 +75,8 @@ export interface Suite {
   classes: ConformanceClass[];
   profiles: Profile[];
   defaultProfile: string;
-  /** Sample messages with `<?xmute?>` test declarations, for `konform suite selftest`. */
-  selftest?: SelfTestSpec;
-}
-
-export interface SelfTestSpec {
-  /** Glob patterns relative to the suite folder. */
-  files: string[];
-  /** Rule-ID prefix used in the declarations (e.g. `xrubl`) → id of the check reporting those rules. */
-  prefixes: Record<string, string>;
+  /** Absolute path of the self-test file (`<?xmute?>` samples), for `konform suite selftest`. */
+  selftest?: string;
 }
 
 /** What is tested: an endpoint, the description it declares, message files. */
@@ -123,6 +116,8 @@ export interface Finding {
   severity?: FindingSeverity;
   /** Rule ID of the standard, where the standard has one (e.g. `BR-DE-15`). */
   rule?: string;
+  /** konform could not decide the rule here (an unknown code list, say): its requirement is cantTell. */
+  undecided?: true;
   location?: FindingLocation;
   /** Exchange ID (see Exchange) this finding was observed in. */
   exchange?: string;

@@ -3,7 +3,7 @@
  * checks that verify it (worst first); `untested` when no check of the run verifies it.
  * A check that names the rule of each finding (Schematron asserts, say) verifies many
  * requirements at once: for those, each requirement is decided by the findings of its own rule —
- * failed where one of its findings is an error, passed where the check ran without one.
+ * failed where one of them is an error, cantTell where one is undecided, passed otherwise.
  */
 import type { CheckResult, RequirementResult } from '../report/model.js';
 import type { Finding, Standard, Suite } from './model.js';
@@ -14,9 +14,10 @@ const BLOCKING: ReadonlySet<Finding['severity']> = new Set(['fatal', 'error', un
 /** The outcome of one result for one requirement it verifies. */
 function outcomeFor(result: CheckResult, requirement: string): Outcome {
   const ruled = result.findings.some((finding) => finding.rule !== undefined);
-  if (!ruled || (result.outcome !== 'failed' && result.outcome !== 'passed')) return result.outcome;
+  if (!ruled || !['failed', 'passed', 'cantTell'].includes(result.outcome)) return result.outcome;
   const own = result.findings.filter((finding) => finding.rule === requirement);
-  return own.some((finding) => BLOCKING.has(finding.severity)) ? 'failed' : 'passed';
+  if (own.some((finding) => !finding.undecided && BLOCKING.has(finding.severity))) return 'failed';
+  return own.some((finding) => finding.undecided) ? 'cantTell' : 'passed';
 }
 
 export function requirementResults(standard: Standard, suite: Suite, results: readonly CheckResult[]): RequirementResult[] {

@@ -3,59 +3,29 @@
  * them against the target, and assemble the canonical report (written when `out` is given).
  * Usage and configuration errors throw KonformError; everything after planning ends in a report.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
-import type { CheckContext } from '../checks/types.js';
 import { createHttpClient } from '../http/client.js';
 import { createRedactor } from '../http/redaction.js';
+import { summariseDocument } from '../openapi/document-cache.js';
 import type { Exchange } from '../http/types.js';
 import { openJournal, type Journal } from '../report/journal.js';
 import type { CheckResult, Report } from '../report/model.js';
 import { writeReports } from '../report/write-reports.js';
-import { ERROR_CODES, KonformError } from './errors.js';
+import { createCheckContext } from './context.js';
 import { renumberEvidence } from './evidence.js';
 import { executePlan } from './execute.js';
 import { loadSuite } from './load-suite.js';
-import { readArtifact } from './load-standard.js';
 import type { Standard, Suite, Target } from './model.js';
 import { resolveRunOptions, type RunOptions } from './options.js';
 import { countOutcomes } from './outcome.js';
 import { TOOL_VERSION } from './package-root.js';
 import { planRun, selectProfile } from './plan.js';
 import { requirementResults } from './requirement-results.js';
-import { sha256 } from './sha256.js';
 import { verdictOf } from './verdict.js';
-
-function artifactReader(standard: Standard) {
-  return (path: string) => {
-    const artifact = standard.artifacts.find((candidate) => candidate.path === path);
-    if (!artifact) {
-      throw new KonformError(ERROR_CODES.STANDARD_INVALID, `${path} is not an artifact of ${standard.id} ${standard.version}`);
-    }
-    return readArtifact(standard.dir, artifact);
-  };
-}
 
 /** The declared document as the report names it: the path given, its hash, its own title and version. */
 async function describeSpec(given: string, file: string): Promise<NonNullable<Report['target']['spec']>> {
-  const bytes = await readFile(file);
-  const data: unknown = parse(bytes.toString('utf8'), { logLevel: 'silent' });
-  const field = (object: unknown, key: string) =>
-    typeof object === 'object' && object !== null && typeof (object as Record<string, unknown>)[key] === 'string'
-      ? ((object as Record<string, unknown>)[key] as string)
-      : undefined;
-  const info = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).info : undefined;
-  const title = field(info, 'title');
-  const version = field(info, 'version');
-  const openapi = field(data, 'openapi') ?? field(data, 'swagger');
-  return {
-    path: given,
-    sha256: sha256(bytes),
-    ...(title ? { title } : {}),
-    ...(version ? { version } : {}),
-    ...(openapi ? { openapi } : {}),
-  };
+  return { path: given, ...(await summariseDocument(file)) };
 }
 
 async function describeTarget(target: Target, givenSpec: string | undefined): Promise<Report['target']> {
@@ -107,18 +77,13 @@ export async function run(options: RunOptions): Promise<Report> {
     signal: controller.signal,
     userAgent: `konform/${TOOL_VERSION}`,
   });
-  const memo = new Map<string, Promise<unknown>>();
-  const context: CheckContext = {
+  const { context, dispose } = createCheckContext({
     target,
     standard,
     http,
     signal: controller.signal,
-    artifact: artifactReader(standard),
-    memo: <T>(key: string, compute: () => Promise<T>) => {
-      if (!memo.has(key)) memo.set(key, compute());
-      return memo.get(key) as Promise<T>;
-    },
-  };
+    runSuite: (nested, files) => run({ suite: nested, target: { files }, limits: resolved.limits, signal: controller.signal }),
+  });
 
   const startedAt = new Date();
   journal?.append({ type: 'start', tool: TOOL_VERSION, suite: suite.id, profile: profile.id, startedAt });
@@ -139,7 +104,7 @@ export async function run(options: RunOptions): Promise<Report> {
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', abort);
-    await http.close();
+    await Promise.all([http.close(), dispose()]);
   }
   const finishedAt = new Date();
   const complete = !controller.signal.aborted;

@@ -1,54 +1,84 @@
 /**
- * Loads the OpenAPI document a vendor declares: parse (YAML or JSON), validate with
- * @apidevtools/swagger-parser, bundle external files in, list the operations and prepare the
+ * Loads the OpenAPI document a vendor declares: parse (YAML or JSON), validate as
+ * @apidevtools/swagger-parser does (its schema step by oas-schema.ts, with a validator
+ * compiled once per process), bundle external files in, list the operations and prepare the
  * schemas. Remote `$ref`s are never fetched (http resolution is off); refs to files next to
- * the document are read. swagger-parser mutates its input, so it gets copies.
+ * the document are read. swagger-parser mutates its input, so it gets copies; it is loaded
+ * only when a document is.
  */
 import { resolve } from 'node:path';
-import SwaggerParser from '@apidevtools/swagger-parser';
+import type SwaggerParser from '@apidevtools/swagger-parser';
+import { sha256 } from '../core/sha256.js';
+import { validateOasSchema } from './oas-schema.js';
 import { listOperations } from './operations.js';
-import { parseSource } from './parse-source.js';
+import { parseSource, readSource } from './parse-source.js';
 import { locateParserError } from './parser-errors.js';
 import { SchemaRegistry } from './schemas.js';
 import type { JsonObject, OpenApiVersion, Operation } from './types.js';
 
 export interface OpenApiDocument {
   file: string;
+  /** sha256 of the file as read. */
+  sha256: string;
+  /** Other files its `$ref`s read (bundled into `data`). */
+  externalFiles: readonly string[];
   version: OpenApiVersion;
   /** The `swagger` or `openapi` field as written, e.g. `3.0.1`. */
   declaredVersion: string;
   title: string | undefined;
+  /** `info.version`: the version of the API, not of OpenAPI. */
+  apiVersion: string | undefined;
   /** The document with every external `$ref` bundled in; all pointers refer to it. */
   data: JsonObject;
   operations: Operation[];
   schemas: SchemaRegistry;
 }
 
-type ParserOptions = SwaggerParser.Options;
-type ParserInput = Parameters<typeof SwaggerParser.validate>[1];
+type Parser = typeof SwaggerParser;
+type ParserInput = Parameters<Parser['validate']>[1];
 
-const PARSER_OPTIONS: ParserOptions = { resolve: { http: false } };
+const PARSER_OPTIONS: SwaggerParser.Options = { resolve: { http: false } };
+
+/**
+ * swagger-parser's `validate`, step by step: dereference leaving circular refs in place, the
+ * schema, then its semantic checks (of Swagger 2.0) on the fully dereferenced document.
+ */
+async function validate(Parser: Parser, file: string, copy: () => ParserInput): Promise<void> {
+  const api = await new Parser().dereference(file, copy(), { ...PARSER_OPTIONS, dereference: { circular: 'ignore' } });
+  validateOasSchema(api as unknown as JsonObject);
+  await Parser.validate(file, copy(), { ...PARSER_OPTIONS, validate: { schema: false } });
+}
 
 export async function loadOpenApiDocument(path: string): Promise<OpenApiDocument> {
   const file = resolve(path);
-  const { data, specError } = await parseSource(file);
+  return documentFromSource(file, await readSource(file));
+}
+
+/** The document in `bytes`, read from `file` (which locates errors and relative `$ref`s). */
+export async function documentFromSource(file: string, bytes: Buffer): Promise<OpenApiDocument> {
+  const { data, specError } = parseSource(file, bytes.toString('utf8'));
+  const { default: Parser } = await import('@apidevtools/swagger-parser');
   const copy = () => structuredClone(data) as unknown as ParserInput;
+  const bundler = new Parser();
   let bundled: JsonObject;
   try {
-    await SwaggerParser.validate(file, copy(), PARSER_OPTIONS);
-    bundled = (await SwaggerParser.bundle(file, copy(), PARSER_OPTIONS)) as unknown as JsonObject;
+    await validate(Parser, file, copy);
+    bundled = (await bundler.bundle(file, copy(), PARSER_OPTIONS)) as unknown as JsonObject;
   } catch (error) {
     const { message, pointer } = locateParserError(error, data, file);
     throw specError(message, pointer, error);
   }
   const declaredVersion = String(bundled.swagger ?? bundled.openapi);
   const version: OpenApiVersion = declaredVersion === '2.0' ? '2.0' : declaredVersion.startsWith('3.0') ? '3.0' : '3.1';
-  const info = bundled.info as { title?: unknown } | undefined;
+  const info = bundled.info as { title?: unknown; version?: unknown } | undefined;
   return {
     file,
+    sha256: sha256(bytes),
+    externalFiles: bundler.$refs.paths('file').filter((read) => read !== file),
     version,
     declaredVersion,
     title: typeof info?.title === 'string' ? info.title : undefined,
+    apiVersion: typeof info?.version === 'string' ? info.version : undefined,
     data: bundled,
     operations: listOperations(bundled, version),
     schemas: new SchemaRegistry(bundled, version, specError),

@@ -39,6 +39,13 @@ export function valueAt(root: unknown, pointer: string): unknown {
   return current;
 }
 
+/** A JSON pointer as URI fragment (RFC 6901 §6), without the `#`: each token percent-encoded. */
+export function uriFragment(pointer: string): string {
+  return pointerTokens(pointer)
+    .map((token) => '/' + encodeURIComponent(escapeToken(token)))
+    .join('');
+}
+
 /** The pointer in a URI fragment (`#/components/schemas/A%20B`), or undefined when it is none. */
 export function fragmentPointer(ref: string): string | undefined {
   if (ref === '#') return '';

@@ -16,13 +16,16 @@ export interface ParsedSource {
   specError: SpecErrorFactory;
 }
 
-export async function parseSource(file: string): Promise<ParsedSource> {
-  let text: string;
+/** The bytes of the declared document; SPEC_MISSING when it cannot be read. */
+export async function readSource(file: string): Promise<Buffer> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     throw specMissing(file, error);
   }
+}
+
+export function parseSource(file: string, text: string): ParsedSource {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const specError = specErrorFactory(file, new SourceMap(document, lines));

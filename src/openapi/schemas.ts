@@ -8,7 +8,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { KonformError } from '../core/errors.js';
 import { addOpenApiFormats } from './formats.js';
 import { invalidPatternPointer } from './invalid-pattern.js';
-import { escapeToken, pointerTokens, splitPointer, valueAt } from './json-pointer.js';
+import { splitPointer, uriFragment, valueAt } from './json-pointer.js';
 import { toJsonSchema2020 } from './schema-convert.js';
 import { schemaRootPointers } from './schema-roots.js';
 import type { SpecErrorFactory } from './spec-error.js';
@@ -17,11 +17,19 @@ import type { JsonObject, OpenApiVersion } from './types.js';
 /** Base URI of the document resource; the reserved `.invalid` name (RFC 6761 §6.4) is never fetched. */
 const DOCUMENT_ID = 'https://konform.invalid/openapi-document.json';
 
+/**
+ * Checks Schema Objects against the JSON Schema 2020-12 meta-schema. It holds no document, so
+ * one instance serves every document and the meta-schema is compiled once per process.
+ */
+const metaSchemaAjv = new Ajv2020({ allErrors: true, strict: false, logger: false });
+addOpenApiFormats(metaSchemaAjv);
+
 export class SchemaRegistry {
   /** Pointers of every schema tree of the document, component schemas first. */
   readonly roots: readonly string[];
+  /** The document with its schemas as JSON Schema 2020-12: the resource every validator is compiled from. */
+  readonly converted: JsonObject;
   private readonly ajv: Ajv2020;
-  private readonly converted: JsonObject;
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly warningsByProblem = new Map<string, string>();
 
@@ -36,7 +44,8 @@ export class SchemaRegistry {
       const problem = message.replace(/ in schema at path .*$/, '');
       if (!this.warningsByProblem.has(problem)) this.warningsByProblem.set(problem, message);
     };
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, logger: { log: () => {}, warn, error: () => {} } });
+    // Schemas are checked against the meta-schema by metaSchemaAjv before they are compiled here.
+    this.ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false, logger: { log: () => {}, warn, error: () => {} } });
     addOpenApiFormats(this.ajv);
     this.ajv.addSchema(this.converted, DOCUMENT_ID, undefined, false);
   }
@@ -64,14 +73,14 @@ export class SchemaRegistry {
     const schema = valueAt(this.converted, pointer);
     try {
       // validateSchema throws, rather than answering false, for a `$schema` dialect Ajv2020 does not know.
-      if (this.ajv.validateSchema(schema as JsonObject)) {
+      if (metaSchemaAjv.validateSchema(schema as JsonObject)) {
         return this.ajv.compile({ $ref: `${DOCUMENT_ID}#${uriFragment(pointer)}` });
       }
     } catch (error) {
       const at = invalidPatternPointer(schema, pointer) ?? pointer;
       throw this.specError(`the schema does not compile: ${(error as Error).message}`, at, error);
     }
-    throw this.invalidSchema(pointer, this.ajv.errors ?? []);
+    throw this.invalidSchema(pointer, metaSchemaAjv.errors ?? []);
   }
 
   private invalidSchema(pointer: string, errors: ErrorObject[]): KonformError {
@@ -88,11 +97,4 @@ function convertedCopy(document: JsonObject, roots: readonly string[]): JsonObje
     (valueAt(copy, parent) as JsonObject)[token] = toJsonSchema2020(valueAt(document, pointer), document);
   }
   return copy;
-}
-
-/** A JSON pointer as URI fragment (RFC 6901 §6): each token percent-encoded. */
-function uriFragment(pointer: string): string {
-  return pointerTokens(pointer)
-    .map((token) => '/' + encodeURIComponent(escapeToken(token)))
-    .join('');
 }

@@ -56,3 +56,11 @@ describe('konform CLI', () => {
     expect(lint.stderr).toMatch(/broken-suite\/suite\.yaml:\d+:\d+/);
   });
 });
+
+describe('konform suite selftest', () => {
+  it('refuses a suite that declares no self-test, with a usage error', async () => {
+    const selftest = await runCli(['suite', 'selftest', 'openapi-contract']);
+    expect(selftest.code).toBe(2);
+    expect(selftest.stderr).toContain('declares no self-test');
+  });
+});

@@ -33,6 +33,14 @@ describe('requirementResults', () => {
     expect(Object.fromEntries(outcomes.map((r) => [r.id, r.outcome]))).toEqual({ 'BR-1': 'failed', 'BR-2': 'passed', 'BR-3': 'passed', XSD: 'passed' });
   });
 
+  it('makes a rule cantTell where its finding is undecided, in a failed or a cantTell result', () => {
+    const undecided: Finding = { code: 'unknown-list', message: 'm', rule: 'BR-2', severity: 'warning', undecided: true };
+    const failed = requirementResults(standard, suite, [result('schematron', 'failed', [undecided, { code: 'x', message: 'm', rule: 'BR-1' }])]);
+    expect(failed.slice(0, 3).map((r) => r.outcome)).toEqual(['failed', 'cantTell', 'passed']);
+    const cantTell = requirementResults(standard, suite, [result('schematron', 'cantTell', [undecided])]);
+    expect(cantTell.slice(0, 3).map((r) => r.outcome)).toEqual(['passed', 'cantTell', 'passed']);
+  });
+
   it('keeps the check outcome when the check could not decide or names no rules', () => {
     const outcomes = requirementResults(standard, suite, [result('schematron', 'cantTell'), result('xsd', 'failed', [{ code: 'x', message: 'm' }])]);
     expect(outcomes.map((r) => r.outcome)).toEqual(['cantTell', 'cantTell', 'cantTell', 'failed']);

@@ -1,11 +1,12 @@
 /**
  * What the OpenAPI check kinds share within a run: the declared document, loaded and with every
- * schema compiled once, and one exchange per operation, so that an operation is called once
+ * schema compiled (once per process, see document-cache.ts), and one exchange per operation, so that an operation is called once
  * however many checks look at its answer.
  */
 import { ERROR_CODES, KonformError } from '../../core/errors.js';
 import { HttpFailure, type HttpRequest, type HttpResponse } from '../../http/types.js';
-import { loadOpenApiDocument, type OpenApiDocument } from '../../openapi/document.js';
+import type { OpenApiDocument } from '../../openapi/document.js';
+import { compiledDocument } from '../../openapi/document-cache.js';
 import { buildRequest } from '../../openapi/request.js';
 import type { Operation } from '../../openapi/types.js';
 import type { CheckContext, Subject } from '../types.js';
@@ -16,11 +17,7 @@ export type Call = { response: HttpResponse } | { failure: HttpFailure };
 export async function declaredDocument(context: CheckContext): Promise<OpenApiDocument> {
   const spec = context.target.spec;
   if (!spec) throw new KonformError(ERROR_CODES.SPEC_MISSING, 'the OpenAPI checks need the document the target declares');
-  return context.memo(`openapi:document:${spec}`, async () => {
-    const document = await loadOpenApiDocument(spec);
-    document.schemas.compileAll();
-    return document;
-  });
+  return context.memo(`openapi:document:${spec}`, () => compiledDocument(spec));
 }
 
 export function targetUrl(context: CheckContext): string {

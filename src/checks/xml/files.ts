@@ -4,7 +4,6 @@
  * in KoSIT's scenarios.xml). A file whose root does not match makes the check inapplicable.
  */
 import type { CheckOutput } from '../../core/model.js';
-import { clark, readRootElement } from '../../xml/root-element.js';
 import type { CheckContext, Subject } from '../types.js';
 
 /** JSON Schema of `match`: root elements in Clark notation, `{namespace}localName`. */
@@ -26,6 +25,7 @@ export function subjectFile(subject: Subject | undefined): string {
 /** The file's root element in Clark notation, read once per run. */
 export function rootOf(context: CheckContext, file: string): Promise<string | undefined> {
   return context.memo(`xml:root:${file}`, async () => {
+    const { clark, readRootElement } = await import('../../xml/root-element.js');
     const root = await readRootElement(file).catch(() => undefined);
     return root ? clark(root) : undefined;
   });

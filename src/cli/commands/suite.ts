@@ -2,9 +2,12 @@
  * `konform suite lint <suite>`: loads the suite as a run would (schema, check kinds, options,
  * requirement IDs, the standard's hashes) and reports the first problem with its location.
  * `konform suite coverage <suite>`: requirements of the standard and the checks verifying them.
+ * `konform suite selftest <suite>`: the suite's `<?xmute?>` declarations hold (exit 0) or not (1).
  */
 import { suiteCoverage } from '../../core/coverage.js';
 import { loadSuite } from '../../core/load-suite.js';
+import { selftestSuite } from '../../core/selftest.js';
+import { selftestSummary } from '../../xml/xmute/summary.js';
 import type { CliIo } from '../io.js';
 
 export async function lintCommand(name: string, io: CliIo): Promise<number> {
@@ -33,4 +36,14 @@ export async function coverageCommand(name: string, flags: { json?: boolean; str
     }
   }
   return flags.strict && coverage.gaps.length > 0 ? 1 : 0;
+}
+
+export async function selftestCommand(name: string, flags: { profile?: string; keep?: string; json?: boolean }, io: CliIo): Promise<number> {
+  const report = await selftestSuite(name, {
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(flags.keep ? { keep: flags.keep } : {}),
+    signal: io.signal,
+  });
+  io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : selftestSummary(report));
+  return report.ok ? 0 : 1;
 }

@@ -1,0 +1,149 @@
+/**
+ * A full contract run (library `run()`, suite openapi-contract, default profile) against the
+ * Pegel-Online reference server, against a plain undici loop sending exactly the requests the
+ * run made (method and URL from report.exchanges) at the same concurrency, reading every body.
+ * konform's rate limit is switched off (`limits.ratePerHost: 0`): at its default of 50
+ * requests per second per host the limit, not konform, would set the pace.
+ *
+ * The ratio held to the target is the steady state of a process that runs the document again
+ * (a library user checking several servers, say): it takes the document loaded and compiled
+ * from the process-wide cache (src/openapi/document-cache.ts), as the loop needs no document
+ * at all. The process's first run, which loads, validates and compiles the document, is
+ * reported apart, and so is the request phase alone.
+ */
+import { join } from 'node:path';
+import { Agent, request, type Dispatcher } from 'undici';
+import { PACKAGE_ROOT } from '../src/core/package-root.js';
+import { run } from '../src/core/run.js';
+import { DEFAULT_LIMITS } from '../src/http/types.js';
+import type { Report } from '../src/report/model.js';
+import { loadAverage, measured, median, perSecond, round, type Measurement } from './measurement.js';
+import type { ReferenceServer } from './processes.js';
+
+const SPEC = join(PACKAGE_ROOT, 'fixtures', 'pegel-online', 'openapi.yaml');
+/** Rounds after the process's first run that warm the JIT and are not counted. */
+const WARM_UP_ROUNDS = 3;
+const ROUNDS = 15;
+const CONCURRENCY = DEFAULT_LIMITS.concurrency;
+
+interface Replayed {
+  method: string;
+  url: string;
+}
+
+interface KonformRound {
+  ms: number;
+  report: Report;
+  /** Start of the run to its first request; first request to last answer; last answer to the report. */
+  phases: { setupMs: number; httpMs: number; afterMs: number };
+}
+
+async function konformRound(url: string): Promise<KonformRound> {
+  const startedAt = Date.now();
+  const started = performance.now();
+  const report = await run({ suite: 'openapi-contract', target: { url, spec: SPEC }, limits: { ratePerHost: 0 } });
+  const ms = performance.now() - started;
+  const starts = report.exchanges.map((exchange) => Date.parse(exchange.startedAt));
+  const ends = report.exchanges.map((exchange) => Date.parse(exchange.startedAt) + exchange.durationMs);
+  const first = Math.min(...starts);
+  const last = Math.max(...ends);
+  return { ms, report, phases: { setupMs: first - startedAt, httpMs: last - first, afterMs: startedAt + ms - last } };
+}
+
+/** The requests, `CONCURRENCY` at a time, each body read to its end; undici's global dispatcher unless given one. */
+async function undiciRound(requests: readonly Replayed[], dispatcher?: Dispatcher): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < requests.length) {
+      const { method, url } = requests[next++] as Replayed;
+      const response = await request(url, { method, ...(dispatcher ? { dispatcher } : {}) });
+      await response.body.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return performance.now() - started;
+}
+
+/** A round on connections of its own, opened and closed as a konform run does with its client. */
+async function freshConnectionsRound(requests: readonly Replayed[]): Promise<number> {
+  const agent = new Agent();
+  try {
+    return await undiciRound(requests, agent);
+  } finally {
+    await agent.close();
+  }
+}
+
+function coldFigures({ ms, phases, report }: KonformRound, undiciRps: number) {
+  const requestsPerSecond = perSecond(report.exchanges.length, ms);
+  return {
+    ms: round(ms),
+    phasesMs: { setup: round(phases.setupMs), http: round(phases.httpMs), after: round(phases.afterMs) },
+    requestsPerSecond: round(requestsPerSecond),
+    ratioToUndici: round(requestsPerSecond / undiciRps, 3),
+  };
+}
+
+export async function contractVsUndici(server: ReferenceServer): Promise<Measurement> {
+  const base = {
+    id: 'contract-vs-undici',
+    title: 'Full contract run vs plain undici loop (requests per second)',
+    target: { ratio: 0.7, meaning: 'konform requests/s ÷ undici requests/s' },
+  };
+  const loadBefore = loadAverage();
+  const cold = await konformRound(server.url);
+  const replayed: Replayed[] = cold.report.exchanges.map(({ request: { method, url } }) => ({ method, url }));
+  const konform: KonformRound[] = [];
+  const undici: number[] = [];
+  const fresh: number[] = [];
+  for (let index = 0; index < WARM_UP_ROUNDS + ROUNDS; index += 1) {
+    const konformTiming = await konformRound(server.url);
+    const undiciMs = await undiciRound(replayed);
+    const freshMs = await freshConnectionsRound(replayed);
+    if (index < WARM_UP_ROUNDS) continue;
+    konform.push(konformTiming);
+    undici.push(undiciMs);
+    fresh.push(freshMs);
+  }
+  const requests = konform.reduce((sum, { report }) => sum + report.exchanges.length, 0);
+  const konformMs = konform.reduce((sum, { ms }) => sum + ms, 0);
+  const undiciMs = undici.reduce((sum, ms) => sum + ms, 0);
+  const konformRps = perSecond(requests, konformMs);
+  const undiciRps = perSecond(replayed.length * ROUNDS, undiciMs);
+  const freshRps = perSecond(replayed.length * ROUNDS, fresh.reduce((sum, ms) => sum + ms, 0));
+  const phase = (name: keyof KonformRound['phases']) => round(median(konform.map(({ phases }) => phases[name])));
+  const httpPhaseRps = perSecond(requests, konform.reduce((sum, { phases }) => sum + phases.httpMs, 0));
+  const verdicts = [...new Set(konform.map(({ report }) => report.verdict))];
+  return measured(
+    base,
+    konformRps / undiciRps,
+    { konform: `${round(konformRps)} requests/s`, baseline: `undici ${round(undiciRps)} requests/s` },
+    {
+      rounds: ROUNDS,
+      warmUpRounds: WARM_UP_ROUNDS,
+      concurrency: CONCURRENCY,
+      requestsPerRun: replayed.length,
+      requestsByMethod: Object.fromEntries(
+        [...new Set(replayed.map(({ method }) => method))].map((method) => [method, replayed.filter((r) => r.method === method).length]),
+      ),
+      checksPerRun: konform[0]?.report.results.length,
+      verdicts,
+      konform: { requests, totalMs: round(konformMs), medianRunMs: round(median(konform.map(({ ms }) => ms))), requestsPerSecond: round(konformRps) },
+      undici: { requests: replayed.length * ROUNDS, totalMs: round(undiciMs), medianRoundMs: round(median(undici)), requestsPerSecond: round(undiciRps) },
+      konformPhasesMedianMs: { setup: phase('setupMs'), http: phase('httpMs'), after: phase('afterMs') },
+      konformHttpPhase: { requestsPerSecond: round(httpPhaseRps), ratioToUndici: round(httpPhaseRps / undiciRps, 3) },
+      konformColdFirstRun: coldFigures(cold, undiciRps),
+      undiciFreshConnections: { requestsPerSecond: round(freshRps), konformRatio: round(konformRps / freshRps, 3) },
+      loadAverage: { before: loadBefore, after: loadAverage() },
+    },
+    [
+      'limits.ratePerHost is 0 for konform: its default per-host rate limit (50/s) would dominate the figure.',
+      'The ratio is the steady state: every measured run finds the document loaded and compiled in the process-wide cache (keyed by path and sha256), as any run after the first in one process does; it still loads the suite and standard, plans, runs every check and builds the report (no files written). Each undici round only sends the requests.',
+      'konformColdFirstRun is the first run of the bench process (modules already imported), before the warm-up rounds: it loads, validates and compiles the document (no target).',
+      'setup is the time from the start of run() to its first request (suite, document, schemas); http from the first request to the last answer; konformHttpPhase relates the requests to the http phase alone, the same work as the loop (no target).',
+      'undici keeps its connections from round to round; undiciFreshConnections opens and closes its own per round, as each konform run does with its own client (no target).',
+      'The reference server runs in its own process; konform and undici alternate round by round against it.',
+    ],
+  );
+}

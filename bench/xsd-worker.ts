@@ -1,0 +1,32 @@
+/**
+ * A worker thread of the XSD benchmark: for each job (a list of files) it compiles the schema
+ * once, as a konform run does, validates every file, and answers how many were valid.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { validateXmlFile } from '../src/xml/xsd-file.js';
+import type { PinnedStandard } from '../src/xml/xsd-inputs.js';
+import { compileStandardXsd } from '../src/xml/xsd-standard.js';
+
+export interface XsdJob {
+  files: string[];
+}
+
+export interface XsdJobResult {
+  valid: number;
+}
+
+const { standard, schema } = workerData as { standard: PinnedStandard; schema: string };
+const port = parentPort;
+if (!port) throw new Error('bench/xsd-worker.js runs as a worker thread');
+
+port.on('message', ({ files }: XsdJob) => {
+  const compiled = compileStandardXsd(standard, { schema });
+  let valid = 0;
+  try {
+    for (const file of files) if (validateXmlFile(compiled, file).valid) valid += 1;
+  } finally {
+    compiled.dispose();
+  }
+  port.postMessage({ valid } satisfies XsdJobResult);
+});
+port.postMessage('ready');

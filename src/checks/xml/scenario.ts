@@ -1,0 +1,72 @@
+/**
+ * `xml.scenario`: each message file matches one of the standard's validation scenarios
+ * (src/xml/scenarios.ts), as the KoSIT validator requires before it validates: a file that
+ * matches none — another document type, another specification identifier, not XML at all —
+ * is rejected. The scenario of each file is found once per run and shared with the
+ * Schematron checks, which take their rules' severities from it.
+ */
+import type { CheckOutput } from '../../core/model.js';
+import type { Scenario, ScenarioTable } from '../../xml/scenarios.js';
+import type { CheckContext, CheckKind } from '../types.js';
+import { fileSubjects, subjectFile } from './files.js';
+
+export interface ScenarioOptions {
+  /** Artifact path of the scenario table. */
+  scenarios: string;
+}
+
+/** Whether konform's parser accepts the file and, given a table, the file's scenario. */
+export interface FileScenario {
+  wellFormed: boolean;
+  scenario?: Scenario;
+}
+
+function scenarioTable(context: CheckContext, path: string): Promise<ScenarioTable> {
+  return context.memo(`xml.scenario:table:${path}`, async () => {
+    const { parseScenarioTable } = await import('../../xml/scenarios.js');
+    return parseScenarioTable((await context.artifact(path)).toString('utf8'), path);
+  });
+}
+
+export function fileScenario(context: CheckContext, table: string | undefined, file: string): Promise<FileScenario> {
+  return context.memo(`xml.scenario:${table ?? ''}:${file}`, async () => {
+    const scenarios = table === undefined ? undefined : await scenarioTable(context, table);
+    const [{ parseXmlFile }, { selectScenario }] = await Promise.all([import('../../xml/parse.js'), import('../../xml/scenarios.js')]);
+    const parsed = parseXmlFile(file);
+    if (!parsed.document) return { wellFormed: false };
+    try {
+      const scenario = scenarios && selectScenario(scenarios, parsed.document);
+      return { wellFormed: true, ...(scenario ? { scenario } : {}) };
+    } finally {
+      parsed.document.dispose();
+    }
+  });
+}
+
+export const scenarioKind: CheckKind<ScenarioOptions> = {
+  name: 'xml.scenario',
+  description: "The file matches one of the standard's validation scenarios",
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['scenarios'],
+    properties: { scenarios: { type: 'string', minLength: 1 } },
+  },
+  needs: ['files'],
+  subjects: fileSubjects,
+  async run(context, options, subject): Promise<CheckOutput> {
+    const file = subjectFile(subject);
+    const { wellFormed, scenario } = await fileScenario(context, options.scenarios, file);
+    if (scenario) {
+      return {
+        outcome: 'passed',
+        findings: [{ code: 'scenario', message: `validated as ${scenario.name}`, severity: 'information', params: { scenario: scenario.id }, location: { file } }],
+      };
+    }
+    const names = (await scenarioTable(context, options.scenarios)).scenarios.map((candidate) => candidate.name);
+    const message = wellFormed
+      ? `the file matches none of the scenarios (${names.join('; ')})`
+      : 'the file is not well-formed XML within konform\'s limits, so no scenario applies to it';
+    return { outcome: 'failed', findings: [{ code: 'no-scenario', message, severity: 'fatal', location: { file } }] };
+  },
+};

@@ -1,0 +1,120 @@
+/**
+ * `xml.schematron`: each message file satisfies the standard's Schematron rules (ISO/IEC
+ * 19757-3). The Schematron (`schematron`, compiled by konform; or `xslt`, a precompiled
+ * stylesheet) is compiled while the run is planned — one konform cannot compile is a broken
+ * standard, a usage error — and runs once over all files it applies to, in one Saxon-HE JVM,
+ * started during planning so that several Schematron checks and the XSD checks run side by
+ * side. Each file's result reports that file's failed asserts and fired reports,
+ * with rule ID, severity (flag/role, or the scenario's level), line, column and XPath.
+ *
+ * A file applies when its root is in `match` and, with `scenarios`, when the file's scenario
+ * lists this Schematron. The file fails when a finding is fatal or an error. konform cannot
+ * tell — and never passes — when Java or Saxon is missing (the finding gives the install
+ * command), when Saxon could not evaluate the file, and when the file is not well-formed
+ * XML: the rules were not evaluated then, and the well-formedness check reports the file.
+ */
+import type { CheckOutput, FindingSeverity } from '../../core/model.js';
+import type { SchematronEngine, SvrlResult } from '../../xml/schematron/engine.js';
+import { isBlocking, schematronFindings } from '../../xml/schematron/findings.js';
+import { positionsIn } from '../../xml/schematron/location.js';
+import { saxonEngine } from '../../xml/schematron/saxon.js';
+import { stylesheetOf, type StylesheetSource } from '../../xml/schematron/stylesheet.js';
+import type { CheckContext, CheckKind } from '../types.js';
+import { fileSubjects, MATCH_SCHEMA, outsideScenario, subjectFile } from './files.js';
+import { fileScenario } from './scenario.js';
+
+export interface SchematronOptions {
+  /** Artifact path of the Schematron (`.sch`), compiled by konform. */
+  schematron?: string;
+  /** Artifact path of a precompiled XSLT that writes SVRL, instead of `schematron`. */
+  xslt?: string;
+  /** `#ALL`, `#DEFAULT` (the default) or a phase id. */
+  phase?: string;
+  match?: string[];
+  /** Artifact path of the scenario table (src/xml/scenarios.ts). */
+  scenarios?: string;
+}
+
+type Batch = { results: Map<string, SvrlResult> } | { unavailable: { reason: string; install: string } };
+type Applicability = { output: CheckOutput } | { levels: Record<string, FindingSeverity> };
+
+const sourcePath = (options: SchematronOptions) => options.schematron ?? options.xslt ?? '';
+
+function stylesheetSource(options: SchematronOptions): StylesheetSource {
+  if (options.schematron) return { schematron: options.schematron, ...(options.phase ? { phase: options.phase } : {}) };
+  return { xslt: sourcePath(options) };
+}
+
+function cantTell(file: string, code: string, message: string, params?: Record<string, unknown>): CheckOutput {
+  return { outcome: 'cantTell', findings: [{ code, message, ...(params ? { params } : {}), location: { file } }] };
+}
+
+/** Compiled once per run; a Schematron konform cannot compile is a broken standard. */
+function stylesheetFor(context: CheckContext, options: SchematronOptions): Promise<string> {
+  return context.memo(`xml.schematron:xslt:${sourcePath(options)}:${options.phase ?? ''}`, () =>
+    stylesheetOf(stylesheetSource(options), (path) => context.artifact(path)),
+  );
+}
+
+async function applicability(context: CheckContext, options: SchematronOptions, file: string): Promise<Applicability> {
+  const outside = await outsideScenario(context, file, options.match);
+  if (outside) return { output: outside };
+  const { wellFormed, scenario } = await fileScenario(context, options.scenarios, file);
+  if (!wellFormed) return { output: cantTell(file, 'not-well-formed', "the file is not well-formed XML within konform's limits: its Schematron rules could not be evaluated") };
+  if (!options.scenarios) return { levels: {} };
+  const reason = !scenario ? 'the file matches no scenario' : !scenario.schematron.includes(sourcePath(options)) ? `its scenario (${scenario.name}) does not use ${sourcePath(options)}` : undefined;
+  if (reason) return { output: { outcome: 'inapplicable', findings: [{ code: 'other-scenario', message: reason, location: { file } }] } };
+  return { levels: scenario?.levels ?? {} };
+}
+
+function batchOf(context: CheckContext, options: SchematronOptions): Promise<Batch> {
+  const key = `xml.schematron:batch:${JSON.stringify([sourcePath(options), options.phase, options.match, options.scenarios])}`;
+  return context.memo(key, async () => {
+    const engine = await context.memo<SchematronEngine>('xml.schematron:engine', async () => saxonEngine());
+    const availability = await engine.available();
+    if (!availability.ok) return { unavailable: availability };
+    const files = context.target.files ?? [];
+    const applies = await Promise.all(files.map((file) => applicability(context, options, file)));
+    const batch = files.filter((_file, index) => 'levels' in (applies[index] as Applicability));
+    const xslt = await stylesheetFor(context, options);
+    return { results: batch.length === 0 ? new Map() : await engine.validateBatch(xslt, batch, context.signal) };
+  });
+}
+
+export const schematronKind: CheckKind<SchematronOptions> = {
+  name: 'xml.schematron',
+  description: "The file satisfies the standard's Schematron rules",
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    oneOf: [{ required: ['schematron'] }, { required: ['xslt'], not: { required: ['phase'] } }],
+    properties: {
+      schematron: { type: 'string', minLength: 1 },
+      xslt: { type: 'string', minLength: 1 },
+      phase: { type: 'string', minLength: 1 },
+      match: MATCH_SCHEMA,
+      scenarios: { type: 'string', minLength: 1 },
+    },
+  },
+  needs: ['files'],
+  async subjects(context, options) {
+    await stylesheetFor(context, options);
+    // Started now, awaited by each file's unit; a failure surfaces there.
+    batchOf(context, options).catch(() => undefined);
+    return fileSubjects(context);
+  },
+  async run(context, options, subject): Promise<CheckOutput> {
+    const file = subjectFile(subject);
+    const applies = await applicability(context, options, file);
+    if ('output' in applies) return applies.output;
+    const batch = await batchOf(context, options);
+    if ('unavailable' in batch) {
+      const { reason, install } = batch.unavailable;
+      return cantTell(file, 'engine-unavailable', `the Schematron rules were not evaluated: ${reason}; install Java and Saxon-HE with: ${install}`, { install });
+    }
+    const result = batch.results.get(file);
+    if (!result?.ok) return cantTell(file, 'not-evaluated', `Saxon could not evaluate the Schematron on the file: ${result?.reason ?? 'no result'}`);
+    const findings = schematronFindings(file, result.assertions, applies.levels, await positionsIn(file, result.assertions.length > 0));
+    return { outcome: findings.some(isBlocking) ? 'failed' : 'passed', findings };
+  },
+};

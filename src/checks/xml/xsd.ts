@@ -1,0 +1,51 @@
+/**
+ * `xml.xsd`: each message file is valid against the standard's XML Schema (XSD 1.0). The
+ * schema (`schema`, an artifact path of the standard, with an optional OASIS XML catalog for
+ * absolute schemaLocations) is compiled once per run, shared by all files and freed when the
+ * run ends (the run disposes its memo). A file whose root element is not in `match` is
+ * another document type: inapplicable. A file that is not well-formed fails with its parse
+ * errors; every validation error is a fatal finding with line and XPath.
+ */
+import type { CheckOutput } from '../../core/model.js';
+import type { StandardSchema } from '../../xml/xsd-standard.js';
+import type { XsdSchema } from '../../xml/xsd.js';
+import type { CheckContext, CheckKind } from '../types.js';
+import { fileSubjects, MATCH_SCHEMA, outsideScenario, subjectFile } from './files.js';
+
+export interface XsdOptions extends StandardSchema {
+  match?: string[];
+}
+
+function schemaOf(context: CheckContext, options: XsdOptions): Promise<XsdSchema> {
+  const key = `xml.xsd:${options.schema}:${options.catalog ?? ''}`;
+  return context.memo(key, async () => {
+    const { compileStandardXsd } = await import('../../xml/xsd-standard.js');
+    return compileStandardXsd(context.standard, options);
+  });
+}
+
+export const xsdKind: CheckKind<XsdOptions> = {
+  name: 'xml.xsd',
+  description: "The file is valid against the standard's XML Schema",
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['schema'],
+    properties: {
+      schema: { type: 'string', minLength: 1 },
+      catalog: { type: 'string', minLength: 1 },
+      match: MATCH_SCHEMA,
+    },
+  },
+  needs: ['files'],
+  subjects: fileSubjects,
+  async run(context, options, subject): Promise<CheckOutput> {
+    const file = subjectFile(subject);
+    const outside = await outsideScenario(context, file, options.match);
+    if (outside) return outside;
+    const schema = await schemaOf(context, options);
+    const { validateXmlFile } = await import('../../xml/xsd-file.js');
+    const { valid, findings } = validateXmlFile(schema, file);
+    return { outcome: valid ? 'passed' : 'failed', findings };
+  },
+};

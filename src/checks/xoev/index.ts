@@ -1,0 +1,5 @@
+/** The `xoev.*` check kinds (XÖV message conventions): one line each. */
+import type { CheckKind } from '../types.js';
+import { messageHeaderKind } from './message-header.js';
+
+export const XOEV_KINDS: readonly CheckKind<never>[] = [messageHeaderKind];

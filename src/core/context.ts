@@ -1,0 +1,44 @@
+/**
+ * The context a run hands its check kinds: the target, the standard's artifacts, the HTTP
+ * client, a run-wide memo and the means to run another suite. What memoised values hold is
+ * released by `dispose` when the run ends.
+ */
+import type { CheckContext } from '../checks/types.js';
+import { ERROR_CODES, KonformError } from './errors.js';
+import { readArtifact } from './load-standard.js';
+import type { Standard } from './model.js';
+
+function artifactReader(standard: Standard) {
+  return (path: string) => {
+    const artifact = standard.artifacts.find((candidate) => candidate.path === path);
+    if (!artifact) {
+      throw new KonformError(ERROR_CODES.STANDARD_INVALID, `${path} is not an artifact of ${standard.id} ${standard.version}`);
+    }
+    return readArtifact(standard.dir, artifact);
+  };
+}
+
+/** Frees what memoised values hold (wasm memory, engine processes) once the run is over. */
+async function disposeAll(values: Iterable<Promise<unknown>>): Promise<void> {
+  for (const settled of await Promise.allSettled(values)) {
+    const value = settled.status === 'fulfilled' ? settled.value : undefined;
+    if (typeof value === 'object' && value !== null && typeof (value as { dispose?: unknown }).dispose === 'function') {
+      await (value as { dispose(): unknown }).dispose();
+    }
+  }
+}
+
+type ContextParts = Pick<CheckContext, 'target' | 'standard' | 'http' | 'signal' | 'runSuite'>;
+
+export function createCheckContext(parts: ContextParts): { context: CheckContext; dispose(): Promise<void> } {
+  const memo = new Map<string, Promise<unknown>>();
+  const context: CheckContext = {
+    ...parts,
+    artifact: artifactReader(parts.standard),
+    memo: <T>(key: string, compute: () => Promise<T>) => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as Promise<T>;
+    },
+  };
+  return { context, dispose: () => disposeAll(memo.values()) };
+}

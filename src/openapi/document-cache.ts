@@ -1,0 +1,76 @@
+/**
+ * Declared documents, loaded and with every schema compiled, kept for the process: a library
+ * user running the same document again (one CI job checking several servers, say) skips
+ * parsing, validation and schema compilation. An entry is found by the file's path and the
+ * sha256 of its bytes, so an edited file is loaded afresh. A document whose `$ref`s read other
+ * files is not reused (they could have changed unseen), only described.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { sha256 } from '../core/sha256.js';
+import { documentFromSource, type OpenApiDocument } from './document.js';
+import { readSource } from './parse-source.js';
+
+/** What a report says of the declared document: its hash, its own title and version. */
+export interface DocumentSummary {
+  sha256: string;
+  title?: string;
+  version?: string;
+  /** The `openapi` or `swagger` field. */
+  openapi?: string;
+}
+
+const MAX_DOCUMENTS = 8;
+const documents = new Map<string, OpenApiDocument>();
+
+const keyOf = (file: string, hash: string) => `${hash} ${file}`;
+
+/** Keeps the document as the most recently used, forgetting the least recently used beyond the limit. */
+function remember(document: OpenApiDocument): void {
+  const key = keyOf(document.file, document.sha256);
+  documents.delete(key);
+  documents.set(key, document);
+  for (const stale of [...documents.keys()].slice(0, -MAX_DOCUMENTS)) documents.delete(stale);
+}
+
+/** The document at `path`, loaded and every schema compiled; a broken one throws SPEC_INVALID (or SPEC_MISSING). */
+export async function compiledDocument(path: string): Promise<OpenApiDocument> {
+  const file = resolve(path);
+  const bytes = await readSource(file);
+  const cached = documents.get(keyOf(file, sha256(bytes)));
+  if (cached && cached.externalFiles.length === 0) {
+    remember(cached);
+    return cached;
+  }
+  const document = await documentFromSource(file, bytes);
+  document.schemas.compileAll();
+  remember(document);
+  return document;
+}
+
+/** The summary of the file at `path`: from its loaded document when there is one, else read from the file. */
+export async function summariseDocument(path: string): Promise<DocumentSummary> {
+  const file = resolve(path);
+  const bytes = await readFile(file);
+  const hash = sha256(bytes);
+  const known = documents.get(keyOf(file, hash));
+  const head = known
+    ? { title: known.title, version: known.apiVersion, openapi: known.declaredVersion }
+    : fieldsOf(parse(bytes.toString('utf8'), { logLevel: 'silent' }));
+  return {
+    sha256: hash,
+    ...(head.title ? { title: head.title } : {}),
+    ...(head.version ? { version: head.version } : {}),
+    ...(head.openapi ? { openapi: head.openapi } : {}),
+  };
+}
+
+function fieldsOf(data: unknown): Omit<DocumentSummary, 'sha256'> {
+  const field = (object: unknown, key: string): string | undefined => {
+    const value = typeof object === 'object' && object !== null ? (object as Record<string, unknown>)[key] : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
+  const info = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).info : undefined;
+  return { title: field(info, 'title'), version: field(info, 'version'), openapi: field(data, 'openapi') ?? field(data, 'swagger') };
+}

@@ -1,0 +1,64 @@
+/**
+ * libxml2 diagnostics as konform findings: the message without libxml2's advice to relax its
+ * limits, the file konform was given (not libxml2's URL), line and column where libxml2 knows
+ * them (validation errors carry a line and an XPath but column 0, meaning unknown).
+ */
+import type { ErrorDetail } from 'libxml2-wasm';
+import type { Finding, FindingLocation, FindingSeverity } from '../core/model.js';
+import { MAX_DEPTH, MAX_FINDINGS_PER_FILE } from './limits.js';
+
+/** libxml2 xmlErrorLevel: 1 warning, 2 error, 3 fatal. */
+export function severityOf(detail: ErrorDetail): FindingSeverity {
+  return detail.level >= 2 ? 'fatal' : 'warning';
+}
+
+export function locationOf(file: string, detail: Pick<ErrorDetail, 'line' | 'col' | 'xpath'>): FindingLocation {
+  return {
+    file,
+    ...(detail.line > 0 ? { line: detail.line } : {}),
+    ...(detail.col > 0 ? { column: detail.col } : {}),
+    ...(detail.xpath ? { xpath: detail.xpath } : {}),
+  };
+}
+
+export function cleanMessage(message: string): string {
+  return message.replace(/\s+/g, ' ').trim();
+}
+
+const FAILED_LOAD = /^failed to load "([^"]*)"/;
+
+/** What a parse diagnostic means, in the words konform uses for it. */
+function explain(message: string): { code: string; message: string; params?: Record<string, unknown> } {
+  const uri = FAILED_LOAD.exec(message)?.[1];
+  if (uri !== undefined) {
+    return { code: 'external-resource-refused', message: `refused to load ${uri}: konform never loads external entities or DTDs of a message`, params: { uri } };
+  }
+  if (/^Attribute references external entity/.test(message)) {
+    return { code: 'external-resource-refused', message: `${message}: konform never loads external entities of a message` };
+  }
+  if (/^Excessive depth in document/.test(message)) {
+    return { code: 'too-deep', message: `elements nest deeper than ${MAX_DEPTH} levels, the limit for untrusted XML`, params: { limit: MAX_DEPTH } };
+  }
+  if (/amplification factor exceeded/.test(message)) {
+    return { code: 'entity-expansion-refused', message: 'entity expansion grows the document beyond the amplification limit (billion laughs or quadratic blow-up)' };
+  }
+  if (/^Resource limit exceeded|too long/.test(message)) {
+    return { code: 'size-limit-exceeded', message: message.replace(/,? try XML_PARSE_HUGE/, '') };
+  }
+  return { code: 'not-well-formed', message };
+}
+
+export function parseFinding(file: string, detail: ErrorDetail): Finding {
+  const { code, message, params } = explain(cleanMessage(detail.message));
+  return { code, message, severity: severityOf(detail), ...(params ? { params } : {}), location: locationOf(file, detail) };
+}
+
+/** Keeps the first findings of a file and says how many more there were. */
+export function capFindings(findings: Finding[], file: string): Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_FILE) return findings;
+  const omitted = findings.length - MAX_FINDINGS_PER_FILE;
+  return [
+    ...findings.slice(0, MAX_FINDINGS_PER_FILE),
+    { code: 'more-findings', message: `${omitted} more findings in this file are not listed`, severity: 'information', params: { omitted }, location: { file } },
+  ];
+}

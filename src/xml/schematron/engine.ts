@@ -1,0 +1,34 @@
+/**
+ * What konform needs from an XSLT engine to run compiled Schematron: to say whether it can
+ * run at all (and how to install it when not), and to transform a batch of documents with one
+ * stylesheet in one process. The Saxon-HE engine (saxon.ts) is the one konform ships with.
+ */
+
+/** One `failed-assert` or `successful-report` of an SVRL report (ISO/IEC 19757-3:2016 Annex D). */
+export interface SvrlAssertion {
+  kind: 'failed-assert' | 'successful-report';
+  id?: string;
+  flag?: string;
+  role?: string;
+  /** XPath of the context node, e.g. `/*:Invoice[namespace-uri()='…'][1]/@currencyID`. */
+  location: string;
+  test: string;
+  text: string;
+  /** Texts of the diagnostics the assertion references. */
+  diagnostics: string[];
+}
+
+/** The SVRL of one document, or why there is none (the document could not be evaluated). */
+export type SvrlResult = { ok: true; assertions: SvrlAssertion[] } | { ok: false; reason: string };
+
+export type EngineAvailability = { ok: true; version: string } | { ok: false; reason: string; install: string };
+
+export interface SchematronEngine {
+  readonly name: string;
+  available(): Promise<EngineAvailability>;
+  /**
+   * Applies the stylesheet (its text) to every file; the map has an entry for each file.
+   * Rejects only when the engine cannot run at all.
+   */
+  validateBatch(xslt: string, files: readonly string[], signal?: AbortSignal): Promise<Map<string, SvrlResult>>;
+}

@@ -1,0 +1,87 @@
+/**
+ * konform validates declared documents against the OpenAPI schemas with validators compiled
+ * once per process (src/openapi/oas-schema.ts) instead of swagger-parser's `validate`, which
+ * compiles them on every call. Both must say the same of every document: the same error
+ * objects, message and pointer. swagger-parser's own `validate` is the oracle here.
+ */
+import { readFile } from 'node:fs/promises';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { stringify } from 'yaml';
+import { KonformError } from '../../src/core/errors.js';
+import { loadOpenApiDocument } from '../../src/openapi/document.js';
+import { parseSource } from '../../src/openapi/parse-source.js';
+import { locateParserError } from '../../src/openapi/parser-errors.js';
+import type { JsonObject } from '../../src/openapi/types.js';
+import { scratch, spec } from './support.js';
+
+type Verdict = 'valid' | { message: string; pointer: string | undefined; line: number | undefined; details: unknown };
+
+function verdictOf(error: KonformError): Verdict {
+  const { pointer, line } = error.location ?? {};
+  return { message: error.message, pointer, line, details: (error.cause as { details?: unknown }).details };
+}
+
+/** What konform made of swagger-parser's `validate` before: its error, located the same way. */
+async function oracle(file: string): Promise<Verdict> {
+  const { data, specError } = parseSource(file, await readFile(file, 'utf8'));
+  try {
+    await SwaggerParser.validate(file, structuredClone(data) as never, { resolve: { http: false } });
+    return 'valid';
+  } catch (error) {
+    const { message, pointer } = locateParserError(error, data, file);
+    return verdictOf(specError(message, pointer, error));
+  }
+}
+
+async function konform(file: string): Promise<Verdict> {
+  return loadOpenApiDocument(file).then(
+    () => 'valid' as const,
+    (error: unknown) => verdictOf(error as KonformError),
+  );
+}
+
+const DOCUMENTS = ['travelwarning-api/openapi.swagger2-2021-07-31.yaml', 'pegel-online-api/openapi.yaml', 'api-popp/I_PoPP_Token_Generation.yaml'];
+
+/** The documents, valid: the Swagger 2.0 one with its one OpenAPI 3 style parameter written the 2.0 way. */
+async function validText(name: string): Promise<string> {
+  const text = await readFile(spec(name), 'utf8');
+  return text.replace('          schema:\n            type: integer\n            minimum: 1\n', '          type: integer\n          minimum: 1\n');
+}
+
+const firstOperation = (doc: JsonObject) => Object.values(Object.values(doc.paths as JsonObject)[0] as JsonObject).find((value) => typeof value === 'object' && value !== null && 'responses' in value) as JsonObject;
+const schemas = (doc: JsonObject) => (doc.swagger ? ((doc.definitions ??= {}) as JsonObject) : ((((doc.components ??= {}) as JsonObject).schemas ??= {}) as JsonObject));
+const ref = (doc: JsonObject, name: string) => (doc.swagger ? `#/definitions/${name}` : `#/components/schemas/${name}`);
+
+const MUTATIONS: Record<string, (doc: JsonObject) => void> = {
+  unchanged: () => {},
+  'info without title': (doc) => delete (doc.info as JsonObject).title,
+  'an unknown top-level field': (doc) => void (doc.surprise = 1),
+  'a path not starting with /': (doc) => void ((doc.paths as JsonObject)['things'] = {}),
+  'an operation without responses': (doc) => delete firstOperation(doc).responses,
+  'a parameter in an unknown location': (doc) => void (firstOperation(doc).parameters = [{ name: 'q', in: 'nowhere', type: 'string' }]),
+  'a schema whose type is a number': (doc) => void (schemas(doc).Broken = { type: 5 }),
+  'a circular schema (valid)': (doc) => void (schemas(doc).Node = { type: 'object', properties: { child: { $ref: ref(doc, 'Node') } } }),
+  'a duplicate operationId': (doc) => {
+    const operation = firstOperation(doc);
+    operation.operationId = 'twice';
+    (doc.paths as JsonObject)['/twice'] = { get: { ...operation } };
+  },
+};
+
+let workspace: Awaited<ReturnType<typeof scratch>>;
+beforeAll(async () => {
+  workspace = await scratch();
+});
+afterAll(() => workspace.remove());
+
+describe.each(DOCUMENTS)('%s', (name) => {
+  test.each(Object.keys(MUTATIONS))('%s: the same verdict as swagger-parser', async (mutation) => {
+    const { data } = parseSource(spec(name), await validText(name));
+    MUTATIONS[mutation]?.(data);
+    const file = await workspace.write(`${name.replaceAll('/', '-')}-${mutation.replaceAll(' ', '-')}.yaml`, stringify(data));
+    const expected = await oracle(file);
+    expect(await konform(file)).toEqual(expected);
+    if (mutation === 'unchanged' || mutation.endsWith('(valid)')) expect(expected).toBe('valid');
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * XÖV code lists: Genericode parsing of the three metadata flavours, the lists and versions the
+ * schemas fix, and the `xml.codelists` check on mutated copies of a real xdomea message.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/core/run.js';
+import type { CheckResult } from '../../src/report/model.js';
+import { codeElements } from '../../src/xml/codelist-elements.js';
+import { CodeSchema } from '../../src/xml/codelist-schema.js';
+import { parseElementTree } from '../../src/xml/element-tree.js';
+import { parseGenericode } from '../../src/xml/genericode.js';
+
+const MUTATED = 'fixtures/xoev/mutated';
+const SUITE = 'fixtures/xoev/suites/xdomea-xoev';
+
+function list(path: string) {
+  return parseGenericode(readFileSync(join('standards', path), 'utf8'));
+}
+
+describe('Genericode code lists', () => {
+  it('reads xoev-cl-4 lists (recommendedKeyColumn) with the other values of each row', () => {
+    const messages = list('xbau/2.6/codelists/urn_xoev-de_xbau_codeliste_xbau-nachrichten_4.0.xml');
+    expect(messages).toMatchObject({ uri: 'urn:xoev-de:xbau:codeliste:xbau-nachrichten', version: '4.0', keyColumn: 'code' });
+    expect(messages.rows.get('0110')).toEqual(['bauberatung.anfrage.0110']);
+  });
+
+  it('reads xoev-cl-3 (empfohleneCodeSpalte) and genericode/1_0 (xoev-code) lists', () => {
+    expect(list('xdomea/3.0.0/codelists/Nachrichtentyp_2.0.xml').rows.get('0503')).toEqual(['Aussonderung.Aussonderung']);
+    const formats = list('xdomea/3.0.0/codelists/Dateiformat_1.0.xml');
+    expect(formats).toMatchObject({ uri: 'urn:xoev-de:xdomea:codeliste:dateiformat', version: '1.0', keyColumn: 'Code' });
+    expect(formats.rows.has('001')).toBe(true);
+  });
+
+  it('takes the marked key, not the first, and places values without ColumnRef after the previous one', () => {
+    const text = `<gc:CodeList xmlns:gc="http://docs.oasis-open.org/codelist/ns/genericode/1.0/" xmlns:x="http://xoev.de/schemata/genericode/4">
+      <Identification><ShortName>t</ShortName><Version>1</Version><CanonicalUri>urn:t</CanonicalUri></Identification>
+      <ColumnSet>
+        <Column Id="name"/><Column Id="key"/>
+        <Key Id="byName"><ColumnRef Ref="name"/></Key>
+        <Key Id="byKey"><Annotation><AppInfo><x:recommendedKeyColumn/></AppInfo></Annotation><ColumnRef Ref="key"/></Key>
+      </ColumnSet>
+      <SimpleCodeList>
+        <Row><Value><SimpleValue>Eins</SimpleValue></Value><Value><SimpleValue> 01 </SimpleValue></Value></Row>
+      </SimpleCodeList>
+    </gc:CodeList>`;
+    const parsed = parseGenericode(text);
+    expect(parsed.keyColumn).toBe('key');
+    expect([...parsed.rows]).toEqual([['01', ['Eins']]]);
+  });
+});
+
+describe('code elements and the lists the schemas fix', () => {
+  it('finds codes the message writes without listURI/listVersionID and takes both from the XSD', () => {
+    const schema = new CodeSchema();
+    const dir = 'standards/xdomea/3.0.0/xsd/xdomea_3.0.0';
+    for (const file of readdirSync(dir)) schema.components.add(parseElementTree(readFileSync(join(dir, file), 'utf8')).root);
+    schema.components.add(parseElementTree(readFileSync('standards/xdomea/3.0.0/xsd/xoev/code/1_0/xoev-code.xsd', 'utf8')).root);
+    const { root } = parseElementTree(readFileSync(join(MUTATED, 'xdomea-0503-valid.xml'), 'utf8'));
+    const codes = codeElements(root, schema);
+    const type = codes.find((code) => code.element.local === 'Nachrichtentyp');
+    expect(type).toMatchObject({ typed: true, code: '0503', fixed: { listURI: 'urn:xoev-de:xdomea:codeliste:nachrichtentyp', listVersionID: '2.0' } });
+    expect(type?.listURI).toBeUndefined();
+    const country = codes.find((code) => code.element.local === 'Staat' && code.code === 'FR');
+    expect(country).toMatchObject({ listVersionID: '7', fixed: { listURI: 'urn:xoev-de:kosit:codeliste:country-codes' } });
+    expect(country?.fixed.listVersionID).toBeUndefined();
+  });
+});
+
+describe('xml.codelists on mutated copies of a real xdomea message', () => {
+  let results: Map<string, CheckResult>;
+  let requirements: Map<string, string>;
+  let scratch: string;
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'konform-codelists-'));
+    const truncated = join(scratch, 'truncated.xml');
+    await writeFile(truncated, (await readFile(join(MUTATED, 'xdomea-0503-valid.xml'), 'utf8')).slice(0, 900));
+    const deep = join(scratch, 'deep.xml');
+    await writeFile(deep, `${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}`);
+    const names = ['valid', 'unknown-code', 'wrong-version', 'unknown-list'].map((name) => join(MUTATED, `xdomea-0503-${name}.xml`));
+    const report = await run({ suite: SUITE, profile: 'codelists', target: { files: [...names, truncated, deep] } });
+    results = new Map(report.results.map((result) => [result.subject?.id.replace(/^.*\//, '') ?? '', result]));
+    requirements = new Map(report.requirements.map((requirement) => [requirement.id, requirement.outcome]));
+  });
+  afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+  it('passes a message whose every code is in its list', () => {
+    expect(results.get('xdomea-0503-valid.xml')).toMatchObject({ outcome: 'passed', findings: [] });
+  });
+
+  it('fails a code that is not in the list, pointing at the element', () => {
+    const result = results.get('xdomea-0503-unknown-code.xml');
+    expect(result?.outcome).toBe('failed');
+    expect(result?.findings).toEqual([
+      expect.objectContaining({
+        code: 'code-unknown',
+        rule: 'XOEV-CODE-VALUE',
+        severity: 'error',
+        message: '<xdomea:Kanal> has code "99", which is not in urn:de:xoev:codeliste:erreichbarkeit version 3',
+        location: {
+          file: join(MUTATED, 'xdomea-0503-unknown-code.xml'),
+          line: 54,
+          column: 9,
+          xpath: '/xdomea:Aussonderung.Aussonderung.0503[1]/xdomea:Kopf[1]/xdomea:Absender[1]/xdomea:Kommunikation[1]/xdomea:Kanal[1]',
+        },
+      }),
+    ]);
+  });
+
+  it('fails a version konform does not have, naming the versions it has', () => {
+    const result = results.get('xdomea-0503-wrong-version.xml');
+    expect(result?.outcome).toBe('failed');
+    expect(result?.findings).toEqual([
+      expect.objectContaining({ code: 'code-list-version-unknown', rule: 'XOEV-CODE-VERSION-KNOWN', params: expect.objectContaining({ listVersionID: '2', known: ['3'] }) }),
+    ]);
+    expect(result?.findings[0]?.message).toContain('konform has version 3');
+  });
+
+  it('cannot tell about a list konform does not have, and never passes it', () => {
+    const result = results.get('xdomea-0503-unknown-list.xml');
+    expect(result?.outcome).toBe('cantTell');
+    expect(result?.findings).toEqual([
+      expect.objectContaining({ code: 'code-list-unknown', rule: 'XOEV-CODE-KNOWN-LIST', message: 'konform does not have code list urn:example:codeliste:rolle' }),
+    ]);
+  });
+
+  it('cannot tell about a file that is not well-formed or nests too deep', () => {
+    for (const name of ['truncated.xml', 'deep.xml']) {
+      expect(results.get(name)?.outcome, name).toBe('cantTell');
+      expect(results.get(name)?.findings[0]?.code, name).toBe('message-unreadable');
+    }
+  });
+
+  it('leaves every requirement of a file it cannot tell about at cantTell', () => {
+    expect(requirements.get('XOEV-CODE-KNOWN-LIST')).toBe('cantTell');
+    expect(requirements.get('XOEV-CODE-LIST-NAMED')).toBe('cantTell');
+  });
+
+  it('decides each requirement by the findings of its rule', async () => {
+    const decided = ['valid', 'unknown-code', 'wrong-version'].map((name) => join(MUTATED, `xdomea-0503-${name}.xml`));
+    const report = await run({ suite: SUITE, profile: 'codelists', target: { files: decided } });
+    const outcomes = Object.fromEntries(report.requirements.filter((requirement) => requirement.class === 'codelists').map((requirement) => [requirement.id, requirement.outcome]));
+    expect(outcomes).toEqual({
+      'XOEV-CODE-LIST-NAMED': 'passed',
+      'XOEV-CODE-VERSION-NAMED': 'passed',
+      'XOEV-CODE-KNOWN-LIST': 'passed',
+      'XOEV-CODE-VERSION-KNOWN': 'failed',
+      'XOEV-CODE-VALUE': 'failed',
+    });
+  });
+});

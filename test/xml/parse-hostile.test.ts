@@ -1,0 +1,111 @@
+/**
+ * The hostile-XML battery: every attack ends as a failed `xml.well-formed` check with a
+ * finding that says what happened — never a crash, a hang (vitest's timeout) or a pass.
+ * Runs through the library entry point, as `konform validate` does.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/core/package-root.js';
+import { run } from '../../src/core/run.js';
+import type { Finding } from '../../src/core/model.js';
+import { scratchSuite, SHARED_DATA, type ScratchSuite } from './xsd-support.js';
+
+const HOSTILE = join(PACKAGE_ROOT, 'fixtures', 'hostile-xml');
+const KOSIT = join(SHARED_DATA, 'xrechnung', 'instances', 'validator-configuration', 'instances');
+
+let suite: ScratchSuite;
+let scratch: string;
+
+beforeAll(async () => {
+  suite = await scratchSuite(undefined);
+  scratch = await mkdtemp(join(tmpdir(), 'konform-hostile-'));
+});
+afterAll(async () => {
+  await suite.remove();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** Checks one file for well-formedness; returns the outcome and findings of its result. */
+async function wellFormed(file: string): Promise<{ outcome: string; findings: Finding[] }> {
+  const report = await run({ suite: suite.suite, target: { files: [file] } });
+  const [result] = report.results;
+  return { outcome: result?.outcome ?? 'missing', findings: result?.findings ?? [] };
+}
+
+async function generated(name: string, text: string): Promise<string> {
+  const file = join(scratch, name);
+  await writeFile(file, text);
+  return file;
+}
+
+describe('hostile XML ends as a finding', () => {
+  it('a BMP image named .xml is not XML', async () => {
+    const { outcome, findings } = await wellFormed(join(KOSIT, 'bin001.xml'));
+    expect(outcome).toBe('failed');
+    expect(findings).toEqual([expect.objectContaining({ code: 'not-xml', severity: 'fatal', location: expect.objectContaining({ line: 1, column: 1 }) })]);
+    expect(findings[0]?.message).toContain('42 4d');
+  });
+
+  it('a truncated invoice fails at its end', async () => {
+    const { outcome, findings } = await wellFormed(join(KOSIT, 'ubl007.xml'));
+    expect(outcome).toBe('failed');
+    expect(findings[0]).toMatchObject({ code: 'not-well-formed', severity: 'fatal', location: { line: 536, column: 1 } });
+    expect(findings[0]?.message).toMatch(/Premature end of data in tag Invoice/);
+  });
+
+  it.each([
+    ['xxe-file.xml', 'file:///etc/passwd'],
+    ['xxe-relative.xml', 'package.json'],
+    ['xxe-http.xml', 'http://127.0.0.1:9/secret'],
+    ['xxe-parameter.xml', 'https://127.0.0.1:9/evil.dtd'],
+  ])('%s: the external entity is refused, not loaded', async (name, uri) => {
+    const { outcome, findings } = await wellFormed(join(HOSTILE, name));
+    expect(outcome).toBe('failed');
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) {
+      expect(finding).toMatchObject({ code: 'external-resource-refused', severity: 'fatal' });
+      expect(finding.message).toContain(uri);
+    }
+    expect(JSON.stringify(findings)).not.toContain('root:x:0:0');
+  });
+
+  it('billion laughs is refused by the amplification limit', async () => {
+    const { outcome, findings } = await wellFormed(join(HOSTILE, 'billion-laughs.xml'));
+    expect(outcome).toBe('failed');
+    expect(findings[0]).toMatchObject({ code: 'entity-expansion-refused', severity: 'fatal' });
+  });
+
+  it('quadratic blow-up is refused by the amplification limit', async () => {
+    const big = 'x'.repeat(100_000);
+    const file = await generated('quadratic.xml', `<!DOCTYPE q [<!ENTITY big "${big}">]>\n<q>${'&big;'.repeat(100_000)}</q>\n`);
+    const { outcome, findings } = await wellFormed(file);
+    expect(outcome).toBe('failed');
+    expect(findings[0]).toMatchObject({ code: 'entity-expansion-refused', severity: 'fatal', location: { line: 2 } });
+  });
+
+  it('100 000-deep nesting stops at 256 levels', async () => {
+    const file = await generated('deep.xml', `${'<d>'.repeat(100_000)}${'</d>'.repeat(100_000)}`);
+    const { outcome, findings } = await wellFormed(file);
+    expect(outcome).toBe('failed');
+    expect(findings).toEqual([expect.objectContaining({ code: 'too-deep', severity: 'fatal', location: expect.objectContaining({ line: 1, column: 771 }) })]);
+    expect(findings[0]?.message).toContain('256');
+  });
+
+  it('a 200 MB file is refused unread', async () => {
+    const file = join(scratch, 'huge.xml');
+    const out = createWriteStream(file);
+    const chunk = `<item>${'y'.repeat(1024 * 1024 - 13)}</item>`;
+    out.write('<huge>');
+    for (let i = 0; i < 200; i += 1) if (!out.write(chunk)) await once(out, 'drain');
+    out.end('</huge>');
+    await once(out, 'finish');
+    const { outcome, findings } = await wellFormed(file);
+    expect(outcome).toBe('failed');
+    expect(findings).toEqual([expect.objectContaining({ code: 'file-too-large', severity: 'fatal', params: expect.objectContaining({ maxBytes: 100 * 1024 * 1024 }) })]);
+    await rm(file);
+  });
+});
