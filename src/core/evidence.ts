@@ -1,7 +1,8 @@
 /**
  * Exchange IDs are handed out in the order requests complete, which depends on concurrency.
  * The report numbers them anew in the order the results (already in plan order) first cite
- * them, so the same run gives the same IDs whatever the concurrency.
+ * them, so the same run gives the same IDs whatever the concurrency. The results are updated
+ * in place (a run of 10 000 message files has 90 000 of them).
  */
 import type { Exchange } from '../http/types.js';
 import type { CheckResult } from '../report/model.js';
@@ -10,6 +11,7 @@ export function renumberEvidence(
   results: CheckResult[],
   exchanges: readonly Exchange[],
 ): { results: CheckResult[]; exchanges: Exchange[] } {
+  if (exchanges.length === 0) return { results, exchanges: [] };
   const byId = new Map(exchanges.map((exchange) => [exchange.id, exchange]));
   const cited = new Set<string>();
   const cite = (id: string | undefined) => {
@@ -25,14 +27,9 @@ export function renumberEvidence(
   const order = [...cited, ...uncited.map((exchange) => exchange.id)];
   const newId = new Map(order.map((id, index) => [id, `x${index + 1}`]));
   const rename = (id: string) => newId.get(id) ?? id;
-  return {
-    results: results.map((result) => ({
-      ...result,
-      evidence: result.evidence.map(rename),
-      findings: result.findings.map((finding) =>
-        finding.exchange === undefined ? finding : { ...finding, exchange: rename(finding.exchange) },
-      ),
-    })),
-    exchanges: order.map((id) => ({ ...(byId.get(id) as Exchange), id: rename(id) })),
-  };
+  for (const result of results) {
+    result.evidence = result.evidence.map(rename);
+    for (const finding of result.findings) if (finding.exchange !== undefined) finding.exchange = rename(finding.exchange);
+  }
+  return { results, exchanges: order.map((id) => ({ ...(byId.get(id) as Exchange), id: rename(id) })) };
 }

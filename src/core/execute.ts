@@ -50,7 +50,6 @@ export function resultOf(unit: PlannedUnit, output: CheckOutput, durationMs: num
     title: check.title,
     ...(subject ? { subject: { id: subject.id, title: subject.title } } : {}),
     severity: check.severity,
-    requirements: check.verifies,
     outcome: output.outcome,
     durationMs,
     findings: output.findings,

@@ -6,16 +6,16 @@
 import { resolve } from 'node:path';
 import { createHttpClient } from '../http/client.js';
 import { createRedactor } from '../http/redaction.js';
-import { summariseDocument } from '../openapi/document-cache.js';
 import type { Exchange } from '../http/types.js';
+import { summariseDocument } from '../openapi/document-cache.js';
 import { openJournal, type Journal } from '../report/journal.js';
-import type { CheckResult, Report } from '../report/model.js';
+import type { CheckInfo, CheckResult, Report } from '../report/model.js';
 import { writeReports } from '../report/write-reports.js';
 import { createCheckContext } from './context.js';
 import { renumberEvidence } from './evidence.js';
 import { executePlan } from './execute.js';
 import { loadSuite } from './load-suite.js';
-import type { Standard, Suite, Target } from './model.js';
+import type { Profile, Standard, Suite, Target } from './model.js';
 import { resolveRunOptions, type RunOptions } from './options.js';
 import { countOutcomes } from './outcome.js';
 import { TOOL_VERSION } from './package-root.js';
@@ -48,6 +48,13 @@ function suiteAndStandard(suite: Suite, standard: Standard): Pick<Report, 'suite
       artifacts: standard.artifacts.map(({ path, sha256: hash }) => ({ path, sha256: hash })),
     },
   };
+}
+
+function checksOf(suite: Suite, profile: Profile): CheckInfo[] {
+  return suite.classes
+    .filter((cls) => profile.classes.includes(cls.id))
+    .flatMap((cls) => cls.checks)
+    .map(({ id, kind, class: cls, title, severity, verifies }) => ({ id, kind, class: cls, title, severity, requirements: verifies }));
 }
 
 export async function run(options: RunOptions): Promise<Report> {
@@ -86,7 +93,7 @@ export async function run(options: RunOptions): Promise<Report> {
   });
 
   const startedAt = new Date();
-  journal?.append({ type: 'start', tool: TOOL_VERSION, suite: suite.id, profile: profile.id, startedAt });
+  journal?.append({ type: 'start', tool: TOOL_VERSION, suite: suite.id, profile: profile.id, startedAt: startedAt.toISOString() });
   let planned: CheckResult[];
   try {
     const units = await planRun(suite, profile, context);
@@ -124,12 +131,13 @@ export async function run(options: RunOptions): Promise<Report> {
     verdict,
     exitCode,
     counts: countOutcomes(results.map((result) => result.outcome)),
+    checks: checksOf(suite, profile),
     results,
     requirements: requirementResults(standard, suite, results),
     exchanges: evidence,
   };
   journal?.append({ type: 'end', complete, verdict, exitCode });
   journal?.close();
-  if (resolved.out) await writeReports(report, resolved.out, { scrub });
+  if (resolved.out) await writeReports(report, resolved.out, redactor.longestSecretBytes > 0 ? { scrub } : {});
   return report;
 }

@@ -3,13 +3,12 @@
  * @apidevtools/swagger-parser does (its schema step by oas-schema.ts, with a validator
  * compiled once per process), bundle external files in, list the operations and prepare the
  * schemas. Remote `$ref`s are never fetched (http resolution is off); refs to files next to
- * the document are read. swagger-parser mutates its input, so it gets copies; it is loaded
- * only when a document is.
+ * the document are read. swagger-parser mutates its input, so it gets copies; it and the
+ * OpenAPI schemas are loaded only when a document is.
  */
 import { resolve } from 'node:path';
 import type SwaggerParser from '@apidevtools/swagger-parser';
 import { sha256 } from '../core/sha256.js';
-import { validateOasSchema } from './oas-schema.js';
 import { listOperations } from './operations.js';
 import { parseSource, readSource } from './parse-source.js';
 import { locateParserError } from './parser-errors.js';
@@ -44,6 +43,7 @@ const PARSER_OPTIONS: SwaggerParser.Options = { resolve: { http: false } };
  * schema, then its semantic checks (of Swagger 2.0) on the fully dereferenced document.
  */
 async function validate(Parser: Parser, file: string, copy: () => ParserInput): Promise<void> {
+  const { validateOasSchema } = await import('./oas-schema.js');
   const api = await new Parser().dereference(file, copy(), { ...PARSER_OPTIONS, dereference: { circular: 'ignore' } });
   validateOasSchema(api as unknown as JsonObject);
   await Parser.validate(file, copy(), { ...PARSER_OPTIONS, validate: { schema: false } });

@@ -51,9 +51,22 @@ function outcomeElement(result: CheckResult, exchangeOf: ExchangeOf): string {
   }
 }
 
-function testcase(report: Report, result: CheckResult, exchangeOf: ExchangeOf): string {
+/** A check verifying more requirements than this reports per rule (a Schematron check verifies hundreds). */
+const RULE_CHECK_REQUIREMENTS = 25;
+
+/**
+ * The requirement IDs of a testcase: every requirement its check verifies; for a check that
+ * verifies many (one per rule), the rules its findings name.
+ */
+function requirementsOf(result: CheckResult, requirementsByCheck: ReadonlyMap<string, string[]>): string[] {
+  const verified = requirementsByCheck.get(result.check) ?? [];
+  if (verified.length <= RULE_CHECK_REQUIREMENTS) return verified;
+  return [...new Set(result.findings.flatMap((finding) => (finding.rule === undefined ? [] : [finding.rule])))];
+}
+
+function testcase(report: Report, result: CheckResult, exchangeOf: ExchangeOf, requirementsByCheck: ReadonlyMap<string, string[]>): string {
   const properties = [
-    ...result.requirements.map((id) => ['requirement', id]),
+    ...requirementsOf(result, requirementsByCheck).map((id) => ['requirement', id]),
     ['severity', result.severity],
     ['kind', result.kind],
   ].map(([name, value]) => `        <property${xmlAttributes({ name, value })}/>`);
@@ -76,18 +89,19 @@ function interruptionResult(report: Report): CheckResult {
   const message = `run did not complete: ${report.interruption ?? 'interrupted'}`;
   return {
     id: 'run-complete', check: 'run-complete', kind: 'konform.run', class: 'konform', title: 'The run completed',
-    severity: 'error', requirements: [], outcome: 'cantTell', durationMs: 0, evidence: [],
+    severity: 'error', outcome: 'cantTell', durationMs: 0, evidence: [],
     findings: [{ code: 'run-incomplete', message }],
   };
 }
 
 export function renderJUnit(report: Report): string {
   const exchangeOf = exchangeLookup(report);
+  const requirementsByCheck = new Map(report.checks.map((check) => [check.id, check.requirements]));
   const results = report.complete ? report.results : [...report.results, interruptionResult(report)];
   const suites = [...groupResults(results, 'class')].map(([classId, classResults]) => {
     const duration = classResults.reduce((sum, result) => sum + result.durationMs, 0);
     const attributes = { name: classId, ...totals(classResults, duration), timestamp: report.startedAt };
-    const cases = classResults.map((result) => testcase(report, result, exchangeOf));
+    const cases = classResults.map((result) => testcase(report, result, exchangeOf, requirementsByCheck));
     return [`  <testsuite${xmlAttributes(attributes)}>`, ...cases, '  </testsuite>'].join('\n');
   });
   const name = `${report.suite.id} ${report.suite.version}`;

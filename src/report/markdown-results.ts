@@ -26,9 +26,12 @@ function resultLines(result: CheckResult, exchangeOf: ExchangeOf): string[] {
   return [`- ${mdCode(result.id)}${subject}`, ...(findings.length > 0 ? findings : ['  - no findings recorded'])];
 }
 
-function checkSection(results: CheckResult[], exchangeOf: ExchangeOf): string {
+const LISTED_REQUIREMENTS = 12;
+
+function checkSection(results: CheckResult[], exchangeOf: ExchangeOf, verifies: readonly string[]): string {
   const [first] = results as [CheckResult, ...CheckResult[]];
-  const requirements = first.requirements.map((id) => mdCode(id)).join(', ') || 'none';
+  const listed = verifies.slice(0, LISTED_REQUIREMENTS).map((id) => mdCode(id)).join(', ') || 'none';
+  const requirements = verifies.length > LISTED_REQUIREMENTS ? `${listed} and ${verifies.length - LISTED_REQUIREMENTS} more` : listed;
   return [
     `### ${mdCode(first.check)} — ${mdText(first.title)}`,
     '',
@@ -43,6 +46,7 @@ export function resultsSection(report: Report, outcome: Outcome, heading: string
   const byCheck = groupResults(report.results.filter((result) => result.outcome === outcome), 'check');
   if (byCheck.size === 0) return '';
   const exchangeOf = exchangeLookup(report);
-  const sections = [...byCheck.values()].map((results) => checkSection(results, exchangeOf));
+  const verifies = new Map(report.checks.map((check) => [check.id, check.requirements]));
+  const sections = [...byCheck].map(([check, results]) => checkSection(results, exchangeOf, verifies.get(check) ?? []));
   return [`## ${heading}`, ...sections].join('\n\n');
 }

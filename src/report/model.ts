@@ -8,6 +8,17 @@ import type { Exchange } from '../http/types.js';
 
 export type Verdict = 'conformant' | 'notConformant' | 'inconclusive';
 
+/** A check of the run as its suite declares it; results refer to it by `check`. */
+export interface CheckInfo {
+  id: string;
+  kind: string;
+  class: string;
+  title: string;
+  severity: CheckSeverity;
+  /** The requirement IDs the check verifies. */
+  requirements: string[];
+}
+
 export interface CheckResult {
   /** `<check id>` or `<check id>/<subject id>`; unique in the report. */
   id: string;
@@ -17,7 +28,6 @@ export interface CheckResult {
   title: string;
   subject?: { id: string; title: string };
   severity: CheckSeverity;
-  requirements: string[];
   outcome: Outcome;
   durationMs: number;
   findings: Finding[];
@@ -62,6 +72,8 @@ export interface Report {
   verdict: Verdict;
   exitCode: 0 | 1 | 3;
   counts: OutcomeCounts;
+  /** The checks of the profile, with the requirements each verifies. */
+  checks: CheckInfo[];
   results: CheckResult[];
   requirements: RequirementResult[];
   exchanges: Exchange[];

@@ -20,7 +20,7 @@ const suite = {
 } as unknown as Suite;
 
 function result(check: string, outcome: Outcome, findings: Finding[] = []): CheckResult {
-  return { id: check, check, kind: 'x.y', class: 'rules', title: check, severity: 'error', requirements: [], outcome, durationMs: 0, findings, evidence: [] };
+  return { id: check, check, kind: 'x.y', class: 'rules', title: check, severity: 'error', outcome, durationMs: 0, findings, evidence: [] };
 }
 
 describe('requirementResults', () => {

@@ -5,7 +5,7 @@ import { verdictOf } from '../../src/core/verdict.js';
 import type { CheckResult } from '../../src/report/model.js';
 
 function result(outcome: Outcome, severity: CheckResult['severity'] = 'error'): CheckResult {
-  return { id: outcome, check: outcome, kind: 'k.k', class: 'c', title: 't', severity, requirements: [], outcome, durationMs: 0, findings: [], evidence: [] };
+  return { id: outcome, check: outcome, kind: 'k.k', class: 'c', title: 't', severity, outcome, durationMs: 0, findings: [], evidence: [] };
 }
 
 describe('verdictOf', () => {

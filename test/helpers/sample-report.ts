@@ -4,7 +4,7 @@
  */
 import { countOutcomes } from '../../src/core/outcome.js';
 import type { Exchange } from '../../src/http/types.js';
-import type { CheckResult, Report, RequirementResult } from '../../src/report/model.js';
+import type { CheckInfo, CheckResult, Report, RequirementResult } from '../../src/report/model.js';
 
 const BASE = 'http://127.0.0.1:8080/oparl/v1';
 const sha = (digit: string): string => digit.repeat(64);
@@ -41,14 +41,26 @@ const exchanges: Exchange[] = [
   },
 ];
 
-const check = (id: string, cls: string, requirements: string[]) => ({
-  check: id, kind: `openapi.${id}`, class: cls, title: `Check ${id}`, severity: 'error' as const, requirements,
-});
+const checks: CheckInfo[] = [
+  ['system-reachable', 'core', ['OPARL-SYS-1']],
+  ['status-documented', 'core', ['OPARL-HTTP-2', 'OPARL-BODY-1']],
+  ['response-schema', 'core', ['OPARL-MEET-1']],
+  ['pagination', 'core', ['OPARL-PAGE-1']],
+  ['files-accessible', 'files', ['OPARL-FILE-1']],
+].map(([id, cls, requirements]) => ({
+  id: id as string, kind: `openapi.${id as string}`, class: cls as string, title: `Check ${id as string}`, severity: 'error' as const,
+  requirements: requirements as string[],
+}));
+
+const check = (id: string) => {
+  const { requirements: _requirements, id: _id, ...info } = checks.find((candidate) => candidate.id === id) as CheckInfo;
+  return { check: id, ...info };
+};
 
 const results: CheckResult[] = [
-  { id: 'system-reachable', ...check('system-reachable', 'core', ['OPARL-SYS-1']), outcome: 'passed',
+  { id: 'system-reachable', ...check('system-reachable'), outcome: 'passed',
     durationMs: 13, findings: [], evidence: ['x1'] },
-  { id: 'status-documented/GET /bodies', ...check('status-documented', 'core', ['OPARL-HTTP-2', 'OPARL-BODY-1']),
+  { id: 'status-documented/GET /bodies', ...check('status-documented'),
     subject: { id: 'GET /bodies', title: 'List the bodies' }, outcome: 'failed', durationMs: 9, evidence: ['x2'],
     findings: [
       { code: 'status-undocumented', message: 'Status 418 is not documented for GET /bodies', severity: 'error',
@@ -57,14 +69,14 @@ const results: CheckResult[] = [
       { code: 'schema-type', message: 'must be string', severity: 'error', rule: 'OPARL-BODY-1', exchange: 'x2',
         location: { operation: 'GET /bodies', specPointer: '/components/schemas/Body/properties/id/type', bodyPointer: '/data/0/id' } },
     ] },
-  { id: 'response-schema/GET /meetings', ...check('response-schema', 'core', ['OPARL-MEET-1']),
+  { id: 'response-schema/GET /meetings', ...check('response-schema'),
     subject: { id: 'GET /meetings', title: 'List the meetings' }, outcome: 'cantTell', durationMs: 10_001, evidence: ['x3'],
     findings: [{ code: 'http-timeout', message: 'GET /meetings: no response within 10000 ms', exchange: 'x3',
       location: { operation: 'GET /meetings' } }] },
-  { id: 'pagination/GET /system', ...check('pagination', 'core', ['OPARL-PAGE-1']),
+  { id: 'pagination/GET /system', ...check('pagination'),
     subject: { id: 'GET /system', title: 'The system object' }, outcome: 'inapplicable', durationMs: 0, evidence: [],
     findings: [{ code: 'not-a-list', message: 'GET /system returns no list' }] },
-  { id: 'files-accessible', ...check('files-accessible', 'files', ['OPARL-FILE-1']), outcome: 'untested',
+  { id: 'files-accessible', ...check('files-accessible'), outcome: 'untested',
     durationMs: 0, findings: [], evidence: [] },
 ];
 
@@ -106,6 +118,7 @@ export function sampleReport(): Report {
     verdict: 'notConformant',
     exitCode: 1,
     counts: countOutcomes(results.map((result) => result.outcome)),
+    checks,
     results,
     requirements,
     exchanges,

@@ -35,6 +35,17 @@ describe('renderJUnit', () => {
     ]);
   });
 
+  it('names only the rules that fired for a check that verifies one requirement per rule', () => {
+    const report = sampleReport();
+    report.results[1]!.findings[0]!.rule = 'OPARL-HTTP-2';
+    report.checks[1]!.requirements = ['OPARL-HTTP-2', 'OPARL-BODY-1', ...Array.from({ length: 500 }, (_, i) => `RULE-${i}`)];
+    const failed = findAll(parseXml(renderJUnit(report)), 'testcase')[1]!;
+    const requirements = findAll(failed, 'property').filter((property) => property.attributes['name'] === 'requirement');
+    expect(requirements.map((property) => property.attributes['value'])).toEqual(['OPARL-HTTP-2', 'OPARL-BODY-1']);
+    const passed = findAll(parseXml(renderJUnit({ ...report, results: [{ ...report.results[1]!, outcome: 'passed', findings: [] }] })), 'testcase')[0]!;
+    expect(findAll(passed, 'property').filter((property) => property.attributes['name'] === 'requirement')).toEqual([]);
+  });
+
   it('maps outcomes to failure, error, skipped and nothing', () => {
     const cases = findAll(parseXml(renderJUnit(sampleReport())), 'testcase');
     const outcomeElements = cases.map((testcase) => testcase.children.filter((child) => child.name !== 'properties'));
@@ -65,7 +76,7 @@ describe('renderJUnit', () => {
     const report = sampleReport();
     const failed = report.results[1]!;
     failed.id = HOSTILE;
-    failed.requirements = [HOSTILE];
+    report.checks[1]!.requirements = [HOSTILE];
     failed.findings[0]!.message = HOSTILE;
     report.exchanges[1]!.request.url = HOSTILE;
     report.suite.id = HOSTILE;

@@ -1,4 +1,8 @@
-/** The `xml.*` check kinds: one line each. */
+/**
+ * The `xml.*` check kinds: one line each. A kind imports its implementation (src/xml/*, and
+ * with it libxml2-wasm and fast-xml-parser) with `import()` when it first runs, never at the
+ * top: a run without XML checks, an OpenAPI run say, does not load them.
+ */
 import type { CheckKind } from '../types.js';
 import { codeListsKind } from './codelists.js';
 import { scenarioKind } from './scenario.js';

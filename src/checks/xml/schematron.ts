@@ -15,10 +15,7 @@
  */
 import type { CheckOutput, FindingSeverity } from '../../core/model.js';
 import type { SchematronEngine, SvrlResult } from '../../xml/schematron/engine.js';
-import { isBlocking, schematronFindings } from '../../xml/schematron/findings.js';
-import { positionsIn } from '../../xml/schematron/location.js';
-import { saxonEngine } from '../../xml/schematron/saxon.js';
-import { stylesheetOf, type StylesheetSource } from '../../xml/schematron/stylesheet.js';
+import type { StylesheetSource } from '../../xml/schematron/stylesheet.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { fileSubjects, MATCH_SCHEMA, outsideScenario, subjectFile } from './files.js';
 import { fileScenario } from './scenario.js';
@@ -51,9 +48,10 @@ function cantTell(file: string, code: string, message: string, params?: Record<s
 
 /** Compiled once per run; a Schematron konform cannot compile is a broken standard. */
 function stylesheetFor(context: CheckContext, options: SchematronOptions): Promise<string> {
-  return context.memo(`xml.schematron:xslt:${sourcePath(options)}:${options.phase ?? ''}`, () =>
-    stylesheetOf(stylesheetSource(options), (path) => context.artifact(path)),
-  );
+  return context.memo(`xml.schematron:xslt:${sourcePath(options)}:${options.phase ?? ''}`, async () => {
+    const { stylesheetOf } = await import('../../xml/schematron/stylesheet.js');
+    return stylesheetOf(stylesheetSource(options), (path) => context.artifact(path));
+  });
 }
 
 async function applicability(context: CheckContext, options: SchematronOptions, file: string): Promise<Applicability> {
@@ -70,7 +68,7 @@ async function applicability(context: CheckContext, options: SchematronOptions, 
 function batchOf(context: CheckContext, options: SchematronOptions): Promise<Batch> {
   const key = `xml.schematron:batch:${JSON.stringify([sourcePath(options), options.phase, options.match, options.scenarios])}`;
   return context.memo(key, async () => {
-    const engine = await context.memo<SchematronEngine>('xml.schematron:engine', async () => saxonEngine());
+    const engine = await context.memo<SchematronEngine>('xml.schematron:engine', async () => (await import('../../xml/schematron/saxon.js')).saxonEngine());
     const availability = await engine.available();
     if (!availability.ok) return { unavailable: availability };
     const files = context.target.files ?? [];
@@ -114,6 +112,10 @@ export const schematronKind: CheckKind<SchematronOptions> = {
     }
     const result = batch.results.get(file);
     if (!result?.ok) return cantTell(file, 'not-evaluated', `Saxon could not evaluate the Schematron on the file: ${result?.reason ?? 'no result'}`);
+    const [{ isBlocking, schematronFindings }, { positionsIn }] = await Promise.all([
+      import('../../xml/schematron/findings.js'),
+      import('../../xml/schematron/location.js'),
+    ]);
     const findings = schematronFindings(file, result.assertions, applies.levels, await positionsIn(file, result.assertions.length > 0));
     return { outcome: findings.some(isBlocking) ? 'failed' : 'passed', findings };
   },

@@ -1,4 +1,7 @@
-/** The `xoev.*` check kinds (XÖV message conventions): one line each. */
+/**
+ * The `xoev.*` check kinds (XÖV message conventions): one line each. As the `xml.*` kinds,
+ * they import their implementation (src/xml/*) when they first run.
+ */
 import type { CheckKind } from '../types.js';
 import { messageHeaderKind } from './message-header.js';
 
