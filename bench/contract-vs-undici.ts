@@ -17,7 +17,7 @@ import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import { run } from '../src/core/run.js';
 import { DEFAULT_LIMITS } from '../src/http/types.js';
 import type { Report } from '../src/report/model.js';
-import { loadAverage, measured, median, perSecond, round, type Measurement } from './measurement.js';
+import { clocked, loadAverage, measured, median, perSecond, round, type Measurement } from './measurement.js';
 import type { ReferenceServer } from './processes.js';
 
 const SPEC = join(PACKAGE_ROOT, 'fixtures', 'pegel-online', 'openapi.yaml');
@@ -31,8 +31,13 @@ interface Replayed {
   url: string;
 }
 
-interface KonformRound {
+interface Clocked {
   ms: number;
+  /** CPU time of this process: the client's work (the server runs in a process of its own). */
+  cpuMs: number;
+}
+
+interface KonformRound extends Clocked {
   report: Report;
   /** Start of the run to its first request; first request to last answer; last answer to the report. */
   phases: { setupMs: number; httpMs: number; afterMs: number };
@@ -40,19 +45,16 @@ interface KonformRound {
 
 async function konformRound(url: string): Promise<KonformRound> {
   const startedAt = Date.now();
-  const started = performance.now();
-  const report = await run({ suite: 'openapi-contract', target: { url, spec: SPEC }, limits: { ratePerHost: 0 } });
-  const ms = performance.now() - started;
+  const { value: report, ms, cpuMs } = await clocked(() => run({ suite: 'openapi-contract', target: { url, spec: SPEC }, limits: { ratePerHost: 0 } }));
   const starts = report.exchanges.map((exchange) => Date.parse(exchange.startedAt));
   const ends = report.exchanges.map((exchange) => Date.parse(exchange.startedAt) + exchange.durationMs);
   const first = Math.min(...starts);
   const last = Math.max(...ends);
-  return { ms, report, phases: { setupMs: first - startedAt, httpMs: last - first, afterMs: startedAt + ms - last } };
+  return { ms, cpuMs, report, phases: { setupMs: first - startedAt, httpMs: last - first, afterMs: startedAt + ms - last } };
 }
 
 /** The requests, `CONCURRENCY` at a time, each body read to its end; undici's global dispatcher unless given one. */
-async function undiciRound(requests: readonly Replayed[], dispatcher?: Dispatcher): Promise<number> {
-  const started = performance.now();
+async function undiciRound(requests: readonly Replayed[], dispatcher?: Dispatcher): Promise<Clocked> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < requests.length) {
@@ -61,12 +63,12 @@ async function undiciRound(requests: readonly Replayed[], dispatcher?: Dispatche
       await response.body.arrayBuffer();
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return performance.now() - started;
+  const { ms, cpuMs } = await clocked(() => Promise.all(Array.from({ length: CONCURRENCY }, worker)));
+  return { ms, cpuMs };
 }
 
 /** A round on connections of its own, opened and closed as a konform run does with its client. */
-async function freshConnectionsRound(requests: readonly Replayed[]): Promise<number> {
+async function freshConnectionsRound(requests: readonly Replayed[]): Promise<Clocked> {
   const agent = new Agent();
   try {
     return await undiciRound(requests, agent);
@@ -75,10 +77,11 @@ async function freshConnectionsRound(requests: readonly Replayed[]): Promise<num
   }
 }
 
-function coldFigures({ ms, phases, report }: KonformRound, undiciRps: number) {
+function coldFigures({ ms, cpuMs, phases, report }: KonformRound, undiciRps: number) {
   const requestsPerSecond = perSecond(report.exchanges.length, ms);
   return {
     ms: round(ms),
+    cpuMs: round(cpuMs),
     phasesMs: { setup: round(phases.setupMs), http: round(phases.httpMs), after: round(phases.afterMs) },
     requestsPerSecond: round(requestsPerSecond),
     ratioToUndici: round(requestsPerSecond / undiciRps, 3),
@@ -95,23 +98,25 @@ export async function contractVsUndici(server: ReferenceServer): Promise<Measure
   const cold = await konformRound(server.url);
   const replayed: Replayed[] = cold.report.exchanges.map(({ request: { method, url } }) => ({ method, url }));
   const konform: KonformRound[] = [];
-  const undici: number[] = [];
-  const fresh: number[] = [];
+  const undici: Clocked[] = [];
+  const fresh: Clocked[] = [];
   for (let index = 0; index < WARM_UP_ROUNDS + ROUNDS; index += 1) {
     const konformTiming = await konformRound(server.url);
-    const undiciMs = await undiciRound(replayed);
-    const freshMs = await freshConnectionsRound(replayed);
+    const undiciTiming = await undiciRound(replayed);
+    const freshTiming = await freshConnectionsRound(replayed);
     if (index < WARM_UP_ROUNDS) continue;
     konform.push(konformTiming);
-    undici.push(undiciMs);
-    fresh.push(freshMs);
+    undici.push(undiciTiming);
+    fresh.push(freshTiming);
   }
+  const total = (rounds: readonly Clocked[]) => rounds.reduce((sum, { ms }) => sum + ms, 0);
+  const medianCpu = (rounds: readonly Clocked[]) => round(median(rounds.map(({ cpuMs }) => cpuMs)));
   const requests = konform.reduce((sum, { report }) => sum + report.exchanges.length, 0);
-  const konformMs = konform.reduce((sum, { ms }) => sum + ms, 0);
-  const undiciMs = undici.reduce((sum, ms) => sum + ms, 0);
+  const konformMs = total(konform);
+  const undiciMs = total(undici);
   const konformRps = perSecond(requests, konformMs);
   const undiciRps = perSecond(replayed.length * ROUNDS, undiciMs);
-  const freshRps = perSecond(replayed.length * ROUNDS, fresh.reduce((sum, ms) => sum + ms, 0));
+  const freshRps = perSecond(replayed.length * ROUNDS, total(fresh));
   const phase = (name: keyof KonformRound['phases']) => round(median(konform.map(({ phases }) => phases[name])));
   const httpPhaseRps = perSecond(requests, konform.reduce((sum, { phases }) => sum + phases.httpMs, 0));
   const verdicts = [...new Set(konform.map(({ report }) => report.verdict))];
@@ -129,12 +134,12 @@ export async function contractVsUndici(server: ReferenceServer): Promise<Measure
       ),
       checksPerRun: konform[0]?.report.results.length,
       verdicts,
-      konform: { requests, totalMs: round(konformMs), medianRunMs: round(median(konform.map(({ ms }) => ms))), requestsPerSecond: round(konformRps) },
-      undici: { requests: replayed.length * ROUNDS, totalMs: round(undiciMs), medianRoundMs: round(median(undici)), requestsPerSecond: round(undiciRps) },
+      konform: { requests, totalMs: round(konformMs), medianRunMs: round(median(konform.map(({ ms }) => ms))), medianCpuMs: medianCpu(konform), requestsPerSecond: round(konformRps) },
+      undici: { requests: replayed.length * ROUNDS, totalMs: round(undiciMs), medianRoundMs: round(median(undici.map(({ ms }) => ms))), medianCpuMs: medianCpu(undici), requestsPerSecond: round(undiciRps) },
       konformPhasesMedianMs: { setup: phase('setupMs'), http: phase('httpMs'), after: phase('afterMs') },
       konformHttpPhase: { requestsPerSecond: round(httpPhaseRps), ratioToUndici: round(httpPhaseRps / undiciRps, 3) },
       konformColdFirstRun: coldFigures(cold, undiciRps),
-      undiciFreshConnections: { requestsPerSecond: round(freshRps), konformRatio: round(konformRps / freshRps, 3) },
+      undiciFreshConnections: { requestsPerSecond: round(freshRps), medianCpuMs: medianCpu(fresh), konformRatio: round(konformRps / freshRps, 3) },
       loadAverage: { before: loadBefore, after: loadAverage() },
     },
     [
@@ -143,7 +148,7 @@ export async function contractVsUndici(server: ReferenceServer): Promise<Measure
       'konformColdFirstRun is the first run of the bench process (modules already imported), before the warm-up rounds: it loads, validates and compiles the document (no target).',
       'setup is the time from the start of run() to its first request (suite, document, schemas); http from the first request to the last answer; konformHttpPhase relates the requests to the http phase alone, the same work as the loop (no target).',
       'undici keeps its connections from round to round; undiciFreshConnections opens and closes its own per round, as each konform run does with its own client (no target).',
-      'The reference server runs in its own process; konform and undici alternate round by round against it.',
+      'The reference server runs in its own process; konform and undici alternate round by round against it. medianCpuMs is the CPU time of this process per run or round: the client work alone, which other load on the machine does not stretch (no target).',
     ],
   );
 }

@@ -63,3 +63,16 @@ export function perSecond(count: number, ms: number): number {
 export function loadAverage(): number[] {
   return loadavg().map((load) => round(load, 2));
 }
+
+/**
+ * Wall clock and CPU time of this process (user and system, all its threads) over `work`. The
+ * CPU time is the work itself, which other load on a shared machine does not stretch.
+ */
+export async function clocked<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = await work();
+  const ms = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  return { value, ms, cpuMs: (user + system) / 1000 };
+}

@@ -8,8 +8,10 @@ import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, TOOL_VERSION } from '../src/core/package-root.js';
 import { contractVsUndici } from './contract-vs-undici.js';
+import { crawlVsUndici } from './crawl.js';
 import { dreddVsKonform } from './dredd.js';
 import { round, type Measurement } from './measurement.js';
+import { ogcapiMapServer } from './ogcapi.js';
 import { startReferenceServer, type ReferenceServer } from './processes.js';
 import { validationThroughput } from './validation.js';
 import { xrechnungStack } from './xrechnung.js';
@@ -17,7 +19,7 @@ import { xsdOneThread, xsdTwoCores } from './xsd.js';
 
 const RESULTS = join(PACKAGE_ROOT, 'bench', 'results.json');
 
-const BENCHMARKS: Array<(server: ReferenceServer) => Promise<Measurement>> = [contractVsUndici, dreddVsKonform, validationThroughput, xsdOneThread, xsdTwoCores, xrechnungStack];
+const BENCHMARKS: Array<(server: ReferenceServer) => Promise<Measurement>> = [contractVsUndici, dreddVsKonform, validationThroughput, xsdOneThread, xsdTwoCores, xrechnungStack, ogcapiMapServer, crawlVsUndici];
 
 function machine() {
   const processors = cpus();

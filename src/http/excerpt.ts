@@ -1,7 +1,9 @@
 /**
  * The part of a body kept as evidence: the first `limit` bytes as UTF-8 text with secrets
  * redacted, or a marker for binary content, which would not be readable in a report.
+ * Only the excerpt window is validated and decoded, once.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Redactor } from './redaction.js';
 
 export interface BodyExcerpt {
@@ -13,14 +15,32 @@ export interface BodyExcerpt {
 /** C0 controls other than tab, line feed, vertical tab, form feed, carriage return and escape. */
 const BINARY_CONTROL = /[\x00-\x08\x0E-\x1A\x1C-\x1F]/;
 
+/**
+ * Where the window's last whole character ends. A character cut at the end of the window is
+ * left out when its bytes begin a valid sequence (RFC 3629 §4), as a streaming decoder holds it back.
+ */
+function wholeCharactersEnd(bytes: Uint8Array): number {
+  let lead = bytes.length - 1;
+  // Continuation bytes are 10xxxxxx; a sequence is at most 4 bytes long.
+  while (lead > bytes.length - 4 && lead >= 0 && (bytes[lead]! & 0xc0) === 0x80) lead -= 1;
+  const first = bytes[lead] ?? 0;
+  const length = first < 0xc2 || first > 0xf4 ? 1 : first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : 2;
+  const cut = bytes.length - lead;
+  if (cut >= length) return bytes.length;
+  if (cut === 1) return lead;
+  // Lead and second byte checked, a valid beginning completed with continuation bytes is a valid sequence.
+  const completed = Buffer.alloc(length, 0x80);
+  completed.set(bytes.subarray(lead));
+  return isUtf8(completed) ? lead : bytes.length;
+}
+
+/** UTF-8 text without a leading byte order mark, as the WHATWG decoder gives it; undefined if not text. */
 function decodeText(bytes: Uint8Array): string | undefined {
-  try {
-    // `stream: true` tolerates a multi-byte character cut at the end of the window.
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-    return BINARY_CONTROL.test(text) ? undefined : text;
-  } catch {
-    return undefined;
-  }
+  const whole = bytes.subarray(0, wholeCharactersEnd(bytes));
+  if (!isUtf8(whole)) return undefined;
+  const text = Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength).toString('utf8');
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return BINARY_CONTROL.test(withoutBom) ? undefined : withoutBom;
 }
 
 export function excerptBody(body: Uint8Array, limit: number, redactor: Redactor): BodyExcerpt {
@@ -29,6 +49,7 @@ export function excerptBody(body: Uint8Array, limit: number, redactor: Redactor)
   const window = body.subarray(0, limit + redactor.longestSecretBytes);
   const text = decodeText(window);
   if (text === undefined) return { excerpt: `[binary, ${body.length} bytes]`, truncated: true };
-  const keep = new TextDecoder().decode(body.subarray(0, limit), { stream: true }).length;
+  // The excerpt proper: the characters of the first `limit` bytes, a prefix of the window's text.
+  const keep = window.length <= limit ? text.length : (decodeText(body.subarray(0, limit))?.length ?? 0);
   return { excerpt: redactor.redactText(text, keep), truncated: body.length > limit };
 }

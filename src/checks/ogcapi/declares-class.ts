@@ -1,0 +1,44 @@
+/**
+ * `ogcapi.declares-class`: the conformance declaration lists a class the standard recommends a
+ * server to offer, e.g. geojson (/rec/core/geojson) or html (/rec/core/html). The check verifies
+ * the one requirement it names.
+ */
+import { CLASS_NAMES, classUri, type ClassName } from '../../ogcapi/conformance-classes.js';
+import type { CheckKind } from '../types.js';
+import { gated } from './frame.js';
+import { Judgement } from './judgement.js';
+import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { declaredClasses } from './resources.js';
+
+export type DeclaresClassOptions = OgcOptions & { declares: ClassName };
+
+export const declaresClassKind: CheckKind<DeclaresClassOptions> = {
+  name: 'ogcapi.declares-class',
+  description: 'The conformance declaration lists the given conformance class',
+  optionsSchema: {
+    ...OGC_OPTIONS_SCHEMA,
+    properties: { ...OGC_OPTIONS_SCHEMA.properties, declares: { enum: [...CLASS_NAMES] } },
+    required: ['declares'],
+  },
+  needs: ['endpoint'],
+  run: (context, options, _subject, check) =>
+    gated(context, options, async () => {
+      const rule = check.verifies[0] ?? '';
+      const judgement = new Judgement();
+      const { classes, fetched } = await declaredClasses(context);
+      const uri = classUri(options.declares);
+      if (!classes)
+        return judgement
+          .undecided({ rule, code: 'conformance-unknown', message: 'konform could not read the conformance declaration', fetched })
+          .output();
+      if (!classes.includes(uri))
+        judgement.violation({
+          rule,
+          code: 'class-not-declared',
+          message: `conformsTo does not list ${uri}`,
+          fetched,
+          pointer: '/conformsTo',
+        });
+      return judgement.saw(fetched).output();
+    }),
+};

@@ -1,0 +1,70 @@
+/**
+ * `ogcapi.extent`, per collection with a spatial extent: every feature konform walked through lies
+ * in the first bounding box of `extent.spatial.bbox` (/req/core/fc-md-extent A,
+ * /req/core/fc-md-extent-multi A) and, when there are more boxes, in one of the others
+ * (/req/core/fc-md-extent-multi B). Temporal extents cannot be judged: Part 1 does not say which
+ * property carries a feature's temporal geometry.
+ */
+import { boxOf, contains, positions, toBox, type Box } from '../../ogcapi/geometry.js';
+import { isJsonObject } from '../../openapi/refs.js';
+import type { CheckKind } from '../types.js';
+import { unsampled, walk } from './features.js';
+import { collectionSubjects, forCollection } from './frame.js';
+import { Judgement, notJudged } from './judgement.js';
+import { DEFAULTS, OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { formatBox } from './probe.js';
+
+function spatialBoxes(entry: Record<string, unknown>): Box[] {
+  const spatial = isJsonObject(entry.extent) ? entry.extent.spatial : undefined;
+  const list = isJsonObject(spatial) && Array.isArray(spatial.bbox) ? spatial.bbox : [];
+  return list.map(toBox).filter((box): box is Box => box !== undefined);
+}
+
+export const extentKind: CheckKind<OgcOptions> = {
+  name: 'ogcapi.extent',
+  description: 'The sampled features lie inside the spatial extent /collections gives for their collection',
+  optionsSchema: OGC_OPTIONS_SCHEMA,
+  needs: ['endpoint'],
+  subjects: collectionSubjects,
+  run: (context, options, subject) =>
+    forCollection(context, options, subject, async ({ id, entry, pointer }) => {
+      const [first, ...others] = spatialBoxes(entry);
+      if (!first) return notJudged('inapplicable', `/collections gives no spatial extent for ${id}`);
+      const walked = await walk(
+        context,
+        id,
+        { limit: String(options.pageSize ?? DEFAULTS.pageSize) },
+        options.maxPages ?? DEFAULTS.maxPages,
+      );
+      const nothing = unsampled(walked, id);
+      if (nothing) return nothing;
+      const judgement = new Judgement().saw(...walked.pages);
+      for (const seen of walked.features) {
+        const box = boxOf(positions(seen.feature.geometry));
+        if (!box) continue;
+        const at = `the feature at ${seen.pointer} (extent ${formatBox(box)})`;
+        if (!contains(first, box)) {
+          for (const rule of ['/req/core/fc-md-extent', '/req/core/fc-md-extent-multi']) {
+            judgement.violation({
+              rule,
+              code: 'outside-extent',
+              message: `${at} lies outside the first bbox ${formatBox(first)} of the collection's extent (${pointer}/extent)`,
+              fetched: seen.fetched,
+              pointer: seen.pointer,
+              params: { extent: first, feature: box },
+            });
+          }
+        } else if (others.length > 0 && !others.some((other) => contains(other, box))) {
+          judgement.violation({
+            rule: '/req/core/fc-md-extent-multi',
+            code: 'outside-extent',
+            message: `${at} lies in none of the further bboxes of the collection's extent`,
+            fetched: seen.fetched,
+            pointer: seen.pointer,
+            params: { feature: box },
+          });
+        }
+      }
+      return judgement.output();
+    }),
+};

@@ -1,0 +1,88 @@
+/**
+ * How an OGC API check collects what it saw: findings that each name the requirement they
+ * decide (`rule`, so every requirement a check verifies gets its own outcome), the URL, the
+ * operation, the JSON pointer into the body and the exchange; and the exchanges the outcome
+ * rests on. A violation fails the check; something konform could not decide makes it cantTell.
+ */
+import type { CheckOutput, Finding } from '../../core/model.js';
+import type { Fetched } from './fetch.js';
+
+export interface Observation {
+  rule: string;
+  code: string;
+  message: string;
+  /** The exchange the observation was made in. */
+  fetched?: Fetched;
+  /** JSON pointer into the body of that exchange. */
+  pointer?: string;
+  params?: Record<string, unknown>;
+}
+
+function exchangeOf(fetched: Fetched | undefined): string | undefined {
+  return fetched?.response?.exchangeId ?? fetched?.failure?.exchangeId;
+}
+
+export class Judgement {
+  private readonly findings: Finding[] = [];
+  private readonly evidence = new Set<string>();
+
+  /** Records the exchange as evidence. */
+  saw(...fetched: Array<Fetched | undefined>): this {
+    for (const one of fetched) {
+      const id = exchangeOf(one);
+      if (id !== undefined) this.evidence.add(id);
+    }
+    return this;
+  }
+
+  /** The target violates `rule` here. */
+  violation(observation: Observation): this {
+    this.findings.push(this.finding(observation));
+    return this;
+  }
+
+  /** konform could not decide `rule` here (a transport failure, a body it cannot read). */
+  undecided(observation: Observation): this {
+    this.findings.push({ ...this.finding(observation), undecided: true });
+    return this;
+  }
+
+  /** A finding made elsewhere (by the OpenAPI response checks, say), now deciding `rule`. */
+  adopt(finding: Finding, rule: string): this {
+    if (finding.exchange !== undefined) this.evidence.add(finding.exchange);
+    this.findings.push({ ...finding, rule });
+    return this;
+  }
+
+  get violated(): boolean {
+    return this.findings.some((finding) => !finding.undecided);
+  }
+
+  output(): CheckOutput {
+    const outcome = this.violated ? 'failed' : this.findings.length > 0 ? 'cantTell' : 'passed';
+    return { outcome, findings: this.findings, evidence: [...this.evidence] };
+  }
+
+  private finding({ rule, code, message, fetched, pointer, params }: Observation): Finding {
+    this.saw(fetched);
+    const exchange = exchangeOf(fetched);
+    return {
+      code,
+      message,
+      severity: 'error',
+      rule,
+      params: { ...(fetched ? { url: fetched.url } : {}), ...params },
+      ...(fetched ? { location: { operation: fetched.operation, ...(pointer !== undefined ? { bodyPointer: pointer } : {}) } } : {}),
+      ...(exchange !== undefined ? { exchange } : {}),
+    };
+  }
+}
+
+/** A check that did not get to judge: its requirements are `untested` (a budget cut it off) or `inapplicable`. */
+export function notJudged(
+  outcome: 'untested' | 'inapplicable',
+  message: string,
+  code = outcome === 'untested' ? 'cut-off' : 'not-applicable',
+): CheckOutput {
+  return { outcome, findings: [{ code, message, severity: 'information' }] };
+}

@@ -1,0 +1,56 @@
+/**
+ * `ogcapi.media-type`: an encoding class says which media type each resource supports, and a
+ * resource asked for it answers 200 in that media type: `application/geo+json` for feature content
+ * and `application/json` for the rest (/req/geojson/definition), `text/html` for all
+ * (/req/html/definition). The check verifies the one requirement it names, on one resource of
+ * each kind.
+ */
+import { contentTypeOf, hasMediaType } from '../../ogcapi/media-types.js';
+import type { CheckKind } from '../types.js';
+import { fetchOnce } from './fetch.js';
+import { gated } from './frame.js';
+import { Judgement } from './judgement.js';
+import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { sampleResources } from './sample-resources.js';
+
+export type MediaTypeOptions = OgcOptions & { features: string; others: string };
+
+export const mediaTypeKind: CheckKind<MediaTypeOptions> = {
+  name: 'ogcapi.media-type',
+  description: 'Each kind of resource, asked for the media type of an encoding, answers 200 in it',
+  optionsSchema: {
+    ...OGC_OPTIONS_SCHEMA,
+    properties: { ...OGC_OPTIONS_SCHEMA.properties, features: { type: 'string' }, others: { type: 'string' } },
+    required: ['features', 'others'],
+  },
+  needs: ['endpoint'],
+  run: (context, options, _subject, check) =>
+    gated(context, options, async () => {
+      const rule = check.verifies[0] ?? '';
+      const judgement = new Judgement();
+      for (const resource of await sampleResources(context)) {
+        const wanted = resource.features ? options.features : options.others;
+        const fetched = await fetchOnce(context, resource.url, wanted);
+        judgement.saw(fetched);
+        const { response, failure } = fetched;
+        if (failure || !response) {
+          judgement.undecided({
+            rule,
+            code: 'transport-failure',
+            message: `GET ${resource.url} failed (${failure?.reason ?? 'no response'})`,
+            fetched,
+          });
+        } else if (response.status !== 200 || !hasMediaType(response, wanted)) {
+          const got = `${response.status} ${contentTypeOf(response) ?? 'without a Content-Type'}`;
+          judgement.violation({
+            rule,
+            code: 'media-type-unsupported',
+            message: `the ${resource.name} asked for as ${wanted} answered ${got}`,
+            fetched,
+            params: { resource: resource.name, accept: wanted, status: response.status, contentType: contentTypeOf(response) },
+          });
+        }
+      }
+      return judgement.output();
+    }),
+};

@@ -1,0 +1,37 @@
+/**
+ * `oparl.created-modified`: every object carries `created` and `modified` (OParl §3.1), and
+ * since OParl 1.1 objects output internally do too. OParl 1.0 asks it only of the types that are
+ * not output internally: `internalTypes` lists the types it exempts.
+ */
+import { childPointer } from '../../openapi/json-pointer.js';
+import { objectFinding } from '../../oparl/findings.js';
+import { distinctObjects } from '../../oparl/occurrence-queries.js';
+import { RULE } from '../../oparl/rules.js';
+import { perTypeKind, type OParlOptions } from './shared.js';
+
+export type CreatedModifiedOptions = OParlOptions & { internalTypes?: string[] };
+
+const PROPERTIES = { created: RULE.OBJ_CREATED, modified: RULE.OBJ_MODIFIED } as const;
+
+export const createdModifiedKind = perTypeKind<CreatedModifiedOptions>({
+  name: 'oparl.created-modified',
+  description: 'Every object carries created and modified',
+  properties: { internalTypes: { type: 'array', items: { type: 'string' } } },
+  select: (occurrences) => [
+    ...distinctObjects(occurrences).filter((occurrence) => occurrence.role !== 'embedded'),
+    ...occurrences.filter((occurrence) => occurrence.role === 'embedded'),
+  ],
+  examine(occurrence, { type, options }) {
+    const embedded = occurrence.role === 'embedded';
+    if (!embedded && options.internalTypes?.includes(type)) return [];
+    return Object.entries(PROPERTIES).flatMap(([name, rule]) =>
+      occurrence.object[name] === undefined
+        ? [
+            objectFinding(occurrence, embedded ? RULE.OBJ_INTERNAL_CREATED_MODIFIED : rule, `${name}-missing`, `the ${embedded ? 'internal ' : ''}oparl:${type} has no ${name}`, {
+              pointer: childPointer(occurrence.pointer, name),
+            }),
+          ]
+        : [],
+    );
+  },
+});

@@ -1,0 +1,115 @@
+/**
+ * `oparl.deleted-objects`: deleted objects as OParl §2.8 and §2.5 want them. A deleted object
+ * keeps id, type, created and modified and says `deleted: true`, and its URL still answers 200
+ * (§2.8). Lists give deleted objects only when `modified_since` is set (1.1 §2.5): never in the
+ * crawled lists, never embedded (§2.5 internal output), but in the list read with
+ * `modified_since` (`since`, default the epoch): there every deleted object the crawl met must
+ * be, and every object missing from the unfiltered list must say `deleted: true`. Up to
+ * `maxObjects` deleted objects per type are fetched at their own URL.
+ */
+import type { CheckOutput, Finding } from '../../core/model.js';
+import { findFetched } from '../../crawl/index.js';
+import type { Fetched } from '../../crawl/types.js';
+import type { JsonObject } from '../../openapi/types.js';
+import { cutOffOf, oparlCrawl, unreachedOf, type OParlCrawl } from '../../oparl/crawl.js';
+import { objectFinding, responseFinding } from '../../oparl/findings.js';
+import { judge } from '../../oparl/judge.js';
+import { bodyListsOf, listsOf, pageItems, readList, readPage, withParameters, type ReadPage } from '../../oparl/lists.js';
+import { RULE } from '../../oparl/rules.js';
+import type { CheckContext, CheckKind } from '../types.js';
+import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
+
+export type DeletedObjectsOptions = OParlOptions & { since?: string; maxPages?: number; maxObjects?: number };
+
+const KEPT = ['id', 'type', 'created', 'modified'];
+
+function keptFindings(object: JsonObject, where: Pick<Fetched, 'url' | 'exchange'>, pointer: string): Finding[] {
+  const lost = KEPT.filter((name) => object[name] === undefined);
+  return lost.length === 0 ? [] : [responseFinding(where, RULE.DEL_KEEP, 'deleted-lost-attributes', `the deleted object ${JSON.stringify(object.id)} has no ${lost.join(', ')}`, { pointer })];
+}
+
+/** A deleted object at its own URL (the crawl's answer, else fetched): 200 and `deleted: true`. */
+async function ownUrlFindings(context: CheckContext, crawl: OParlCrawl, id: string): Promise<Finding[]> {
+  const crawled = findFetched(crawl.fetched, id);
+  const read = crawled ? { page: { url: id, exchange: crawled.exchange, json: crawled.json } } : await readPage(context, id);
+  if ('unread' in read) {
+    const { message, exchange, transport } = read.unread;
+    const text = transport ? `the deleted object could not be fetched: ${message}` : `the deleted object ${message}, not 200`;
+    return [{ code: 'deleted-status', message: text, rule: RULE.DEL_STATUS, exchange, ...(transport ? { undecided: true as const } : {}) }];
+  }
+  const status = crawled?.status ?? 200;
+  const wrongStatus = status === 200 ? [] : [responseFinding(read.page, RULE.DEL_STATUS, 'deleted-status', `the deleted object answers ${status}, not 200`)];
+  return [...wrongStatus, ...flagFindings(read.page, read.page.json)];
+}
+
+function flagFindings(where: Pick<Fetched, 'url' | 'exchange'>, json: unknown): Finding[] {
+  const deleted = typeof json === 'object' && json !== null && (json as JsonObject).deleted === true;
+  return deleted ? [] : [responseFinding(where, RULE.DEL_FLAG, 'deleted-unflagged', 'the object listed as deleted does not say deleted: true at its own URL')];
+}
+
+export const deletedObjectsKind: CheckKind<DeletedObjectsOptions> = {
+  name: 'oparl.deleted-objects',
+  description: 'Deleted objects are flagged, kept, listed with modified_since only, never embedded',
+  optionsSchema: optionsSchema({
+    since: { type: 'string', default: '1970-01-01T00:00:00+00:00' },
+    maxPages: { type: 'integer', minimum: 1, default: 5 },
+    maxObjects: { type: 'integer', minimum: 0, default: 5 },
+  }),
+  needs: ['endpoint'],
+  subjects: (context, options) => typeSubjects(context, options),
+  async run(context, options, subject, check): Promise<CheckOutput> {
+    const crawl = await oparlCrawl(context, options);
+    const type = subjectType(subject);
+    const findings: Finding[] = [];
+    const lists = listsOf(crawl, type);
+    for (const page of lists.flatMap((list) => list.pages)) {
+      pageItems(page).forEach((item, index) => {
+        if (item.deleted === true) findings.push(responseFinding(page, RULE.LIST_DELETED_HIDDEN, 'deleted-listed', `the list gives the deleted object ${JSON.stringify(item.id)} without modified_since`, { pointer: `/data/${index}` }));
+      });
+    }
+    const occurrences = crawl.occurrences.byType.get(type) ?? [];
+    for (const occurrence of occurrences.filter((candidate) => candidate.object.deleted === true)) {
+      if (occurrence.role === 'embedded') findings.push(objectFinding(occurrence, RULE.LIST_INTERNAL_NOT_DELETED, 'deleted-embedded', 'a deleted object is output internally'));
+      if (occurrence.role === 'fetched') findings.push(...keptFindings(occurrence.object, occurrence.response, ''), ...(occurrence.response.status === 200 ? [] : [objectFinding(occurrence, RULE.DEL_STATUS, 'deleted-status', `the deleted object answers ${occurrence.response.status}, not 200`)]));
+    }
+    findings.push(...(await modifiedSinceFindings(context, crawl, type, options)));
+    const examined = lists.length + occurrences.length;
+    return judge(check, { findings, examined, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no oparl:${type}` }, options.maxFindings);
+  },
+};
+
+/** The lists of each body read with modified_since: deleted objects there, and only there. */
+async function modifiedSinceFindings(context: CheckContext, crawl: OParlCrawl, type: string | undefined, options: DeletedObjectsOptions): Promise<Finding[]> {
+  const since = options.since ?? '1970-01-01T00:00:00+00:00';
+  const findings: Finding[] = [];
+  const listed = new Map<unknown, { item: JsonObject; page: ReadPage; index: number }>();
+  let complete = true;
+  for (const list of bodyListsOf(crawl, type)) {
+    const read = await readList(context, withParameters((list.pages[0] as Fetched).url, { modified_since: since }), options.maxPages ?? 5);
+    if (read.end === 'failed') {
+      // Listing deleted objects with modified_since is OParl 1.1's rule; the others read the list to find them.
+      const unread = { code: 'list-unreadable', message: `with modified_since=${since}: ${read.message}`, exchange: read.exchange };
+      findings.push({ ...unread, rule: RULE.LIST_DELETED_MODIFIED_SINCE, ...(read.transport ? { undecided: true as const } : {}) });
+      findings.push(...[RULE.DEL_FLAG, RULE.DEL_KEEP, RULE.DEL_STATUS].map((rule) => ({ ...unread, rule, undecided: true as const })));
+    }
+    const own = new Map<unknown, { item: JsonObject; page: ReadPage; index: number }>();
+    read.pages.forEach((page) => pageItems(page).forEach((item, index) => own.set(item.id, { item, page, index })));
+    own.forEach((entry, id) => listed.set(id, entry));
+    complete &&= read.end === 'complete';
+    if (read.end !== 'complete' || list.end !== 'complete') continue;
+    const unfiltered = new Set(list.pages.flatMap(pageItems).map((item) => item.id));
+    for (const { item, page, index } of own.values()) {
+      if (item.deleted === true || unfiltered.has(item.id)) continue;
+      const message = `with modified_since=${since} the list gives ${JSON.stringify(item.id)}, which the list without it leaves out, without deleted: true`;
+      findings.push(responseFinding(page, RULE.DEL_FLAG, 'deleted-unflagged', message, { pointer: `/data/${index}` }));
+    }
+  }
+  const deleted = [...listed.values()].filter(({ item }) => item.deleted === true);
+  for (const { item, page, index } of deleted) findings.push(...keptFindings(item, page, `/data/${index}`));
+  for (const { item } of deleted.slice(0, options.maxObjects ?? 5)) if (typeof item.id === 'string') findings.push(...(await ownUrlFindings(context, crawl, item.id)));
+  const known = (crawl.occurrences.byType.get(type) ?? []).filter((occurrence) => occurrence.role === 'fetched' && occurrence.object.deleted === true);
+  for (const occurrence of complete ? known.filter((candidate) => !listed.has(candidate.object.id)) : []) {
+    findings.push(objectFinding(occurrence, RULE.LIST_DELETED_MODIFIED_SINCE, 'deleted-not-listed', `the deleted object is missing from the lists read with modified_since=${since}`));
+  }
+  return findings;
+}

@@ -1,0 +1,75 @@
+/**
+ * `oparl.json-response`: every answer of the API is JSON (OParl §2.4, RFC 7159), served with a
+ * JSON media type (application/json or a +json type, RFC 6839), in UTF-8 without a byte order
+ * mark (§2.4, RFC 7159 §8.1): a `charset` parameter, where given, says utf-8. The crawl keeps
+ * parsed bodies only, so the bytes are checked on a sample fetched again: the entry, the first
+ * page of each list, then objects, `sample` responses in all.
+ */
+import type { CheckOutput, Finding } from '../../core/model.js';
+import type { Fetched } from '../../crawl/types.js';
+import { HttpFailure } from '../../http/types.js';
+import { isJsonMediaType, parseMediaType } from '../../openapi/media-type.js';
+import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
+import { responseFinding } from '../../oparl/findings.js';
+import { judge } from '../../oparl/judge.js';
+import { RULE } from '../../oparl/rules.js';
+import type { CheckContext, CheckKind } from '../types.js';
+import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
+
+export type JsonResponseOptions = OParlOptions & { sample?: number };
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function mediaTypeFindings(fetched: Fetched): Finding[] {
+  const mediaType = fetched.contentType === undefined ? undefined : parseMediaType(fetched.contentType);
+  const findings: Finding[] = [];
+  if (!mediaType || !isJsonMediaType(mediaType)) {
+    findings.push(responseFinding(fetched, RULE.JSON_OUTPUT, 'not-json-media-type', `served as ${fetched.contentType ?? '(no Content-Type)'}, not as JSON`, { params: { contentType: fetched.contentType } }));
+  }
+  const charset = mediaType?.parameters.get('charset');
+  if (charset !== undefined && charset !== 'utf-8') {
+    findings.push(responseFinding(fetched, RULE.JSON_UTF8, 'charset-not-utf8', `served with charset=${charset}, not utf-8`, { params: { charset } }));
+  }
+  if (fetched.invalidJson) {
+    const { message, line, column } = fetched.invalidJson;
+    findings.push(responseFinding(fetched, RULE.JSON_OUTPUT, 'invalid-json', `the body is not JSON (line ${line}, column ${column}): ${message}`, { params: { line, column } }));
+  }
+  return findings;
+}
+
+async function encodingFindings(context: CheckContext, fetched: Fetched): Promise<Finding[]> {
+  try {
+    const response = await context.http.send({ method: 'GET', url: fetched.url });
+    const where = { ...fetched, exchange: response.exchangeId };
+    if (response.body.subarray(0, 3).equals(BOM)) return [responseFinding(where, RULE.JSON_UTF8, 'byte-order-mark', 'the body starts with a byte order mark')];
+    new TextDecoder('utf-8', { fatal: true }).decode(response.body);
+    return [];
+  } catch (error) {
+    if (error instanceof HttpFailure) {
+      return [{ code: 'transport-failure', message: `${fetched.url}: ${error.message}`, rule: RULE.JSON_UTF8, undecided: true, exchange: error.exchangeId }];
+    }
+    if (error instanceof TypeError) return [responseFinding(fetched, RULE.JSON_UTF8, 'invalid-utf8', 'the body is not valid UTF-8')];
+    throw error;
+  }
+}
+
+export const jsonResponseKind: CheckKind<JsonResponseOptions> = {
+  name: 'oparl.json-response',
+  description: 'Every answer is UTF-8 JSON without byte order mark, served as JSON',
+  optionsSchema: optionsSchema({ sample: { type: 'integer', minimum: 0, default: 20 } }),
+  needs: ['endpoint'],
+  subjects: serverSubject,
+  async run(context, options, _subject, check): Promise<CheckOutput> {
+    const crawl = await oparlCrawl(context, options);
+    const responses = [...crawl.fetched.values()];
+    const findings = responses.flatMap(mediaTypeFindings);
+    const { record } = crawl;
+    const sample = [
+      ...record.objects.filter((fetched) => fetched.url === record.entry),
+      ...record.lists.flatMap((list) => list.pages.slice(0, 1)),
+      ...record.objects.filter((fetched) => fetched.url !== record.entry),
+    ].slice(0, options.sample ?? 20);
+    for (const fetched of sample) findings.push(...(await encodingFindings(context, fetched)));
+    return judge(check, { findings, examined: responses.length, cutOff: crawl.record.cutOff, unreached: allUnreached(crawl), nothing: 'the crawl fetched nothing' }, options.maxFindings);
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * `oparl.links-resolve`: every URL the server gives for an object or list answers, to a plain
+ * GET without cookies or other session state, with 2xx (OParl §3 "jedes Objekt muss unter seiner
+ * ID abrufbar sein"; §2.3 stateless access). 404 and 410 say an object was deleted without the
+ * soft delete §2.8 demands (OParl 1.0 demands it of the types in `softDeleteTypes` only; for
+ * the others the object is just not retrievable); 401 and 403 say the URL alone does not give
+ * access (§2.3). A transport failure leaves the link undecided. Failures are grouped by the
+ * type of object the link should have led to.
+ */
+import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CrawlFailure } from '../../crawl/types.js';
+import { cutOffOf, oparlCrawl } from '../../oparl/crawl.js';
+import { judge } from '../../oparl/judge.js';
+import { RULE, type Rule } from '../../oparl/rules.js';
+import type { CheckKind } from '../types.js';
+import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
+
+export type LinksResolveOptions = OParlOptions & { softDeleteTypes?: string[] };
+
+function ruleOf(failure: CrawlFailure, softDelete: boolean): Rule {
+  if (softDelete && (failure.status === 404 || failure.status === 410)) return RULE.DEL_SOFT;
+  if (failure.status === 401 || failure.status === 403) return RULE.URL_STATELESS;
+  return RULE.OBJ_RETRIEVABLE;
+}
+
+function failureFinding(failure: CrawlFailure, softDelete: boolean): Finding {
+  const from = failure.via ? ` (linked from ${failure.via.from} at ${failure.via.pointer})` : '';
+  return {
+    code: failure.status ? 'link-status' : 'link-unreachable',
+    message: `${failure.url}${from}: ${failure.message}`,
+    params: { url: failure.url, ...(failure.status ? { status: failure.status } : { reason: failure.reason }), ...(failure.via ? { from: failure.via.from } : {}) },
+    rule: ruleOf(failure, softDelete),
+    ...(failure.via ? { location: { bodyPointer: failure.via.pointer } } : {}),
+    exchange: failure.exchange,
+    ...(failure.status ? {} : { undecided: true as const }),
+  };
+}
+
+export const linksResolveKind: CheckKind<LinksResolveOptions> = {
+  name: 'oparl.links-resolve',
+  description: 'Every URL the server gives for an object or list is retrievable',
+  optionsSchema: optionsSchema({ softDeleteTypes: { type: 'array', items: { type: 'string' } } }),
+  needs: ['endpoint'],
+  subjects: (context, options) => typeSubjects(context, options, undefined, true),
+  async run(context, options, subject, check): Promise<CheckOutput> {
+    const crawl = await oparlCrawl(context, options);
+    const type = subjectType(subject);
+    const { occurrences } = crawl;
+    const failures = crawl.record.failures.filter((failure) => occurrences.typeOfLink(failure.via) === type);
+    const reached = [...crawl.fetched.values()].filter((fetched) => occurrences.expectedOf(fetched.url) === type).length;
+    const nothing = type ? `the crawl met no link to an oparl:${type}` : 'every link the crawl followed was to an object of known type';
+    const softDelete = !options.softDeleteTypes || (type !== undefined && options.softDeleteTypes.includes(type));
+    return judge(check, { findings: failures.map((failure) => failureFinding(failure, softDelete)), examined: reached + failures.length, cutOff: cutOffOf(crawl, type), nothing }, options.maxFindings);
+  },
+};

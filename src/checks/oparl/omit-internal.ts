@@ -1,0 +1,47 @@
+/**
+ * `oparl.omit-internal`: with `omit_internal=true` a list leaves out the internal lists of its
+ * objects (OParl 1.1 §2.5 Filter, "soll"): `internalLists` names them per type, as §2.5 lists
+ * them. The first page of the first list of each type is read with the parameter.
+ */
+import type { CheckOutput, Finding } from '../../core/model.js';
+import type { Fetched } from '../../crawl/types.js';
+import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
+import { responseFinding } from '../../oparl/findings.js';
+import { judge } from '../../oparl/judge.js';
+import { bodyListsOf, pageItems, readList, withParameters } from '../../oparl/lists.js';
+import { RULE } from '../../oparl/rules.js';
+import type { CheckKind } from '../types.js';
+import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
+
+export type OmitInternalOptions = OParlOptions & { internalLists: Record<string, string[]> };
+
+export const omitInternalKind: CheckKind<OmitInternalOptions> = {
+  name: 'oparl.omit-internal',
+  description: 'omit_internal=true leaves out the internal lists',
+  optionsSchema: {
+    ...optionsSchema({ internalLists: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } }),
+    required: ['internalLists'],
+  },
+  needs: ['endpoint'],
+  subjects: (context, options) => typeSubjects(context, options, Object.keys(options.internalLists)),
+  async run(context, options, subject, check): Promise<CheckOutput> {
+    const crawl = await oparlCrawl(context, options);
+    const type = subjectType(subject) ?? '';
+    const [list] = bodyListsOf(crawl, type);
+    if (!list) return judge(check, { findings: [], examined: 0, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no list of oparl:${type}` });
+    const read = await readList(context, withParameters((list.pages[0] as Fetched).url, { omit_internal: 'true' }), 1);
+    const findings: Finding[] = [];
+    if (read.end === 'failed') {
+      findings.push({ code: 'list-unreadable', message: `with omit_internal=true: ${read.message}`, rule: RULE.LIST_OMIT_INTERNAL, exchange: read.exchange, ...(read.transport ? { undecided: true as const } : {}) });
+    }
+    const page = read.pages[0];
+    const names = options.internalLists[type] ?? [];
+    pageItems(page ?? { json: undefined }).forEach((item, index) => {
+      const kept = names.filter((name) => item[name] !== undefined);
+      if (page && kept.length > 0) {
+        findings.push(responseFinding(page, RULE.LIST_OMIT_INTERNAL, 'internal-list-kept', `with omit_internal=true ${JSON.stringify(item.id)} still has ${kept.join(', ')}`, { pointer: `/data/${index}` }));
+      }
+    });
+    return judge(check, { findings, examined: 1 }, options.maxFindings);
+  },
+};

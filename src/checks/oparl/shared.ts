@@ -1,0 +1,106 @@
+/**
+ * What the OParl check kinds share: their options (the crawl budget, the number of findings
+ * kept per rule), one subject per object type of the standard (the crawl runs while the plan
+ * is made, so that it is complete before any check runs), and the kind that examines the
+ * objects of one type one by one.
+ */
+import type { CheckOutput, CheckSpec, Finding } from '../../core/model.js';
+import { CRAWL_OPTIONS_PROPERTIES, cutOffOf, oparlCrawl, unreachedOf, type CrawlOptions, type OParlCrawl } from '../../oparl/crawl.js';
+import { DEFAULT_MAX_FINDINGS, judge } from '../../oparl/judge.js';
+import { distinctObjects } from '../../oparl/occurrence-queries.js';
+import type { Occurrence } from '../../oparl/occurrences.js';
+import { oparlStandard } from '../../oparl/standard.js';
+import type { CheckContext, CheckKind, Subject } from '../types.js';
+
+export type OParlOptions = CrawlOptions & { maxFindings?: number };
+
+/** The options schema of an OParl kind, with its own `properties` added. */
+export function optionsSchema(properties: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ...CRAWL_OPTIONS_PROPERTIES,
+      maxFindings: { type: 'integer', minimum: 1, default: DEFAULT_MAX_FINDINGS },
+      ...properties,
+    },
+  };
+}
+
+/** The subject of objects whose type neither their `type` URI nor their context tells. */
+export const OTHER_TYPE = 'other';
+
+/**
+ * One subject per object type of the standard (or of `only`), after the crawl; `other` adds
+ * the subject of objects of no known type.
+ */
+export async function typeSubjects(context: CheckContext, options: OParlOptions, only?: readonly string[], other = false): Promise<Subject[]> {
+  await oparlCrawl(context, options);
+  const { model } = await oparlStandard(context);
+  const types = [...model.types.keys()].filter((type) => !only || only.includes(type)).sort();
+  return [...types.map((type) => ({ id: type, title: `oparl:${type}` })), ...(other ? [{ id: OTHER_TYPE, title: 'objects of no known type' }] : [])];
+}
+
+/** The type a subject stands for; undefined for `other`. */
+export function subjectType(subject: Subject | undefined): string | undefined {
+  return subject === undefined || subject.id === OTHER_TYPE ? undefined : subject.id;
+}
+
+/** A single subject, for checks of the whole server; the crawl runs while the plan is made. */
+export async function serverSubject(context: CheckContext, options: OParlOptions): Promise<Subject[]> {
+  await oparlCrawl(context, options);
+  return [{ id: 'server', title: context.target.url ?? 'the server' }];
+}
+
+export interface Examination<Options> {
+  context: CheckContext;
+  options: Options;
+  crawl: OParlCrawl;
+  type: string;
+  check: CheckSpec;
+}
+
+export interface PerTypeSpec<Options> {
+  name: string;
+  description: string;
+  properties?: Record<string, unknown>;
+  /** The types examined (default: all of the standard). */
+  types?: readonly string[];
+  /** The occurrences of the type to examine; by default each object once (distinctObjects). */
+  select?(occurrences: readonly Occurrence[], examination: Examination<Options>): Occurrence[];
+  examine(occurrence: Occurrence, examination: Examination<Options>): Finding[] | Promise<Finding[]>;
+  /** Warnings fail the check (heuristics: see judge.ts). */
+  warningsFail?: boolean;
+}
+
+/** A kind that examines the objects of the subject's type one by one. */
+export function perTypeKind<Options extends OParlOptions>(spec: PerTypeSpec<Options>): CheckKind<Options> {
+  return {
+    name: spec.name,
+    description: spec.description,
+    optionsSchema: optionsSchema(spec.properties),
+    needs: ['endpoint'],
+    subjects: (context, options) => typeSubjects(context, options, spec.types),
+    async run(context, options, subject, check: CheckSpec): Promise<CheckOutput> {
+      const type = subject?.id ?? '';
+      const crawl = await oparlCrawl(context, options);
+      const examination = { context, options, crawl, type, check };
+      const ofType = crawl.occurrences.byType.get(type) ?? [];
+      const selected = spec.select ? spec.select(ofType, examination) : distinctObjects(ofType);
+      const findings: Finding[] = [];
+      for (const occurrence of selected) findings.push(...(await spec.examine(occurrence, examination)));
+      return judge(
+        check,
+        {
+          findings,
+          examined: selected.length,
+          cutOff: cutOffOf(crawl, type),
+          unreached: unreachedOf(crawl, type),
+          nothing: `the crawl met no oparl:${type} to examine`,
+          ...(spec.warningsFail ? { warningsFail: true } : {}),
+        },
+        options.maxFindings,
+      );
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * crawl: from the entry URL, follow the links the extractor finds, each normalised URL once,
+ * keeping `concurrency` requests in flight, until nothing is left or a budget runs out.
+ * Links to hosts the target does not allow are recorded, not requested; a next link to a URL
+ * already known ends its list as a loop; what a budget (or the run's end) kept from being
+ * fetched is recorded as cut off; an object found inside a body and equal at its own URL is
+ * kept once (twins.ts). See types.ts for the record.
+ */
+import { createAllowlist } from '../http/allowlist.js';
+import { DEFAULT_LIMITS } from '../http/types.js';
+import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { resolveBudget } from './budget.js';
+import { fetchPending } from './fetch.js';
+import { Frontier, type Pending } from './frontier.js';
+import { normaliseUrl } from './normalise.js';
+import { createRecorder } from './recorder.js';
+import { Twins } from './twins.js';
+import type { BudgetName, CrawlOptions, CrawlRecord, CrawledList, Fetched, FoundLink } from './types.js';
+
+/** A link that does not depend on the URL it was found at, so its spelling can stand for it. */
+const ABSOLUTE = /^https?:\/\//i;
+
+export async function crawl(options: CrawlOptions): Promise<CrawlRecord> {
+  const started = performance.now();
+  const budget = resolveBudget(options.budget);
+  const entry = normaliseUrl(options.entry);
+  if (!entry) throw new KonformError(ERROR_CODES.TARGET_INVALID, `the crawl entry is not an http(s) URL: ${options.entry}`);
+  const allowlist = createAllowlist(options.allowedHosts);
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_LIMITS.concurrency);
+  const deadline = started + budget.maxTimeMs;
+  const frontier = new Frontier();
+  const known = new Set<string>([entry]);
+  /** Absolute spellings of links seen, and the normalised URL each stands for. */
+  const spellings = new Map<string, string>();
+  const twins = new Twins();
+  const recorder = createRecorder(entry, budget);
+  frontier.push({ url: entry, depth: 0 });
+  let requests = 0;
+  let inFlight = 0;
+
+  /** A link found in `from` (a list page when `list` is set and the link is its next link). */
+  const discover = (link: FoundLink, from: Fetched, list?: CrawledList): void => {
+    // Most links repeat a spelling seen before (every spelling seen stands for a known URL);
+    // only a new spelling is normalised.
+    const seen = spellings.get(link.url);
+    const url = seen ?? normaliseUrl(link.url, from.finalUrl ?? from.url);
+    if (url === undefined) return;
+    if (seen === undefined && ABSOLUTE.test(link.url)) spellings.set(link.url, url);
+    if (seen !== undefined || known.has(url)) {
+      recorder.repeated();
+      if (list) recorder.endList(list, 'loop', url);
+      return;
+    }
+    const via = { from: from.url, pointer: link.pointer };
+    const depth = list ? from.depth : from.depth + 1;
+    known.add(url);
+    if (!allowlist.allows(new URL(url))) {
+      recorder.foreign({ url, via });
+      if (list) recorder.endList(list, 'foreign');
+      return;
+    }
+    const item: Pending = { url, depth, via, ...(list ? { list } : {}) };
+    if (depth > budget.maxDepth) return recorder.cut(item, 'maxDepth');
+    if (list && list.pages.length >= budget.maxPagesPerList) return recorder.cut(item, 'maxPagesPerList');
+    frontier.push(item);
+  };
+
+  const settle = (item: Pending, result: Awaited<ReturnType<typeof fetchPending>>): void => {
+    if ('aborted' in result) return recorder.cut(item, 'aborted');
+    if ('failure' in result) return recorder.failure(result.failure, item.list);
+    const { fetched } = result;
+    twins.share(fetched);
+    const extraction = fetched.json === undefined ? undefined : options.extract({ url: fetched.url, json: fetched.json, depth: fetched.depth });
+    const list = extraction?.page || item.list ? recorder.page(fetched, item.list) : recorder.object(fetched);
+    // A next page that is not JSON ends its list unread.
+    if (!extraction) return list && recorder.endList(list, 'failed');
+    for (const link of extraction.links) discover(link, fetched);
+    if (list && extraction.page?.next) discover(extraction.page.next, fetched, list);
+    for (const { url, value } of extraction.inner ?? []) {
+      const key = spellings.get(url) ?? normaliseUrl(url, fetched.url);
+      if (key !== undefined) twins.offer(key, value);
+    }
+  };
+
+  /** Why no further request may start, if one is exhausted. */
+  const exhausted = (): BudgetName | 'aborted' | undefined =>
+    options.signal?.aborted
+      ? 'aborted'
+      : requests >= budget.maxRequests
+        ? 'maxRequests'
+        : performance.now() >= deadline
+          ? 'maxTimeMs'
+          : undefined;
+
+  await new Promise<void>((resolve, reject) => {
+    const pump = (): void => {
+      while (inFlight < concurrency && frontier.size > 0) {
+        const stop = exhausted();
+        if (stop) {
+          for (const item of frontier.drain()) recorder.cut(item, stop);
+          break;
+        }
+        const item = frontier.take() as Pending;
+        requests += 1;
+        inFlight += 1;
+        fetchPending(options.http, item, options.headers)
+          .then((result) => {
+            inFlight -= 1;
+            settle(item, result);
+            pump();
+          })
+          .catch(reject);
+      }
+      if (inFlight === 0 && frontier.size === 0) resolve();
+    };
+    pump();
+  });
+  return recorder.finish({ requests, durationMs: Math.round(performance.now() - started) });
+}

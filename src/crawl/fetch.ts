@@ -1,0 +1,61 @@
+/**
+ * One GET of the crawl, turned into what the record keeps: a Fetched response with its body
+ * parsed (the bytes themselves are dropped; the exchange keeps an excerpt as evidence), or a
+ * CrawlFailure for an HTTP error status or a transport failure.
+ */
+import { REDACTED } from '../http/redaction.js';
+import { HttpFailure, type HttpClient, type HttpResponse } from '../http/types.js';
+import { parseJson } from '../openapi/json-syntax.js';
+import type { Pending } from './frontier.js';
+import type { CrawlFailure, Fetched } from './types.js';
+
+export type FetchResult = { fetched: Fetched } | { failure: CrawlFailure } | { aborted: true };
+
+/**
+ * The URL the answer came from, when redirects led away from `requested`. The client names the
+ * URL it sent, with an API key it added to the query redacted; that alone is no redirect.
+ */
+function finalUrlOf(requested: string, answered: string): string | undefined {
+  const at = answered.indexOf('?');
+  if (answered === requested || at < 0) return answered === requested ? undefined : answered;
+  const kept = answered.slice(at + 1).split('&').filter((pair) => pair !== '' && !pair.endsWith(`=${REDACTED}`));
+  const unredacted = answered.slice(0, at) + (kept.length > 0 ? `?${kept.join('&')}` : '');
+  return unredacted === requested ? undefined : answered;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function toFetched(response: HttpResponse, { url, depth, via }: Pending): Fetched {
+  const contentType = headerValue(response.headers['content-type']);
+  const parsed = parseJson(response.body.toString('utf8'));
+  return {
+    url,
+    ...(finalUrlOf(url, response.url) === undefined ? {} : { finalUrl: response.url }),
+    exchange: response.exchangeId,
+    status: response.status,
+    headers: response.headers,
+    ...(contentType === undefined ? {} : { contentType }),
+    ...(parsed.ok ? { json: parsed.value } : { invalidJson: { message: parsed.message, line: parsed.line, column: parsed.column } }),
+    bytes: response.body.length,
+    depth,
+    ...(via ? { via } : {}),
+  };
+}
+
+export async function fetchPending(http: HttpClient, item: Pending, headers: Record<string, string> | undefined): Promise<FetchResult> {
+  const { url, depth, via } = item;
+  const where = { url, depth, ...(via ? { via } : {}) };
+  let response: HttpResponse;
+  try {
+    response = await http.send({ method: 'GET', url, ...(headers ? { headers } : {}) });
+  } catch (error) {
+    if (!(error instanceof HttpFailure)) throw error;
+    if (error.reason === 'aborted') return { aborted: true };
+    return { failure: { ...where, exchange: error.exchangeId, reason: error.reason, message: error.message } };
+  }
+  if (response.status >= 200 && response.status < 300) return { fetched: toFetched(response, item) };
+  const message = `the server answered ${response.status}`;
+  return { failure: { ...where, exchange: response.exchangeId, status: response.status, message } };
+}

@@ -1,0 +1,87 @@
+/**
+ * The links an OParl client follows (OParl 1.1 §2.10: clients navigate from the System object
+ * by the URLs it and its objects give). Followed are:
+ *  - the properties the schemas mark as references to objects or object lists (`references`
+ *    in 1.1, `oparl:ref` in 1.0), as single URLs or arrays of URLs;
+ *  - the `id` of every object a body holds besides itself: the items of a list page and the
+ *    embedded (internal) objects (§2.5), so that each can be compared with its own URL (they
+ *    are handed to the crawl as `inner`, to be kept once where they equal that answer);
+ *  - on an external object list (§2.5: `data`, `pagination`, `links`), `links.next`.
+ * `otherOparlVersions` is not followed (it leads to another version's System, a crawl of its
+ * own), nor are web pages (`website`, `license`, …) or file contents (`accessUrl`, `downloadUrl`).
+ */
+import { childPointer } from '../openapi/json-pointer.js';
+import type { Extraction, ExtractInput, FoundLink } from './types.js';
+
+/** Reference properties of the OParl 1.1.1 and 1.0.7 schemas. */
+const REFERENCES = new Set([
+  'agendaItem', 'body', 'bodies', 'consultation', 'derivativeFile', 'externalBody', 'file', 'legislativeTermList',
+  'location', 'locationList', 'masterFile', 'meeting', 'meetings', 'membership', 'onBehalfOf', 'organization',
+  'organizations', 'originatorOrganization', 'originatorPerson', 'paper', 'papers', 'participant', 'person',
+  'persons', 'relatedPaper', 'subOrganizationOf', 'subordinatedPaper', 'superordinatedPaper', 'system',
+  'underDirectionOf',
+]);
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An absolute http(s) URL; the crawler drops what does not parse. */
+function isUrl(value: unknown): value is string {
+  return typeof value === 'string' && /^https?:\/\//i.test(value);
+}
+
+/** An internal object: one with a type. */
+function isInternal(value: unknown): value is Json {
+  return isObject(value) && typeof value.type === 'string';
+}
+
+/** RFC 6901 §3: only `~` and `/` need escaping in a reference token; OParl's property names have neither. */
+const ESCAPED = /[~/]/;
+
+function step(pointer: string, token: string | number): string {
+  return typeof token === 'number' || !ESCAPED.test(token) ? `${pointer}/${token}` : childPointer(pointer, token);
+}
+
+/** Links of one object at `pointer`; `self` says it is the body fetched at its own URL. */
+function objectLinks(object: Json, pointer: string, self: boolean, found: Extraction & { inner: NonNullable<Extraction['inner']> }): void {
+  if (!self && isUrl(object.id)) {
+    found.links.push({ url: object.id, pointer: `${pointer}/id` });
+    found.inner.push({ url: object.id, value: object });
+  }
+  for (const name in object) {
+    const value = object[name];
+    const reference = REFERENCES.has(name);
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        if (isInternal(item)) objectLinks(item, step(step(pointer, name), index), false, found);
+        else if (reference && isUrl(item)) found.links.push({ url: item, pointer: step(step(pointer, name), index) });
+      });
+    } else if (isInternal(value)) {
+      objectLinks(value, step(pointer, name), false, found);
+    } else if (reference && isUrl(value)) {
+      found.links.push({ url: value, pointer: step(pointer, name) });
+    }
+  }
+}
+
+/** §2.5: an external object list has `data` and `links`; `pagination` may be left out on a single page. */
+function isListPage(json: Json): boolean {
+  return Array.isArray(json.data) && (isObject(json.links) || isObject(json.pagination));
+}
+
+export function oparlLinks({ json }: ExtractInput): Extraction {
+  const found = { links: [] as FoundLink[], inner: [] as NonNullable<Extraction['inner']> };
+  if (!isObject(json)) return found;
+  if (!isListPage(json)) {
+    objectLinks(json, '', true, found);
+    return found;
+  }
+  (json.data as unknown[]).forEach((item, index) => {
+    if (isObject(item)) objectLinks(item, `/data/${index}`, false, found);
+  });
+  const next = isObject(json.links) ? json.links.next : undefined;
+  return { ...found, page: isUrl(next) ? { next: { url: next, pointer: '/links/next' } } : {} };
+}

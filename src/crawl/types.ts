@@ -1,0 +1,157 @@
+/**
+ * The crawl of a hypermedia API (OParl, OGC API – Features): start at one URL, follow the links
+ * a LinkExtractor finds, each URL once, within budgets, and record what came back.
+ *
+ *   // in a check kind's `subjects`: one crawl per run, entry and budget (shared.ts)
+ *   const record = await sharedCrawl(context, { extract: oparlLinks, budget: options.budget });
+ *
+ * Links to hosts the target does not allow are recorded in `foreign`, never requested. What a
+ * budget kept from being fetched is in `cutOff`; checks report it as `untested` (see
+ * untested.ts), never as passed.
+ */
+import type { HttpClient, HttpFailureReason } from '../http/types.js';
+
+export interface CrawlBudget {
+  /** Requests the crawl may send, list pages included. */
+  maxRequests: number;
+  /** Link steps from the entry (depth 0); the pages of a list share the depth of its first page. */
+  maxDepth: number;
+  /** Pages fetched of one list, the first page included. */
+  maxPagesPerList: number;
+  /** Wall time after which no request is started; those in flight end within the client's deadline. */
+  maxTimeMs: number;
+}
+
+export type BudgetName = keyof CrawlBudget;
+
+/** Where a link was found: the URL of the referring response and the JSON pointer of the value. */
+export interface LinkSource {
+  from: string;
+  pointer: string;
+}
+
+export interface FoundLink {
+  /** Absolute URL (a relative one is resolved against the referring response's URL). */
+  url: string;
+  /** JSON pointer of the value in the referring body. */
+  pointer: string;
+}
+
+/** What a LinkExtractor sees of one response with a JSON body. */
+export interface ExtractInput {
+  url: string;
+  json: unknown;
+  /** Link steps from the entry. */
+  depth: number;
+}
+
+export interface Extraction {
+  /** Links to follow. */
+  links: FoundLink[];
+  /** Set when the body is a page of a list; `next` is its link to the following page, if any. */
+  page?: { next?: FoundLink };
+  /**
+   * Objects inside the body that are also served at a URL of their own (the items of a list
+   * page, embedded objects). When the crawl fetches that URL and the answer equals the
+   * object, the record keeps the one copy for both.
+   */
+  inner?: Array<{ url: string; value: unknown }>;
+}
+
+/** Decides what to follow in a JSON body; OParl's is `oparlLinks` (oparl-links.ts). */
+export type LinkExtractor = (input: ExtractInput) => Extraction;
+
+/** One response with a 2xx status. */
+export interface Fetched {
+  /** The URL requested, normalised (see normalise.ts). */
+  url: string;
+  /** The URL of the final response, when redirects led elsewhere. */
+  finalUrl?: string;
+  /** ID of the recorded exchange: the evidence of every finding about this response. */
+  exchange: string;
+  status: number;
+  /** Header names in lower case, as HttpResponse gives them. */
+  headers: Record<string, string | string[]>;
+  /** The Content-Type header, as sent. */
+  contentType?: string;
+  /** The parsed body; absent when it is not JSON (see `invalidJson`). */
+  json?: unknown;
+  /** Why the body could not be parsed, with the position of the first error. */
+  invalidJson?: { message: string; line: number; column: number };
+  bytes: number;
+  depth: number;
+  /** Absent for the entry. */
+  via?: LinkSource;
+}
+
+/** A list reached through its first page, with the pages its `next` links led to, in order. */
+export interface CrawledList {
+  /** URL of the first page fetched. */
+  url: string;
+  pages: Fetched[];
+  /**
+   * complete: the last page has no next link; loop: a next link points to a URL already
+   * known (`loopTo`); failed: a page could not be fetched (see failures); cutOff: a budget
+   * stopped the pagination (see cutOff); foreign: a next link points to another host.
+   */
+  end: 'complete' | 'loop' | 'failed' | 'cutOff' | 'foreign';
+  loopTo?: string;
+}
+
+/** A link that did not give a 2xx response: an HTTP error status or a transport failure. */
+export interface CrawlFailure {
+  url: string;
+  exchange: string;
+  /** HTTP status of a 4xx or 5xx answer. */
+  status?: number;
+  /** The transport failure, when no answer came. */
+  reason?: HttpFailureReason;
+  message: string;
+  depth: number;
+  via?: LinkSource;
+}
+
+/** A link to a host the target does not allow: recorded, not requested. */
+export interface ForeignLink {
+  url: string;
+  via: LinkSource;
+}
+
+/** A URL known but not fetched, and the budget (or the run's end) that kept it from being fetched. */
+export interface CutOff {
+  url: string;
+  budget: BudgetName | 'aborted';
+  depth: number;
+  via?: LinkSource;
+}
+
+export interface CrawlRecord {
+  entry: string;
+  budget: CrawlBudget;
+  /** Responses that are not list pages, ordered by URL. */
+  objects: Fetched[];
+  /** Lists ordered by the URL of their first page. */
+  lists: CrawledList[];
+  failures: CrawlFailure[];
+  foreign: ForeignLink[];
+  cutOff: CutOff[];
+  /** Requests sent. */
+  requests: number;
+  /** Links found to URLs already known (cycles, back-references, repeated references). */
+  repeatedLinks: number;
+  durationMs: number;
+}
+
+export interface CrawlOptions {
+  entry: string;
+  http: HttpClient;
+  /** Hosts the target allows (Target.allowedHosts); links elsewhere are recorded as foreign. */
+  allowedHosts: readonly string[];
+  extract: LinkExtractor;
+  budget?: Partial<CrawlBudget>;
+  /** Requests the crawler keeps in flight; the client's own concurrency limit applies as well. */
+  concurrency?: number;
+  /** Request headers, e.g. `accept`. */
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,94 @@
+/**
+ * The crawl every OParl check judges: one per run and budget, from the System object at the
+ * target's URL along the links an OParl client follows (src/crawl/oparl-links.ts), with the
+ * occurrences of objects in it, and — by the type of object they would have given — what the
+ * budget cut off and which links got no answer.
+ */
+import type { CheckContext } from '../checks/types.js';
+import type { Finding } from '../core/model.js';
+import { BUDGET_OPTIONS_SCHEMA, crawlKey, fetchedByUrl, normaliseUrl, oparlLinks, sharedCrawl } from '../crawl/index.js';
+import type { CrawlBudget, CrawlFailure, CrawlRecord, CrawledList, CutOff, Fetched } from '../crawl/types.js';
+import type { OParlModel } from './model.js';
+import { collectOccurrences, type Occurrences } from './occurrences.js';
+import type { Rule } from './rules.js';
+import { oparlStandard } from './standard.js';
+
+export interface CrawlOptions {
+  budget?: Partial<CrawlBudget>;
+}
+
+/** The options every OParl check kind takes, for its optionsSchema's `properties`. */
+export const CRAWL_OPTIONS_PROPERTIES = { budget: BUDGET_OPTIONS_SCHEMA } as const;
+
+export interface OParlCrawl {
+  record: CrawlRecord;
+  model: OParlModel;
+  occurrences: Occurrences;
+  /** Every fetched response (objects and list pages) by normalised URL. */
+  fetched: ReadonlyMap<string, Fetched>;
+  /** Lists by the normalised URL of their first page. */
+  lists: ReadonlyMap<string, CrawledList>;
+  /** Links that did not answer, by normalised URL. */
+  failures: ReadonlyMap<string, CrawlFailure>;
+  /** What the budget cut off, by the type of object it would have given (undefined: unknown). */
+  cutOffByType: ReadonlyMap<string | undefined, CutOff[]>;
+  /**
+   * Links that got no answer at all (transport failures) to objects the crawl did not meet
+   * elsewhere, by the type the link leads to: what they hold is unknown.
+   */
+  unreachedByType: ReadonlyMap<string | undefined, CrawlFailure[]>;
+}
+
+async function build(context: CheckContext, options: CrawlOptions): Promise<OParlCrawl> {
+  const [record, { model }] = await Promise.all([
+    sharedCrawl(context, { extract: oparlLinks, ...(options.budget ? { budget: options.budget } : {}) }),
+    oparlStandard(context),
+  ]);
+  const occurrences = collectOccurrences(record, model);
+  const cutOffByType = new Map<string | undefined, CutOff[]>();
+  for (const cut of record.cutOff) {
+    const type = occurrences.typeOfLink(cut.via);
+    cutOffByType.set(type, [...(cutOffByType.get(type) ?? []), cut]);
+  }
+  const lists = new Map(record.lists.map((list) => [list.url, list]));
+  const failures = new Map(record.failures.map((failure) => [failure.url, failure]));
+  const met = new Set(occurrences.all.flatMap(({ object }) => (typeof object.id === 'string' ? [normaliseUrl(object.id) ?? object.id] : [])));
+  const unreachedByType = new Map<string | undefined, CrawlFailure[]>();
+  for (const failure of record.failures.filter((candidate) => candidate.status === undefined && !met.has(candidate.url))) {
+    const type = failure.url === record.entry ? 'System' : occurrences.typeOfLink(failure.via);
+    unreachedByType.set(type, [...(unreachedByType.get(type) ?? []), failure]);
+  }
+  return { record, model, occurrences, fetched: fetchedByUrl(record), lists, failures, cutOffByType, unreachedByType };
+}
+
+export function oparlCrawl(context: CheckContext, options: CrawlOptions): Promise<OParlCrawl> {
+  const entry = context.target.url ?? '';
+  return context.memo(`oparl:${crawlKey(entry, options.budget)}`, () => build(context, options));
+}
+
+/** Links without an answer that could have led to objects of `type` (the entry's to any). */
+export function unreachedOf(crawl: OParlCrawl, type: string | undefined): CrawlFailure[] {
+  const entry = crawl.record.failures.filter((failure) => failure.url === crawl.record.entry && type !== 'System');
+  return [...entry, ...(type === undefined ? [] : (crawl.unreachedByType.get(type) ?? [])), ...(crawl.unreachedByType.get(undefined) ?? [])];
+}
+
+/** Every link of the crawl that got no answer at all: for checks of the whole server. */
+export function allUnreached(crawl: OParlCrawl): CrawlFailure[] {
+  return crawl.record.failures.filter((failure) => failure.status === undefined);
+}
+
+/** What the budget cut off that could have been of `type`: entries of that type and of none known. */
+export function cutOffOf(crawl: OParlCrawl, type: string | undefined): CutOff[] {
+  return [...(type === undefined ? [] : (crawl.cutOffByType.get(type) ?? [])), ...(crawl.cutOffByType.get(undefined) ?? [])];
+}
+
+/**
+ * When no answer came for a URL a check needs (a transport failure): an undecided finding of
+ * `rule`, for what the check would have compared is unknown. A URL answered with an error
+ * status is no object at all; links-resolve fails the link, and there is nothing to compare.
+ */
+export function unanswered(crawl: OParlCrawl, url: unknown, rule: Rule, what: string): Finding[] {
+  const failure = typeof url === 'string' ? crawl.failures.get(normaliseUrl(url) ?? url) : undefined;
+  if (!failure || failure.status !== undefined) return [];
+  return [{ code: 'unanswered', message: `${what}: ${failure.url} did not answer (${failure.message})`, params: { url: failure.url }, rule, undecided: true, exchange: failure.exchange }];
+}

@@ -1,0 +1,73 @@
+/**
+ * The output of an OParl check for one subject (an object type, the lists of a type, …):
+ * findings of the rules the check verifies, at most `maxFindings` per rule and code (the rest
+ * counted in one finding), an outcome that is failed on any blocking finding, cantTell on any
+ * undecided one, cantTell where links to objects of the subject got no answer, and never
+ * passed while the crawl budget cut off part of the subject (src/crawl/untested.ts).
+ */
+import type { CheckOutput, CheckSpec, Finding } from '../core/model.js';
+import { cutOffOutput, withinBudget } from '../crawl/index.js';
+import type { CrawlFailure, CutOff } from '../crawl/types.js';
+
+export const DEFAULT_MAX_FINDINGS = 20;
+
+export interface Judgement {
+  findings: Finding[];
+  /** How many things (objects, lists, files) were examined. */
+  examined: number;
+  /** What the crawl budget kept from the subject. */
+  cutOff?: readonly CutOff[];
+  /** Links to objects of the subject that got no answer at all. */
+  unreached?: readonly CrawlFailure[];
+  /** Why nothing was examined, when nothing was. */
+  nothing?: string;
+  /** Warnings fail the check too: for heuristics, whose findings must not decide a requirement. */
+  warningsFail?: boolean;
+}
+
+const NOT_BLOCKING = new Set<Finding['severity']>(['warning', 'information']);
+
+function capped(findings: Finding[], max: number): Finding[] {
+  const kept: Finding[] = [];
+  const dropped = new Map<string, { rule?: string; code: string; count: number }>();
+  const seen = new Map<string, number>();
+  for (const finding of findings) {
+    const group = `${finding.rule ?? ''} ${finding.code}`;
+    const count = (seen.get(group) ?? 0) + 1;
+    seen.set(group, count);
+    if (count <= max) kept.push(finding);
+    else dropped.set(group, { ...(finding.rule ? { rule: finding.rule } : {}), code: finding.code, count: count - max });
+  }
+  for (const { rule, code, count } of dropped.values()) {
+    kept.push({
+      code: 'more-findings',
+      message: `and ${count} more finding(s) "${code}"${rule ? ` of ${rule}` : ''}`,
+      params: { code, count, ...(rule ? { rule } : {}) },
+      severity: 'information',
+    });
+  }
+  return kept;
+}
+
+export function judge(check: CheckSpec, judgement: Judgement, maxFindings = DEFAULT_MAX_FINDINGS): CheckOutput {
+  const own = judgement.findings.filter((finding) => finding.rule === undefined || check.verifies.includes(finding.rule));
+  const findings = capped(own, maxFindings);
+  const evidence = [...new Set(findings.flatMap((finding) => (finding.exchange ? [finding.exchange] : [])))];
+  const cutOff = judgement.cutOff ?? [];
+  const blocking = (finding: Finding) => !NOT_BLOCKING.has(finding.severity) || (judgement.warningsFail === true && finding.severity === 'warning');
+  if (own.some((finding) => !finding.undecided && blocking(finding))) return { outcome: 'failed', findings, evidence };
+  if (own.some((finding) => finding.undecided)) return { outcome: 'cantTell', findings, evidence };
+  const unreached = judgement.unreached ?? [];
+  if (unreached.length > 0) {
+    // One undecided finding per rule, so that each requirement the check verifies is undecided too.
+    const message = `${unreached.length} link(s) got no answer, e.g. ${unreached[0]?.url} (${unreached[0]?.message}): what they lead to is unknown`;
+    const undecided = check.verifies.map((rule): Finding => ({ code: 'unreached', message, params: { count: unreached.length }, rule, undecided: true, exchange: unreached[0]?.exchange as string }));
+    return { outcome: 'cantTell', findings: [...findings, ...undecided], evidence: [...evidence, unreached[0]?.exchange as string] };
+  }
+  if (judgement.examined === 0) {
+    if (cutOff.length > 0) return cutOffOutput(cutOff);
+    const message = judgement.nothing ?? 'there was nothing to examine';
+    return { outcome: 'inapplicable', findings: [...findings, { code: 'nothing-to-examine', message, severity: 'information' }], evidence };
+  }
+  return withinBudget({ outcome: 'passed', findings, evidence }, cutOff);
+}
