@@ -6,45 +6,39 @@
  * box, the geometry does.
  */
 import { boxOf, intersects, positions } from '../../ogcapi/geometry.js';
-import type { CheckKind } from '../types.js';
 import { expectJson200 } from './expect.js';
-import { collectionSubjects, forCollection } from './frame.js';
 import { Judgement } from './judgement.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { perCollectionKind } from './kind.js';
 import { bboxProbe, formatBox } from './probe.js';
 
-export const bboxKind: CheckKind<OgcOptions> = {
+export const bboxKind = perCollectionKind({
   name: 'ogcapi.bbox',
   description: 'A bbox query answers 200 with only the features whose geometry intersects the box',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  subjects: collectionSubjects,
-  run: (context, options, subject) =>
-    forCollection(context, options, subject, async ({ id }) => {
-      const sampled = await bboxProbe(context, id, options);
-      if ('output' in sampled) return sampled.output;
-      const { probe } = sampled;
-      const judgement = new Judgement();
-      const [page] = probe.walk.pages;
-      const answer = page ?? probe.walk.broken;
-      if (!answer) return judgement.output();
-      if (expectJson200(judgement, answer, '/req/core/fc-bbox-definition', `the query with bbox=${formatBox(probe.box)}`) === undefined)
-        return judgement.output();
-      for (const seen of probe.walk.features) {
-        const box = boxOf(positions(seen.feature.geometry));
-        if (box === undefined || intersects(box, probe.box)) continue;
-        for (const rule of ['/req/core/fc-bbox-response', '/req/core/fc-response']) {
-          judgement.violation({
-            rule,
-            code: 'outside-bbox',
-            message: `the feature at ${seen.pointer} lies outside bbox=${formatBox(probe.box)} (its extent is ${formatBox(box)})`,
-            fetched: seen.fetched,
-            pointer: seen.pointer,
-            params: { bbox: probe.box, extent: box },
-          });
-        }
-      }
-      judgement.saw(...probe.walk.pages);
+  judge: async (context, options, { id }) => {
+    const sampled = await bboxProbe(context, id, options);
+    if ('output' in sampled) return sampled.output;
+    const { probe } = sampled;
+    const judgement = new Judgement();
+    const [page] = probe.walk.pages;
+    const answer = page ?? probe.walk.broken;
+    if (!answer) return judgement.output();
+    if (expectJson200(judgement, answer, '/req/core/fc-bbox-definition', `the query with bbox=${formatBox(probe.box)}`) === undefined)
       return judgement.output();
-    }),
-};
+    for (const seen of probe.walk.features) {
+      const box = boxOf(positions(seen.feature.geometry));
+      if (box === undefined || intersects(box, probe.box)) continue;
+      for (const rule of ['/req/core/fc-bbox-response', '/req/core/fc-response']) {
+        judgement.violation({
+          rule,
+          code: 'outside-bbox',
+          message: `the feature at ${seen.pointer} lies outside bbox=${formatBox(probe.box)} (its extent is ${formatBox(box)})`,
+          fetched: seen.fetched,
+          pointer: seen.pointer,
+          params: { bbox: probe.box, extent: box },
+        });
+      }
+    }
+    judgement.saw(...probe.walk.pages);
+    return judgement.output();
+  },
+});

@@ -8,11 +8,10 @@
  */
 import { linksOf, withRel } from '../../ogcapi/links.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import type { CheckKind } from '../types.js';
-import { gated } from './frame.js';
 import { Judgement } from './judgement.js';
+import { ogcKind } from './kind.js';
 import { declaredEncodings, expectLinks, expectRelAndType } from './link-rules.js';
-import { DEFAULTS, OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { DEFAULTS } from './options.js';
 import { collection, collections, listedCollections } from './resources.js';
 
 const LICENCE_TYPES = ['text/html', 'text/plain'];
@@ -23,59 +22,56 @@ function extentCounts(entry: Record<string, unknown>): { bbox: number; interval:
   return { bbox: count(extent.spatial, 'bbox'), interval: count(extent.temporal, 'interval') };
 }
 
-export const collectionRecommendationsKind: CheckKind<OgcOptions> = {
+export const collectionRecommendationsKind = ogcKind({
   name: 'ogcapi.collection-recommendations',
   description: 'Collections link themselves and a licence, give one bounding box and interval, and each collection links its encodings',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  run: (context, options) =>
-    gated(context, options, async () => {
-      const judgement = new Judgement();
-      const list = await collections(context);
-      const listed = await listedCollections(context);
-      if (!listed)
-        return judgement
-          .undecided({
-            rule: '/rec/core/fc-md-self-links',
-            code: 'collections-unlisted',
-            message: 'konform could not read /collections',
-            fetched: list,
-          })
-          .output();
-      judgement.saw(list);
-      const topLicences = withRel(linksOf(list.json), 'license');
-      const { others } = await declaredEncodings(context);
-      for (const { id, entry, pointer } of listed) {
-        expectLinks(judgement, entry, pointer, list, '/rec/core/fc-md-self-links', 'self');
-        const licences = [...withRel(linksOf(entry, pointer), 'license'), ...topLicences];
-        if (!licences.some((link) => LICENCE_TYPES.includes(link.type ?? ''))) {
-          judgement.violation({
-            rule: '/rec/core/fc-md-license',
-            code: 'licence-missing',
-            message: `no license link of type text/html or text/plain for ${id}`,
-            fetched: list,
-            pointer: `${pointer}/links`,
-          });
-        }
-        const counts = extentCounts(entry);
-        if (counts.bbox > 1 || counts.interval > 1) {
-          judgement.violation({
-            rule: '/rec/core/fc-md-extent-single',
-            code: 'extent-not-single',
-            message: `the extent of ${id} has ${counts.bbox} bounding boxes and ${counts.interval} time intervals`,
-            fetched: list,
-            pointer: `${pointer}/extent`,
-            params: counts,
-          });
-        }
+  judge: async (context, options) => {
+    const judgement = new Judgement();
+    const list = await collections(context);
+    const listed = await listedCollections(context);
+    if (!listed)
+      return judgement
+        .undecided({
+          rule: '/rec/core/fc-md-self-links',
+          code: 'collections-unlisted',
+          message: 'konform could not read /collections',
+          fetched: list,
+        })
+        .output();
+    judgement.saw(list);
+    const topLicences = withRel(linksOf(list.json), 'license');
+    const { others } = await declaredEncodings(context);
+    for (const { id, entry, pointer } of listed) {
+      expectLinks(judgement, entry, pointer, list, '/rec/core/fc-md-self-links', 'self');
+      const licences = [...withRel(linksOf(entry, pointer), 'license'), ...topLicences];
+      if (!licences.some((link) => LICENCE_TYPES.includes(link.type ?? ''))) {
+        judgement.violation({
+          rule: '/rec/core/fc-md-license',
+          code: 'licence-missing',
+          message: `no license link of type text/html or text/plain for ${id}`,
+          fetched: list,
+          pointer: `${pointer}/links`,
+        });
       }
-      for (const { id } of listed.slice(0, options.maxCollections ?? DEFAULTS.maxCollections)) {
-        const fetched = await collection(context, id);
-        if (!isJsonObject(fetched.json)) continue;
-        expectLinks(judgement.saw(fetched), fetched.json, '', fetched, '/rec/core/sfc-md-links', 'self');
-        if (others.length > 0) expectLinks(judgement, fetched.json, '', fetched, '/rec/core/sfc-md-links', 'alternate', others);
-        expectRelAndType(judgement, linksOf(fetched.json), fetched, '/rec/core/sfc-md-links');
+      const counts = extentCounts(entry);
+      if (counts.bbox > 1 || counts.interval > 1) {
+        judgement.violation({
+          rule: '/rec/core/fc-md-extent-single',
+          code: 'extent-not-single',
+          message: `the extent of ${id} has ${counts.bbox} bounding boxes and ${counts.interval} time intervals`,
+          fetched: list,
+          pointer: `${pointer}/extent`,
+          params: counts,
+        });
       }
-      return judgement.output();
-    }),
-};
+    }
+    for (const { id } of listed.slice(0, options.maxCollections ?? DEFAULTS.maxCollections)) {
+      const fetched = await collection(context, id);
+      if (!isJsonObject(fetched.json)) continue;
+      expectLinks(judgement.saw(fetched), fetched.json, '', fetched, '/rec/core/sfc-md-links', 'self');
+      if (others.length > 0) expectLinks(judgement, fetched.json, '', fetched, '/rec/core/sfc-md-links', 'alternate', others);
+      expectRelAndType(judgement, linksOf(fetched.json), fetched, '/rec/core/sfc-md-links');
+    }
+    return judgement.output();
+  },
+});

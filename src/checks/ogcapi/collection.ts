@@ -7,55 +7,49 @@
 import { isDeepStrictEqual } from 'node:util';
 import { linksOf, linkUrl, sameResource } from '../../ogcapi/links.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import type { CheckKind } from '../types.js';
 import { expectJson200, expectSchema, expectSupported } from './expect.js';
-import { collectionSubjects, forCollection } from './frame.js';
 import { Judgement } from './judgement.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { perCollectionKind } from './kind.js';
 import { collection, collections } from './resources.js';
 
 const SUCCESS = '/req/core/sfc-md-success';
 const SAME_MEMBERS = ['id', 'title', 'description', 'extent', 'itemType'] as const;
 
-export const collectionKind: CheckKind<OgcOptions> = {
+export const collectionKind = perCollectionKind({
   name: 'ogcapi.collection',
   description: 'GET /collections/{collectionId} answers 200 valid against collection.yaml and consistent with /collections',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  subjects: collectionSubjects,
-  run: (context, options, subject) =>
-    forCollection(context, options, subject, async (listed) => {
-      const judgement = new Judgement();
-      const fetched = await collection(context, listed.id);
-      if (!expectSupported(judgement, fetched, '/req/core/sfc-md-op')) return judgement.output();
-      const body = expectJson200(judgement, fetched, SUCCESS, `/collections/${listed.id}`);
-      if (body === undefined) return judgement.output();
-      await expectSchema(context, judgement, 'collection', body, fetched, SUCCESS);
-      if (!isJsonObject(body)) return judgement.output();
-      for (const member of SAME_MEMBERS.filter((name) => !isDeepStrictEqual(body[name], listed.entry[name]))) {
-        judgement.violation({
-          rule: SUCCESS,
-          code: 'inconsistent-with-collections',
-          message: `"${member}" differs from the collection's entry in /collections (${listed.pointer})`,
-          fetched,
-          pointer: `/${member}`,
-          params: { member },
-        });
-      }
-      const listUrl = (await collections(context)).url;
-      const own = linksOf(body).map((link) => ({ rel: link.rel, url: linkUrl(link, fetched.url) ?? link.href }));
-      for (const link of linksOf(listed.entry, listed.pointer)) {
-        const url = linkUrl(link, listUrl) ?? link.href;
-        if (own.some((candidate) => candidate.rel === link.rel && sameResource(candidate.url, url))) continue;
-        judgement.violation({
-          rule: SUCCESS,
-          code: 'link-not-included',
-          message: `the link of /collections (${link.pointer}) to ${url} (rel ${link.rel ?? 'none'}) is missing`,
-          fetched,
-          pointer: '/links',
-          params: { href: url, rel: link.rel },
-        });
-      }
-      return judgement.output();
-    }),
-};
+  judge: async (context, options, listed) => {
+    const judgement = new Judgement();
+    const fetched = await collection(context, listed.id);
+    if (!expectSupported(judgement, fetched, '/req/core/sfc-md-op')) return judgement.output();
+    const body = expectJson200(judgement, fetched, SUCCESS, `/collections/${listed.id}`);
+    if (body === undefined) return judgement.output();
+    await expectSchema(context, judgement, 'collection', body, fetched, SUCCESS);
+    if (!isJsonObject(body)) return judgement.output();
+    for (const member of SAME_MEMBERS.filter((name) => !isDeepStrictEqual(body[name], listed.entry[name]))) {
+      judgement.violation({
+        rule: SUCCESS,
+        code: 'inconsistent-with-collections',
+        message: `"${member}" differs from the collection's entry in /collections (${listed.pointer})`,
+        fetched,
+        pointer: `/${member}`,
+        params: { member },
+      });
+    }
+    const listUrl = (await collections(context)).url;
+    const own = linksOf(body).map((link) => ({ rel: link.rel, url: linkUrl(link, fetched.url) ?? link.href }));
+    for (const link of linksOf(listed.entry, listed.pointer)) {
+      const url = linkUrl(link, listUrl) ?? link.href;
+      if (own.some((candidate) => candidate.rel === link.rel && sameResource(candidate.url, url))) continue;
+      judgement.violation({
+        rule: SUCCESS,
+        code: 'link-not-included',
+        message: `the link of /collections (${link.pointer}) to ${url} (rel ${link.rel ?? 'none'}) is missing`,
+        fetched,
+        pointer: '/links',
+        params: { href: url, rel: link.rel },
+      });
+    }
+    return judgement.output();
+  },
+});

@@ -7,40 +7,35 @@
  */
 import { linksOf } from '../../ogcapi/links.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import type { CheckKind } from '../types.js';
 import { expectJson200, expectSchema, expectSupported } from './expect.js';
-import { gated } from './frame.js';
 import { Judgement } from './judgement.js';
+import { ogcKind } from './kind.js';
 import { declaredEncodings, expectLinks, expectRelAndType } from './link-rules.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
 import { collections } from './resources.js';
 
 const LINKS = '/req/core/fc-md-links';
 const ITEMS_LINKS = '/req/core/fc-md-items-links';
 
-export const collectionsKind: CheckKind<OgcOptions> = {
+export const collectionsKind = ogcKind({
   name: 'ogcapi.collections',
   description: 'GET /collections answers 200 valid against collections.yaml, with the links the Core requires of it and of each collection',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  run: (context, options) =>
-    gated(context, options, async () => {
-      const judgement = new Judgement();
-      const fetched = await collections(context);
-      if (!expectSupported(judgement, fetched, '/req/core/fc-md-op')) return judgement.output();
-      const body = expectJson200(judgement, fetched, '/req/core/fc-md-success', '/collections');
-      if (body === undefined) return judgement.output();
-      await expectSchema(context, judgement, 'collections', body, fetched, '/req/core/fc-md-success');
-      const encodings = await declaredEncodings(context);
-      expectLinks(judgement, body, '', fetched, LINKS, 'self');
-      if (encodings.others.length > 0) expectLinks(judgement, body, '', fetched, LINKS, 'alternate', encodings.others);
-      expectRelAndType(judgement, linksOf(body), fetched, LINKS);
-      const list = isJsonObject(body) && Array.isArray(body.collections) ? body.collections : [];
-      list.forEach((entry, index) => {
-        const base = `/collections/${index}`;
-        expectLinks(judgement, entry, base, fetched, ITEMS_LINKS, 'items', encodings.features);
-        expectRelAndType(judgement, linksOf(entry, base), fetched, ITEMS_LINKS);
-      });
-      return judgement.output();
-    }),
-};
+  judge: async (context, options) => {
+    const judgement = new Judgement();
+    const fetched = await collections(context);
+    if (!expectSupported(judgement, fetched, '/req/core/fc-md-op')) return judgement.output();
+    const body = expectJson200(judgement, fetched, '/req/core/fc-md-success', '/collections');
+    if (body === undefined) return judgement.output();
+    await expectSchema(context, judgement, 'collections', body, fetched, '/req/core/fc-md-success');
+    const encodings = await declaredEncodings(context);
+    expectLinks(judgement, body, '', fetched, LINKS, 'self');
+    if (encodings.others.length > 0) expectLinks(judgement, body, '', fetched, LINKS, 'alternate', encodings.others);
+    expectRelAndType(judgement, linksOf(body), fetched, LINKS);
+    const list = isJsonObject(body) && Array.isArray(body.collections) ? body.collections : [];
+    list.forEach((entry, index) => {
+      const base = `/collections/${index}`;
+      expectLinks(judgement, entry, base, fetched, ITEMS_LINKS, 'items', encodings.features);
+      expectRelAndType(judgement, linksOf(entry, base), fetched, ITEMS_LINKS);
+    });
+    return judgement.output();
+  },
+});

@@ -10,9 +10,8 @@ import { isJsonObject } from '../../openapi/refs.js';
 import type { CheckKind } from '../types.js';
 import { fetchOnce, type Fetched } from './fetch.js';
 import { expectJson200, expectSchema, expectSupported } from './expect.js';
-import { gated } from './frame.js';
 import { Judgement } from './judgement.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { ogcKind } from './kind.js';
 import { conformance, landingPage } from './resources.js';
 
 const OP = '/req/core/conformance-op';
@@ -35,23 +34,20 @@ async function judgeDeclaration(context: Parameters<CheckKind['run']>[0], judgem
   }
 }
 
-export const conformanceKind: CheckKind<OgcOptions> = {
+export const conformanceKind = ogcKind({
   name: 'ogcapi.conformance',
   description:
     'The conformance declaration at /conformance and at the conformance links answers 200, is valid against confClasses.yaml and lists the Core',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  run: (context, options) =>
-    gated(context, options, async () => {
-      const judgement = new Judgement();
-      const atPath = await conformance(context);
-      await judgeDeclaration(context, judgement, atPath);
-      const landing = await landingPage(context);
-      const urls = withRel(linksOf(landing.json), 'conformance')
-        .filter((link) => link.type !== HTML)
-        .map((link) => linkUrl(link, landing.url))
-        .filter((url): url is string => url !== undefined && !sameResource(url, atPath.url));
-      for (const url of [...new Set(urls)]) await judgeDeclaration(context, judgement, await fetchOnce(context, url, 'application/json'));
-      return judgement.output();
-    }),
-};
+  judge: async (context, options) => {
+    const judgement = new Judgement();
+    const atPath = await conformance(context);
+    await judgeDeclaration(context, judgement, atPath);
+    const landing = await landingPage(context);
+    const urls = withRel(linksOf(landing.json), 'conformance')
+      .filter((link) => link.type !== HTML)
+      .map((link) => linkUrl(link, landing.url))
+      .filter((url): url is string => url !== undefined && !sameResource(url, atPath.url));
+    for (const url of [...new Set(urls)]) await judgeDeclaration(context, judgement, await fetchOnce(context, url, 'application/json'));
+    return judgement.output();
+  },
+});

@@ -5,46 +5,41 @@
  * system, which a client cannot tell.
  */
 import { insideCrs84, positions } from '../../ogcapi/geometry.js';
-import type { CheckKind } from '../types.js';
 import { unsampled, walk } from './features.js';
-import { collectionSubjects, forCollection } from './frame.js';
 import { Judgement } from './judgement.js';
-import { DEFAULTS, OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { perCollectionKind } from './kind.js';
+import { DEFAULTS } from './options.js';
 
 /** Findings per collection: one misplaced dataset should not flood the report. */
 const MAX_FINDINGS = 20;
 
-export const crs84Kind: CheckKind<OgcOptions> = {
+export const crs84Kind = perCollectionKind({
   name: 'ogcapi.crs84',
   description: 'Every position of the sampled features lies in the range of WGS 84 longitude/latitude (CRS84)',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  subjects: collectionSubjects,
-  run: (context, options, subject) =>
-    forCollection(context, options, subject, async ({ id }) => {
-      const walked = await walk(
-        context,
-        id,
-        { limit: String(options.pageSize ?? DEFAULTS.pageSize) },
-        options.maxPages ?? DEFAULTS.maxPages,
-      );
-      const judgement = new Judgement().saw(...walked.pages);
-      const nothing = unsampled(walked, id);
-      if (nothing) return nothing;
-      const outside = walked.features.flatMap((seen) => {
-        const position = positions(seen.feature.geometry).find((candidate) => !insideCrs84(candidate));
-        return position ? [{ seen, position }] : [];
+  judge: async (context, options, { id }) => {
+    const walked = await walk(
+      context,
+      id,
+      { limit: String(options.pageSize ?? DEFAULTS.pageSize) },
+      options.maxPages ?? DEFAULTS.maxPages,
+    );
+    const judgement = new Judgement().saw(...walked.pages);
+    const nothing = unsampled(walked, id);
+    if (nothing) return nothing;
+    const outside = walked.features.flatMap((seen) => {
+      const position = positions(seen.feature.geometry).find((candidate) => !insideCrs84(candidate));
+      return position ? [{ seen, position }] : [];
+    });
+    for (const { seen, position } of outside.slice(0, MAX_FINDINGS)) {
+      judgement.violation({
+        rule: '/req/core/crs84',
+        code: 'outside-crs84',
+        message: `the feature at ${seen.pointer} has the position [${position.join(', ')}], outside longitude -180..180 / latitude -90..90`,
+        fetched: seen.fetched,
+        pointer: `${seen.pointer}/geometry`,
+        params: { position },
       });
-      for (const { seen, position } of outside.slice(0, MAX_FINDINGS)) {
-        judgement.violation({
-          rule: '/req/core/crs84',
-          code: 'outside-crs84',
-          message: `the feature at ${seen.pointer} has the position [${position.join(', ')}], outside longitude -180..180 / latitude -90..90`,
-          fetched: seen.fetched,
-          pointer: `${seen.pointer}/geometry`,
-          params: { position },
-        });
-      }
-      return judgement.output();
-    }),
-};
+    }
+    return judgement.output();
+  },
+});

@@ -6,12 +6,11 @@
  * queries when it can walk both to the end, else their `numberMatched`; without either, `untested`.
  */
 import { isJsonObject } from '../../openapi/refs.js';
-import type { CheckKind } from '../types.js';
 import { expectJson200 } from './expect.js';
 import { featureId, walk, type Walk } from './features.js';
-import { collectionSubjects, forCollection } from './frame.js';
 import { Judgement, notJudged } from './judgement.js';
-import { DEFAULTS, OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { perCollectionKind } from './kind.js';
+import { DEFAULTS } from './options.js';
 
 const RULE = '/req/core/fc-time-response';
 
@@ -27,46 +26,42 @@ function extentInterval(entry: Record<string, unknown>): string | undefined {
 const matched = (walked: Walk) => (isJsonObject(walked.pages[0]?.json) ? walked.pages[0].json.numberMatched : undefined);
 const identities = (walked: Walk) => walked.features.map((seen, index) => featureId(seen.feature) ?? `#${index}`).sort();
 
-export const datetimeFilterKind: CheckKind<OgcOptions> = {
+export const datetimeFilterKind = perCollectionKind({
   name: 'ogcapi.datetime-filter',
   description: 'datetime set to the temporal extent of a collection selects every feature',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  subjects: collectionSubjects,
-  run: (context, options, subject) =>
-    forCollection(context, options, subject, async ({ id, entry }) => {
-      const interval = extentInterval(entry);
-      if (!interval)
-        return notJudged(
-          'inapplicable',
-          `/collections lists no bounded temporal extent for ${id}, so konform cannot tell which features have a temporal geometry`,
-        );
-      const limit = String(options.pageSize ?? DEFAULTS.pageSize);
-      const maxPages = options.maxPages ?? DEFAULTS.maxPages;
-      const [all, filtered] = [
-        await walk(context, id, { limit }, maxPages),
-        await walk(context, id, { datetime: interval, limit }, maxPages),
-      ];
-      const judgement = new Judgement().saw(...all.pages, ...filtered.pages);
-      const first = filtered.pages[0] ?? filtered.broken;
-      if (!first || expectJson200(judgement, first, RULE, `the query with datetime=${interval}`) === undefined) return judgement.output();
-      const [expected, got] =
-        all.complete && filtered.complete ? [identities(all), identities(filtered)] : [matched(all), matched(filtered)];
-      if (expected === undefined || got === undefined)
-        return {
-          ...notJudged('untested', `the queries could not be walked to the end within maxPages (${maxPages}) and give no numberMatched`),
-          evidence: judgement.output().evidence,
-        };
-      if (JSON.stringify(expected) !== JSON.stringify(got)) {
-        const count = (value: unknown) => (Array.isArray(value) ? value.length : value);
-        judgement.violation({
-          rule: RULE,
-          code: 'datetime-misses-features',
-          message: `datetime=${interval}, the temporal extent of the collection, selects ${String(count(got))} features, not all ${String(count(expected))}`,
-          fetched: first,
-          params: { datetime: interval, expected: count(expected), selected: count(got) },
-        });
-      }
-      return judgement.output();
-    }),
-};
+  judge: async (context, options, { id, entry }) => {
+    const interval = extentInterval(entry);
+    if (!interval)
+      return notJudged(
+        'inapplicable',
+        `/collections lists no bounded temporal extent for ${id}, so konform cannot tell which features have a temporal geometry`,
+      );
+    const limit = String(options.pageSize ?? DEFAULTS.pageSize);
+    const maxPages = options.maxPages ?? DEFAULTS.maxPages;
+    const [all, filtered] = [
+      await walk(context, id, { limit }, maxPages),
+      await walk(context, id, { datetime: interval, limit }, maxPages),
+    ];
+    const judgement = new Judgement().saw(...all.pages, ...filtered.pages);
+    const first = filtered.pages[0] ?? filtered.broken;
+    if (!first || expectJson200(judgement, first, RULE, `the query with datetime=${interval}`) === undefined) return judgement.output();
+    const [expected, got] =
+      all.complete && filtered.complete ? [identities(all), identities(filtered)] : [matched(all), matched(filtered)];
+    if (expected === undefined || got === undefined)
+      return {
+        ...notJudged('untested', `the queries could not be walked to the end within maxPages (${maxPages}) and give no numberMatched`),
+        evidence: judgement.output().evidence,
+      };
+    if (JSON.stringify(expected) !== JSON.stringify(got)) {
+      const count = (value: unknown) => (Array.isArray(value) ? value.length : value);
+      judgement.violation({
+        rule: RULE,
+        code: 'datetime-misses-features',
+        message: `datetime=${interval}, the temporal extent of the collection, selects ${String(count(got))} features, not all ${String(count(expected))}`,
+        fetched: first,
+        params: { datetime: interval, expected: count(expected), selected: count(got) },
+      });
+    }
+    return judgement.output();
+  },
+});

@@ -4,41 +4,35 @@
  * the one requirement it names.
  */
 import { CLASS_NAMES, classUri, type ClassName } from '../../ogcapi/conformance-classes.js';
-import type { CheckKind } from '../types.js';
-import { gated } from './frame.js';
 import { Judgement } from './judgement.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { ogcKind } from './kind.js';
+import type { OgcOptions } from './options.js';
 import { declaredClasses } from './resources.js';
 
 export type DeclaresClassOptions = OgcOptions & { declares: ClassName };
 
-export const declaresClassKind: CheckKind<DeclaresClassOptions> = {
+export const declaresClassKind = ogcKind<DeclaresClassOptions>({
   name: 'ogcapi.declares-class',
   description: 'The conformance declaration lists the given conformance class',
-  optionsSchema: {
-    ...OGC_OPTIONS_SCHEMA,
-    properties: { ...OGC_OPTIONS_SCHEMA.properties, declares: { enum: [...CLASS_NAMES] } },
-    required: ['declares'],
+  properties: { declares: { enum: [...CLASS_NAMES] } },
+  required: ['declares'],
+  judge: async (context, options, check) => {
+    const rule = check.verifies[0] ?? '';
+    const judgement = new Judgement();
+    const { classes, fetched } = await declaredClasses(context);
+    const uri = classUri(options.declares);
+    if (!classes)
+      return judgement
+        .undecided({ rule, code: 'conformance-unknown', message: 'konform could not read the conformance declaration', fetched })
+        .output();
+    if (!classes.includes(uri))
+      judgement.violation({
+        rule,
+        code: 'class-not-declared',
+        message: `conformsTo does not list ${uri}`,
+        fetched,
+        pointer: '/conformsTo',
+      });
+    return judgement.saw(fetched).output();
   },
-  needs: ['endpoint'],
-  run: (context, options, _subject, check) =>
-    gated(context, options, async () => {
-      const rule = check.verifies[0] ?? '';
-      const judgement = new Judgement();
-      const { classes, fetched } = await declaredClasses(context);
-      const uri = classUri(options.declares);
-      if (!classes)
-        return judgement
-          .undecided({ rule, code: 'conformance-unknown', message: 'konform could not read the conformance declaration', fetched })
-          .output();
-      if (!classes.includes(uri))
-        judgement.violation({
-          rule,
-          code: 'class-not-declared',
-          message: `conformsTo does not list ${uri}`,
-          fetched,
-          pointer: '/conformsTo',
-        });
-      return judgement.saw(fetched).output();
-    }),
-};
+});

@@ -7,11 +7,10 @@
  */
 import { boxOf, contains, positions, toBox, type Box } from '../../ogcapi/geometry.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import type { CheckKind } from '../types.js';
 import { unsampled, walk } from './features.js';
-import { collectionSubjects, forCollection } from './frame.js';
 import { Judgement, notJudged } from './judgement.js';
-import { DEFAULTS, OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { perCollectionKind } from './kind.js';
+import { DEFAULTS } from './options.js';
 import { formatBox } from './probe.js';
 
 function spatialBoxes(entry: Record<string, unknown>): Box[] {
@@ -20,51 +19,47 @@ function spatialBoxes(entry: Record<string, unknown>): Box[] {
   return list.map(toBox).filter((box): box is Box => box !== undefined);
 }
 
-export const extentKind: CheckKind<OgcOptions> = {
+export const extentKind = perCollectionKind({
   name: 'ogcapi.extent',
   description: 'The sampled features lie inside the spatial extent /collections gives for their collection',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  subjects: collectionSubjects,
-  run: (context, options, subject) =>
-    forCollection(context, options, subject, async ({ id, entry, pointer }) => {
-      const [first, ...others] = spatialBoxes(entry);
-      if (!first) return notJudged('inapplicable', `/collections gives no spatial extent for ${id}`);
-      const walked = await walk(
-        context,
-        id,
-        { limit: String(options.pageSize ?? DEFAULTS.pageSize) },
-        options.maxPages ?? DEFAULTS.maxPages,
-      );
-      const nothing = unsampled(walked, id);
-      if (nothing) return nothing;
-      const judgement = new Judgement().saw(...walked.pages);
-      for (const seen of walked.features) {
-        const box = boxOf(positions(seen.feature.geometry));
-        if (!box) continue;
-        const at = `the feature at ${seen.pointer} (extent ${formatBox(box)})`;
-        if (!contains(first, box)) {
-          for (const rule of ['/req/core/fc-md-extent', '/req/core/fc-md-extent-multi']) {
-            judgement.violation({
-              rule,
-              code: 'outside-extent',
-              message: `${at} lies outside the first bbox ${formatBox(first)} of the collection's extent (${pointer}/extent)`,
-              fetched: seen.fetched,
-              pointer: seen.pointer,
-              params: { extent: first, feature: box },
-            });
-          }
-        } else if (others.length > 0 && !others.some((other) => contains(other, box))) {
+  judge: async (context, options, { id, entry, pointer }) => {
+    const [first, ...others] = spatialBoxes(entry);
+    if (!first) return notJudged('inapplicable', `/collections gives no spatial extent for ${id}`);
+    const walked = await walk(
+      context,
+      id,
+      { limit: String(options.pageSize ?? DEFAULTS.pageSize) },
+      options.maxPages ?? DEFAULTS.maxPages,
+    );
+    const nothing = unsampled(walked, id);
+    if (nothing) return nothing;
+    const judgement = new Judgement().saw(...walked.pages);
+    for (const seen of walked.features) {
+      const box = boxOf(positions(seen.feature.geometry));
+      if (!box) continue;
+      const at = `the feature at ${seen.pointer} (extent ${formatBox(box)})`;
+      if (!contains(first, box)) {
+        for (const rule of ['/req/core/fc-md-extent', '/req/core/fc-md-extent-multi']) {
           judgement.violation({
-            rule: '/req/core/fc-md-extent-multi',
+            rule,
             code: 'outside-extent',
-            message: `${at} lies in none of the further bboxes of the collection's extent`,
+            message: `${at} lies outside the first bbox ${formatBox(first)} of the collection's extent (${pointer}/extent)`,
             fetched: seen.fetched,
             pointer: seen.pointer,
-            params: { feature: box },
+            params: { extent: first, feature: box },
           });
         }
+      } else if (others.length > 0 && !others.some((other) => contains(other, box))) {
+        judgement.violation({
+          rule: '/req/core/fc-md-extent-multi',
+          code: 'outside-extent',
+          message: `${at} lies in none of the further bboxes of the collection's extent`,
+          fetched: seen.fetched,
+          pointer: seen.pointer,
+          params: { feature: box },
+        });
       }
-      return judgement.output();
-    }),
-};
+    }
+    return judgement.output();
+  },
+});

@@ -6,14 +6,13 @@
  */
 import { linksOf } from '../../ogcapi/links.js';
 import { HTML } from '../../ogcapi/media-types.js';
-import type { CheckContext, CheckKind } from '../types.js';
+import type { CheckContext } from '../types.js';
 import { expectJson200, expectSupported } from './expect.js';
 import type { Fetched } from './fetch.js';
 import { featureId, featuresOf } from './features.js';
-import { collectionSubjects, forCollection } from './frame.js';
 import { Judgement } from './judgement.js';
+import { perCollectionKind } from './kind.js';
 import { declaredEncodings, expectLinks, expectRelAndType } from './link-rules.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
 import { feature, items } from './resources.js';
 
 const LINKS = '/req/core/f-links';
@@ -33,32 +32,28 @@ export async function firstFeature(
   return { id, fetched: await feature(context, collectionId, id), page };
 }
 
-export const featureKind: CheckKind<OgcOptions> = {
+export const featureKind = perCollectionKind({
   name: 'ogcapi.feature',
   description: 'GET /collections/{collectionId}/items/{featureId} answers 200 with the links the Core requires',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  subjects: collectionSubjects,
-  run: (context, options, subject) =>
-    forCollection(context, options, subject, async ({ id }) => {
-      const found = await firstFeature(context, id);
-      if (!('fetched' in found)) {
-        const code = found.outcome === 'inapplicable' ? 'not-applicable' : 'no-sample';
-        return {
-          outcome: found.outcome,
-          findings: [{ code, message: found.reason, severity: 'information' }],
-          evidence: found.page.response ? [found.page.response.exchangeId] : [],
-        };
-      }
-      const judgement = new Judgement();
-      if (!expectSupported(judgement, found.fetched, '/req/core/f-op')) return judgement.output();
-      const body = expectJson200(judgement, found.fetched, '/req/core/f-success', `the feature ${found.id}`);
-      if (body === undefined) return judgement.output();
-      const others = (await declaredEncodings(context)).features.filter((type) => type === HTML);
-      expectLinks(judgement, body, '', found.fetched, LINKS, 'self');
-      if (others.length > 0) expectLinks(judgement, body, '', found.fetched, LINKS, 'alternate', others);
-      expectLinks(judgement, body, '', found.fetched, LINKS, 'collection');
-      expectRelAndType(judgement, linksOf(body), found.fetched, LINKS);
-      return judgement.output();
-    }),
-};
+  judge: async (context, options, { id }) => {
+    const found = await firstFeature(context, id);
+    if (!('fetched' in found)) {
+      const code = found.outcome === 'inapplicable' ? 'not-applicable' : 'no-sample';
+      return {
+        outcome: found.outcome,
+        findings: [{ code, message: found.reason, severity: 'information' }],
+        evidence: found.page.response ? [found.page.response.exchangeId] : [],
+      };
+    }
+    const judgement = new Judgement();
+    if (!expectSupported(judgement, found.fetched, '/req/core/f-op')) return judgement.output();
+    const body = expectJson200(judgement, found.fetched, '/req/core/f-success', `the feature ${found.id}`);
+    if (body === undefined) return judgement.output();
+    const others = (await declaredEncodings(context)).features.filter((type) => type === HTML);
+    expectLinks(judgement, body, '', found.fetched, LINKS, 'self');
+    if (others.length > 0) expectLinks(judgement, body, '', found.fetched, LINKS, 'alternate', others);
+    expectLinks(judgement, body, '', found.fetched, LINKS, 'collection');
+    expectRelAndType(judgement, linksOf(body), found.fetched, LINKS);
+    return judgement.output();
+  },
+});

@@ -8,72 +8,58 @@
 import { htmlFacts } from '../../ogcapi/html.js';
 import { absoluteUrl, linksOf, linkUrl } from '../../ogcapi/links.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import type { CheckKind } from '../types.js';
-import { gated } from './frame.js';
-import { htmlPages, withoutFormat } from './html-pages.js';
+import { expectSomePage, htmlPages, withoutFormat } from './html-pages.js';
 import { Judgement } from './judgement.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { ogcKind } from './kind.js';
 
 const RULE = '/req/html/content';
 const OWN_RELS = new Set(['self', 'alternate']);
 
-export const htmlContentKind: CheckKind<OgcOptions> = {
+export const htmlContentKind = ogcKind({
   name: 'ogcapi.html-content',
   description: 'HTML pages are HTML 5 documents showing the title and the links of the resource',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  run: (context, options) =>
-    gated(context, options, async () => {
-      const judgement = new Judgement();
-      const pages = await htmlPages(context);
-      if (!pages.some((candidate) => candidate.source !== undefined)) {
-        return judgement
-          .undecided({
-            rule: RULE,
-            code: 'no-html-page',
-            message: 'no resource answered 200 text/html (see the check of the html media type)',
-            fetched: pages[0]?.page,
-          })
-          .output();
+  judge: async (context, options) => {
+    const judgement = new Judgement();
+    const pages = await htmlPages(context);
+    if (!expectSomePage(judgement, pages, RULE)) return judgement.output();
+    for (const { resource, page, json, source } of pages) {
+      if (source === undefined) continue;
+      const facts = htmlFacts(source);
+      const at = `the HTML page of the ${resource.name}`;
+      if (!facts.html5 || !facts.hasBody) {
+        judgement.violation({
+          rule: RULE,
+          code: 'not-html5',
+          message: `${at} is not an HTML 5 document with a body (${!facts.html5 ? 'no <!DOCTYPE html>' : 'no <body>'})`,
+          fetched: page,
+        });
+        continue;
       }
-      for (const { resource, page, json, source } of pages) {
-        if (source === undefined) continue;
-        const facts = htmlFacts(source);
-        const at = `the HTML page of the ${resource.name}`;
-        if (!facts.html5 || !facts.hasBody) {
-          judgement.violation({
-            rule: RULE,
-            code: 'not-html5',
-            message: `${at} is not an HTML 5 document with a body (${!facts.html5 ? 'no <!DOCTYPE html>' : 'no <body>'})`,
-            fetched: page,
-          });
-          continue;
-        }
-        judgement.saw(page, json);
-        const title = isJsonObject(json.json) ? json.json.title : undefined;
-        if (typeof title === 'string' && title.trim() !== '' && !facts.text.includes(title.trim())) {
-          judgement.violation({
-            rule: RULE,
-            code: 'information-missing',
-            message: `${at} does not show the title "${title}"`,
-            fetched: page,
-            params: { title },
-          });
-        }
-        const anchors = new Set(facts.anchors.map((href) => withoutFormat(absoluteUrl(href, page.url) ?? href)));
-        const missing = linksOf(json.json).filter(
-          (link) => !OWN_RELS.has(link.rel ?? '') && !anchors.has(withoutFormat(linkUrl(link, json.url) ?? link.href)),
-        );
-        for (const link of missing) {
-          judgement.violation({
-            rule: RULE,
-            code: 'link-not-shown',
-            message: `${at} has no <a> to ${link.href} (rel ${link.rel ?? 'none'})`,
-            fetched: page,
-            params: { href: link.href, rel: link.rel },
-          });
-        }
+      judgement.saw(page, json);
+      const title = isJsonObject(json.json) ? json.json.title : undefined;
+      if (typeof title === 'string' && title.trim() !== '' && !facts.text.includes(title.trim())) {
+        judgement.violation({
+          rule: RULE,
+          code: 'information-missing',
+          message: `${at} does not show the title "${title}"`,
+          fetched: page,
+          params: { title },
+        });
       }
-      return judgement.output();
-    }),
-};
+      const anchors = new Set(facts.anchors.map((href) => withoutFormat(absoluteUrl(href, page.url) ?? href)));
+      const missing = linksOf(json.json).filter(
+        (link) => !OWN_RELS.has(link.rel ?? '') && !anchors.has(withoutFormat(linkUrl(link, json.url) ?? link.href)),
+      );
+      for (const link of missing) {
+        judgement.violation({
+          rule: RULE,
+          code: 'link-not-shown',
+          message: `${at} has no <a> to ${link.href} (rel ${link.rel ?? 'none'})`,
+          fetched: page,
+          params: { href: link.href, rel: link.rel },
+        });
+      }
+    }
+    return judgement.output();
+  },
+});

@@ -5,6 +5,7 @@
 import { FEATURES_ACCEPT, HTML, JSON_TYPE, hasMediaType } from '../../ogcapi/media-types.js';
 import type { CheckContext } from '../types.js';
 import { fetchOnce, type Fetched } from './fetch.js';
+import type { Judgement } from './judgement.js';
 import { sampleResources, type SampleResource } from './sample-resources.js';
 
 export interface HtmlPage {
@@ -37,4 +38,16 @@ export function withoutFormat(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** Records `rule` as undecided when no resource answered in HTML; false then, true when some page can be judged. */
+export function expectSomePage(judgement: Judgement, pages: readonly HtmlPage[], rule: string): boolean {
+  if (pages.some((candidate) => candidate.source !== undefined)) return true;
+  judgement.undecided({
+    rule,
+    code: 'no-html-page',
+    message: 'no resource answered 200 text/html (see the check of the html media type)',
+    fetched: pages[0]?.page,
+  });
+  return false;
 }

@@ -9,11 +9,9 @@
 import { absoluteUrl, linksOf, linkUrl } from '../../ogcapi/links.js';
 import { JSON_TYPE } from '../../ogcapi/media-types.js';
 import { headerValue } from '../../openapi/response-check.js';
-import type { CheckKind } from '../types.js';
 import { fetchOnce } from './fetch.js';
-import { gated } from './frame.js';
 import { Judgement } from './judgement.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { ogcKind } from './kind.js';
 import { collections, conformance, landingPage } from './resources.js';
 
 /** An origin that is no real site (RFC 6761 §6.4). */
@@ -24,82 +22,79 @@ function linkHeaderTargets(value: string, base: string): string[] {
   return [...value.matchAll(/<([^>]*)>/g)].flatMap((match) => absoluteUrl(match[1] ?? '', base) ?? []);
 }
 
-export const httpRecommendationsKind: CheckKind<OgcOptions> = {
+export const httpRecommendationsKind = ogcKind({
   name: 'ogcapi.http-recommendations',
   description: 'HEAD, entity tags with conditional GET, CORS and Link headers are supported',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  run: (context, options) =>
-    gated(context, options, async () => {
-      const judgement = new Judgement();
-      const resources = [await landingPage(context), await conformance(context), await collections(context)];
-      if (!resources.some((resource) => resource.response?.status === 200)) {
-        return judgement
-          .undecided({
-            rule: '/rec/core/head',
-            code: 'nothing-to-judge',
-            message: 'neither the landing page nor /conformance nor /collections answered 200',
-            fetched: resources[0],
-          })
-          .output();
-      }
-      for (const resource of resources) {
-        if (resource.response?.status !== 200) continue;
-        judgement.saw(resource);
-        const head = await fetchOnce(context, resource.url, JSON_TYPE, 'HEAD');
-        if (head.response?.status !== 200) {
-          judgement.violation({
-            rule: '/rec/core/head',
-            code: 'head-unsupported',
-            message: `HEAD ${resource.url} answered ${head.response?.status ?? head.failure?.reason}`,
-            fetched: head,
-          });
-        }
-        const etag = headerValue(resource.response, 'etag');
-        if (etag === undefined) {
-          judgement.violation({
-            rule: '/rec/core/etag',
-            code: 'etag-missing',
-            message: `GET ${resource.url} sent no ETag`,
-            fetched: resource,
-          });
-          continue;
-        }
-        const conditional = await fetchOnce(context, resource.url, JSON_TYPE, 'GET', { 'if-none-match': etag });
-        if (conditional.response?.status !== 304) {
-          judgement.violation({
-            rule: '/rec/core/etag',
-            code: 'conditional-get-ignored',
-            message: `GET with If-None-Match: ${etag} answered ${conditional.response?.status ?? conditional.failure?.reason}, not 304`,
-            fetched: conditional,
-          });
-        }
-      }
-      const cors = await fetchOnce(context, (await landingPage(context)).url, JSON_TYPE, 'GET', { origin: ORIGIN });
-      if (cors.response && headerValue(cors.response, 'access-control-allow-origin') === undefined) {
+  judge: async (context, options) => {
+    const judgement = new Judgement();
+    const resources = [await landingPage(context), await conformance(context), await collections(context)];
+    if (!resources.some((resource) => resource.response?.status === 200)) {
+      return judgement
+        .undecided({
+          rule: '/rec/core/head',
+          code: 'nothing-to-judge',
+          message: 'neither the landing page nor /conformance nor /collections answered 200',
+          fetched: resources[0],
+        })
+        .output();
+    }
+    for (const resource of resources) {
+      if (resource.response?.status !== 200) continue;
+      judgement.saw(resource);
+      const head = await fetchOnce(context, resource.url, JSON_TYPE, 'HEAD');
+      if (head.response?.status !== 200) {
         judgement.violation({
-          rule: '/rec/core/cross-origin',
-          code: 'cors-missing',
-          message: `a request with Origin: ${ORIGIN} was answered without Access-Control-Allow-Origin`,
-          fetched: cors,
+          rule: '/rec/core/head',
+          code: 'head-unsupported',
+          message: `HEAD ${resource.url} answered ${head.response?.status ?? head.failure?.reason}`,
+          fetched: head,
         });
       }
-      const landing = await landingPage(context);
-      if (landing.response) {
-        const targets = linkHeaderTargets(headerValue(landing.response, 'link') ?? '', landing.url);
-        const missing = linksOf(landing.json).filter((candidate) => !targets.includes(linkUrl(candidate, landing.url) ?? ''));
-        if (missing.length > 0) {
-          const hrefs = missing.map((link) => link.href);
-          judgement.violation({
-            rule: '/rec/core/link-header',
-            code: 'link-header-missing',
-            message: `${missing.length} links of the landing page are not in a Link header, e.g. ${hrefs[0]}`,
-            fetched: landing,
-            pointer: missing[0]?.pointer ?? '/links',
-            params: { missing: hrefs },
-          });
-        }
+      const etag = headerValue(resource.response, 'etag');
+      if (etag === undefined) {
+        judgement.violation({
+          rule: '/rec/core/etag',
+          code: 'etag-missing',
+          message: `GET ${resource.url} sent no ETag`,
+          fetched: resource,
+        });
+        continue;
       }
-      return judgement.output();
-    }),
-};
+      const conditional = await fetchOnce(context, resource.url, JSON_TYPE, 'GET', { 'if-none-match': etag });
+      if (conditional.response?.status !== 304) {
+        judgement.violation({
+          rule: '/rec/core/etag',
+          code: 'conditional-get-ignored',
+          message: `GET with If-None-Match: ${etag} answered ${conditional.response?.status ?? conditional.failure?.reason}, not 304`,
+          fetched: conditional,
+        });
+      }
+    }
+    const cors = await fetchOnce(context, (await landingPage(context)).url, JSON_TYPE, 'GET', { origin: ORIGIN });
+    if (cors.response && headerValue(cors.response, 'access-control-allow-origin') === undefined) {
+      judgement.violation({
+        rule: '/rec/core/cross-origin',
+        code: 'cors-missing',
+        message: `a request with Origin: ${ORIGIN} was answered without Access-Control-Allow-Origin`,
+        fetched: cors,
+      });
+    }
+    const landing = await landingPage(context);
+    if (landing.response) {
+      const targets = linkHeaderTargets(headerValue(landing.response, 'link') ?? '', landing.url);
+      const missing = linksOf(landing.json).filter((candidate) => !targets.includes(linkUrl(candidate, landing.url) ?? ''));
+      if (missing.length > 0) {
+        const hrefs = missing.map((link) => link.href);
+        judgement.violation({
+          rule: '/rec/core/link-header',
+          code: 'link-header-missing',
+          message: `${missing.length} links of the landing page are not in a Link header, e.g. ${hrefs[0]}`,
+          fetched: landing,
+          pointer: missing[0]?.pointer ?? '/links',
+          params: { missing: hrefs },
+        });
+      }
+    }
+    return judgement.output();
+  },
+});

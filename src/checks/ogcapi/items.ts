@@ -10,14 +10,13 @@ import { linksOf } from '../../ogcapi/links.js';
 import { HTML } from '../../ogcapi/media-types.js';
 import { headerValue } from '../../openapi/response-check.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import type { CheckKind } from '../types.js';
 import { expectJson200, expectSupported } from './expect.js';
 import type { Fetched } from './fetch.js';
 import { featuresOf, walk } from './features.js';
-import { collectionSubjects, forCollection } from './frame.js';
 import { Judgement } from './judgement.js';
+import { perCollectionKind } from './kind.js';
 import { declaredEncodings, expectLinks, expectRelAndType } from './link-rules.js';
-import { DEFAULTS, OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { DEFAULTS } from './options.js';
 import { items } from './resources.js';
 
 /** Allowed distance between `timeStamp` and the response's Date header (RFC 9110 §6.6.1), for clocks of proxy and server. */
@@ -55,27 +54,23 @@ function judgePage(judgement: Judgement, page: Fetched, others: readonly string[
   }
 }
 
-export const itemsKind: CheckKind<OgcOptions> = {
+export const itemsKind = perCollectionKind({
   name: 'ogcapi.items',
   description:
     'GET /collections/{collectionId}/items answers 200 with the links, numberReturned and timeStamp the Core requires, on every page',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  subjects: collectionSubjects,
-  run: (context, options, subject) =>
-    forCollection(context, options, subject, async ({ id }) => {
-      const judgement = new Judgement();
-      const first = await items(context, id);
-      if (!expectSupported(judgement, first, '/req/core/fc-op')) return judgement.output();
-      if (expectJson200(judgement, first, '/req/core/fc-response', `/collections/${id}/items`) === undefined) return judgement.output();
-      const others = (await declaredEncodings(context)).features.filter((type) => type === HTML);
-      const paged = await walk(
-        context,
-        id,
-        { limit: String(options.pageSize ?? DEFAULTS.pageSize) },
-        options.maxPages ?? DEFAULTS.maxPages,
-      );
-      for (const page of [first, ...paged.pages]) judgePage(judgement.saw(page), page, others);
-      return judgement.output();
-    }),
-};
+  judge: async (context, options, { id }) => {
+    const judgement = new Judgement();
+    const first = await items(context, id);
+    if (!expectSupported(judgement, first, '/req/core/fc-op')) return judgement.output();
+    if (expectJson200(judgement, first, '/req/core/fc-response', `/collections/${id}/items`) === undefined) return judgement.output();
+    const others = (await declaredEncodings(context)).features.filter((type) => type === HTML);
+    const paged = await walk(
+      context,
+      id,
+      { limit: String(options.pageSize ?? DEFAULTS.pageSize) },
+      options.maxPages ?? DEFAULTS.maxPages,
+    );
+    for (const page of [first, ...paged.pages]) judgePage(judgement.saw(page), page, others);
+    return judgement.output();
+  },
+});

@@ -5,12 +5,11 @@
  * unless the API definition says otherwise (C). The large limit is sent with the bbox probe, so
  * that the answer stays small.
  */
-import type { CheckKind } from '../types.js';
 import { expectJson200 } from './expect.js';
 import { featuresOf, walk } from './features.js';
-import { collectionSubjects, forCollection } from './frame.js';
 import { Judgement } from './judgement.js';
-import { DEFAULTS, OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { perCollectionKind } from './kind.js';
+import { DEFAULTS } from './options.js';
 import { bboxProbe } from './probe.js';
 import { items } from './resources.js';
 
@@ -18,36 +17,32 @@ const RESPONSE = '/req/core/fc-limit-response-1';
 /** One above the maximum of `limit` in /req/core/fc-limit-definition. */
 const ABOVE_MAXIMUM = '10001';
 
-export const limitKind: CheckKind<OgcOptions> = {
+export const limitKind = perCollectionKind({
   name: 'ogcapi.limit',
   description: 'The items operation accepts limit, answers with at most that many features and does not refuse a limit above the maximum',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  subjects: collectionSubjects,
-  run: (context, options, subject) =>
-    forCollection(context, options, subject, async ({ id }) => {
-      const judgement = new Judgement();
-      const limit = options.pageSize ?? DEFAULTS.pageSize;
-      const walked = await walk(context, id, { limit: String(limit) }, 1);
-      const page = walked.pages[0] ?? walked.broken;
-      if (page && expectJson200(judgement, page, '/req/core/fc-limit-definition', `the query with limit=${limit}`) !== undefined) {
-        const count = featuresOf(page)?.length ?? 0;
-        if (count > limit) {
-          judgement.violation({
-            rule: RESPONSE,
-            code: 'limit-exceeded',
-            message: `limit=${limit} was answered with ${count} features`,
-            fetched: page,
-            pointer: '/features',
-            params: { limit, features: count },
-          });
-        }
+  judge: async (context, options, { id }) => {
+    const judgement = new Judgement();
+    const limit = options.pageSize ?? DEFAULTS.pageSize;
+    const walked = await walk(context, id, { limit: String(limit) }, 1);
+    const page = walked.pages[0] ?? walked.broken;
+    if (page && expectJson200(judgement, page, '/req/core/fc-limit-definition', `the query with limit=${limit}`) !== undefined) {
+      const count = featuresOf(page)?.length ?? 0;
+      if (count > limit) {
+        judgement.violation({
+          rule: RESPONSE,
+          code: 'limit-exceeded',
+          message: `limit=${limit} was answered with ${count} features`,
+          fetched: page,
+          pointer: '/features',
+          params: { limit, features: count },
+        });
       }
-      const sampled = await bboxProbe(context, id, options);
-      if ('probe' in sampled) {
-        const above = await items(context, id, { bbox: sampled.probe.query.bbox ?? '', limit: ABOVE_MAXIMUM });
-        expectJson200(judgement, above, RESPONSE, `the query with limit=${ABOVE_MAXIMUM}, above the maximum,`);
-      }
-      return judgement.output();
-    }),
-};
+    }
+    const sampled = await bboxProbe(context, id, options);
+    if ('probe' in sampled) {
+      const above = await items(context, id, { bbox: sampled.probe.query.bbox ?? '', limit: ABOVE_MAXIMUM });
+      expectJson200(judgement, above, RESPONSE, `the query with limit=${ABOVE_MAXIMUM}, above the maximum,`);
+    }
+    return judgement.output();
+  },
+});

@@ -6,51 +6,45 @@
  * each kind.
  */
 import { contentTypeOf, hasMediaType } from '../../ogcapi/media-types.js';
-import type { CheckKind } from '../types.js';
 import { fetchOnce } from './fetch.js';
-import { gated } from './frame.js';
 import { Judgement } from './judgement.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { ogcKind } from './kind.js';
+import type { OgcOptions } from './options.js';
 import { sampleResources } from './sample-resources.js';
 
 export type MediaTypeOptions = OgcOptions & { features: string; others: string };
 
-export const mediaTypeKind: CheckKind<MediaTypeOptions> = {
+export const mediaTypeKind = ogcKind<MediaTypeOptions>({
   name: 'ogcapi.media-type',
   description: 'Each kind of resource, asked for the media type of an encoding, answers 200 in it',
-  optionsSchema: {
-    ...OGC_OPTIONS_SCHEMA,
-    properties: { ...OGC_OPTIONS_SCHEMA.properties, features: { type: 'string' }, others: { type: 'string' } },
-    required: ['features', 'others'],
-  },
-  needs: ['endpoint'],
-  run: (context, options, _subject, check) =>
-    gated(context, options, async () => {
-      const rule = check.verifies[0] ?? '';
-      const judgement = new Judgement();
-      for (const resource of await sampleResources(context)) {
-        const wanted = resource.features ? options.features : options.others;
-        const fetched = await fetchOnce(context, resource.url, wanted);
-        judgement.saw(fetched);
-        const { response, failure } = fetched;
-        if (failure || !response) {
-          judgement.undecided({
-            rule,
-            code: 'transport-failure',
-            message: `GET ${resource.url} failed (${failure?.reason ?? 'no response'})`,
-            fetched,
-          });
-        } else if (response.status !== 200 || !hasMediaType(response, wanted)) {
-          const got = `${response.status} ${contentTypeOf(response) ?? 'without a Content-Type'}`;
-          judgement.violation({
-            rule,
-            code: 'media-type-unsupported',
-            message: `the ${resource.name} asked for as ${wanted} answered ${got}`,
-            fetched,
-            params: { resource: resource.name, accept: wanted, status: response.status, contentType: contentTypeOf(response) },
-          });
-        }
+  properties: { features: { type: 'string' }, others: { type: 'string' } },
+  required: ['features', 'others'],
+  judge: async (context, options, check) => {
+    const rule = check.verifies[0] ?? '';
+    const judgement = new Judgement();
+    for (const resource of await sampleResources(context)) {
+      const wanted = resource.features ? options.features : options.others;
+      const fetched = await fetchOnce(context, resource.url, wanted);
+      judgement.saw(fetched);
+      const { response, failure } = fetched;
+      if (failure || !response) {
+        judgement.undecided({
+          rule,
+          code: 'transport-failure',
+          message: `GET ${resource.url} failed (${failure?.reason ?? 'no response'})`,
+          fetched,
+        });
+      } else if (response.status !== 200 || !hasMediaType(response, wanted)) {
+        const got = `${response.status} ${contentTypeOf(response) ?? 'without a Content-Type'}`;
+        judgement.violation({
+          rule,
+          code: 'media-type-unsupported',
+          message: `the ${resource.name} asked for as ${wanted} answered ${got}`,
+          fetched,
+          params: { resource: resource.name, accept: wanted, status: response.status, contentType: contentTypeOf(response) },
+        });
       }
-      return judgement.output();
-    }),
-};
+    }
+    return judgement.output();
+  },
+});

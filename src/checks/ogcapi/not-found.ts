@@ -3,11 +3,9 @@
  * prescribes for a resource that does not exist (/req/core/http: RFC 7231 §6.5.4, now RFC 9110
  * §15.5.5; OGC 17-069r4 §7.5.1 lists 404 for an incorrect path parameter).
  */
-import type { CheckKind } from '../types.js';
 import type { Fetched } from './fetch.js';
-import { gated } from './frame.js';
 import { Judgement } from './judgement.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { ogcKind } from './kind.js';
 import { collection, feature, listedCollections } from './resources.js';
 
 const RULE = '/req/core/http';
@@ -34,17 +32,14 @@ function expect404(judgement: Judgement, fetched: Fetched, what: string): void {
   }
 }
 
-export const notFoundKind: CheckKind<OgcOptions> = {
+export const notFoundKind = ogcKind({
   name: 'ogcapi.not-found',
   description: 'An unknown collection and an unknown feature answer 404',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  run: (context, options) =>
-    gated(context, options, async () => {
-      const judgement = new Judgement();
-      expect404(judgement, await collection(context, UNKNOWN_ID), 'an unknown collection');
-      const [first] = (await listedCollections(context)) ?? [];
-      if (first) expect404(judgement, await feature(context, first.id, UNKNOWN_ID), `an unknown feature of ${first.id}`);
-      return judgement.output();
-    }),
-};
+  judge: async (context, options) => {
+    const judgement = new Judgement();
+    expect404(judgement, await collection(context, UNKNOWN_ID), 'an unknown collection');
+    const [first] = (await listedCollections(context)) ?? [];
+    if (first) expect404(judgement, await feature(context, first.id, UNKNOWN_ID), `an unknown feature of ${first.id}`);
+    return judgement.output();
+  },
+});

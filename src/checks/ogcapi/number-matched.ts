@@ -6,11 +6,10 @@
  * unless a page already claims fewer matches than konform saw.
  */
 import { isJsonObject } from '../../openapi/refs.js';
-import type { CheckKind } from '../types.js';
 import { featureId, walk, type Walk } from './features.js';
-import { collectionSubjects, forCollection } from './frame.js';
 import { Judgement, notJudged } from './judgement.js';
-import { DEFAULTS, OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { perCollectionKind } from './kind.js';
+import { DEFAULTS } from './options.js';
 import { bboxProbe } from './probe.js';
 
 const RULE = '/req/core/fc-numberMatched';
@@ -40,36 +39,32 @@ function judgeWalk(judgement: Judgement, walked: Walk): void {
   }
 }
 
-export const numberMatchedKind: CheckKind<OgcOptions> = {
+export const numberMatchedKind = perCollectionKind({
   name: 'ogcapi.number-matched',
   description: 'numberMatched equals the number of features counted on every page of the query',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  subjects: collectionSubjects,
-  run: (context, options, subject) =>
-    forCollection(context, options, subject, async ({ id }) => {
-      const maxPages = options.maxPages ?? DEFAULTS.maxPages;
-      const walks = [await walk(context, id, { limit: String(options.pageSize ?? DEFAULTS.pageSize) }, maxPages)];
-      if (!walks[0]?.complete) {
-        const sampled = await bboxProbe(context, id, options);
-        if ('probe' in sampled) walks.push(sampled.probe.walk);
-      }
-      const judgement = new Judgement();
-      for (const walked of walks) judgeWalk(judgement.saw(...walked.pages), walked);
-      if (judgement.violated || walks.some((walked) => walked.complete)) return judgement.output();
-      const broken = walks.find((walked) => walked.broken)?.broken;
-      if (broken)
-        return judgement
-          .undecided({
-            rule: RULE,
-            code: 'page-unreadable',
-            message: `a page of the query could not be read as a feature collection (${broken.url})`,
-            fetched: broken,
-          })
-          .output();
-      return {
-        ...notJudged('untested', `no query of /collections/${id}/items could be walked to its last page within maxPages (${maxPages})`),
-        evidence: judgement.output().evidence,
-      };
-    }),
-};
+  judge: async (context, options, { id }) => {
+    const maxPages = options.maxPages ?? DEFAULTS.maxPages;
+    const walks = [await walk(context, id, { limit: String(options.pageSize ?? DEFAULTS.pageSize) }, maxPages)];
+    if (!walks[0]?.complete) {
+      const sampled = await bboxProbe(context, id, options);
+      if ('probe' in sampled) walks.push(sampled.probe.walk);
+    }
+    const judgement = new Judgement();
+    for (const walked of walks) judgeWalk(judgement.saw(...walked.pages), walked);
+    if (judgement.violated || walks.some((walked) => walked.complete)) return judgement.output();
+    const broken = walks.find((walked) => walked.broken)?.broken;
+    if (broken)
+      return judgement
+        .undecided({
+          rule: RULE,
+          code: 'page-unreadable',
+          message: `a page of the query could not be read as a feature collection (${broken.url})`,
+          fetched: broken,
+        })
+        .output();
+    return {
+      ...notJudged('untested', `no query of /collections/${id}/items could be walked to its last page within maxPages (${maxPages})`),
+      evidence: judgement.output().evidence,
+    };
+  },
+});

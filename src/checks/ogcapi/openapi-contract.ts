@@ -7,11 +7,10 @@
  * (errors; an unknown feature is asked for too); a 401 or 403 from a definition without security
  * schemes breaks /req/oas30/security. Operations beyond `maxOperations` are untested.
  */
-import type { CheckKind } from '../types.js';
 import { buildRequest, joinUrl } from '../../openapi/request.js';
-import { gated } from './frame.js';
 import { Judgement, notJudged } from './judgement.js';
-import { DEFAULTS, OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { ogcKind } from './kind.js';
+import { DEFAULTS, type OgcOptions } from './options.js';
 import { fetchOnce } from './fetch.js';
 import { judgeAnswer, RULES } from './openapi-answer.js';
 import { knownPath, pathValues, serverBase } from './openapi-paths.js';
@@ -20,53 +19,48 @@ import { UNKNOWN_ID } from './not-found.js';
 
 export type OpenApiContractOptions = OgcOptions & { maxOperations?: number };
 
-export const openapiContractKind: CheckKind<OpenApiContractOptions> = {
+export const openapiContractKind = ogcKind<OpenApiContractOptions>({
   name: 'ogcapi.openapi-contract',
   description: 'Every GET operation of the API definition answers as the definition describes',
-  optionsSchema: {
-    ...OGC_OPTIONS_SCHEMA,
-    properties: { ...OGC_OPTIONS_SCHEMA.properties, maxOperations: { type: 'integer', minimum: 1, default: DEFAULTS.maxOperations } },
+  properties: { maxOperations: { type: 'integer', minimum: 1, default: DEFAULTS.maxOperations } },
+  judge: async (context, options) => {
+    const judgement = new Judgement();
+    const served = await servedDefinition(context);
+    const unavailable = (why: string) => {
+      const message = `konform could not load the API definition (${why}); see the check of the document`;
+      return judgement.undecided({ rule: RULES.impl, code: 'definition-unavailable', message, fetched: served.fetched }).output();
+    };
+    if (!served.found) return unavailable(served.reason);
+    if (!served.definition.loaded) return unavailable(served.definition.problem);
+    const { document, unresolved } = served.definition;
+    const base = serverBase(document.data, served.fetched.url);
+    const operations = document.operations.filter((operation) => operation.method === 'GET');
+    const max = options.maxOperations ?? DEFAULTS.maxOperations;
+    const values = await pathValues(context, options.maxCollections ?? DEFAULTS.maxCollections);
+    for (const operation of operations.slice(0, max)) {
+      const request = buildRequest(base, document.data, operation);
+      const query = new URL(request.url).search.replace(/^\?/, '');
+      const path = knownPath(operation.path, values);
+      const url = path === undefined ? request.url : joinUrl(base, path, query ? [query] : []);
+      const accept = request.headers?.accept ?? '*/*';
+      judgeAnswer(judgement, document, operation, await fetchOnce(context, url, accept), unresolved);
+      const unknownPath = operation.parameters.some((parameter) => parameter.in === 'path' && parameter.name === 'featureId')
+        ? knownPath(operation.path, values, { featureId: UNKNOWN_ID })
+        : undefined;
+      if (unknownPath !== undefined)
+        judgeAnswer(
+          judgement,
+          document,
+          operation,
+          await fetchOnce(context, joinUrl(base, unknownPath), accept),
+          unresolved,
+          RULES.codes,
+        );
+    }
+    if (operations.length > max && !judgement.violated) {
+      const cut = notJudged('untested', `${operations.length - max} GET operations beyond maxOperations (${max}) were not called`);
+      return { ...cut, evidence: judgement.output().evidence };
+    }
+    return judgement.output();
   },
-  needs: ['endpoint'],
-  run: (context, options) =>
-    gated(context, options, async () => {
-      const judgement = new Judgement();
-      const served = await servedDefinition(context);
-      const unavailable = (why: string) => {
-        const message = `konform could not load the API definition (${why}); see the check of the document`;
-        return judgement.undecided({ rule: RULES.impl, code: 'definition-unavailable', message, fetched: served.fetched }).output();
-      };
-      if (!served.found) return unavailable(served.reason);
-      if (!served.definition.loaded) return unavailable(served.definition.problem);
-      const { document, unresolved } = served.definition;
-      const base = serverBase(document.data, served.fetched.url);
-      const operations = document.operations.filter((operation) => operation.method === 'GET');
-      const max = options.maxOperations ?? DEFAULTS.maxOperations;
-      const values = await pathValues(context, options.maxCollections ?? DEFAULTS.maxCollections);
-      for (const operation of operations.slice(0, max)) {
-        const request = buildRequest(base, document.data, operation);
-        const query = new URL(request.url).search.replace(/^\?/, '');
-        const path = knownPath(operation.path, values);
-        const url = path === undefined ? request.url : joinUrl(base, path, query ? [query] : []);
-        const accept = request.headers?.accept ?? '*/*';
-        judgeAnswer(judgement, document, operation, await fetchOnce(context, url, accept), unresolved);
-        const unknownPath = operation.parameters.some((parameter) => parameter.in === 'path' && parameter.name === 'featureId')
-          ? knownPath(operation.path, values, { featureId: UNKNOWN_ID })
-          : undefined;
-        if (unknownPath !== undefined)
-          judgeAnswer(
-            judgement,
-            document,
-            operation,
-            await fetchOnce(context, joinUrl(base, unknownPath), accept),
-            unresolved,
-            RULES.codes,
-          );
-      }
-      if (operations.length > max && !judgement.violated) {
-        const cut = notJudged('untested', `${operations.length - max} GET operations beyond maxOperations (${max}) were not called`);
-        return { ...cut, evidence: judgement.output().evidence };
-      }
-      return judgement.output();
-    }),
-};
+});

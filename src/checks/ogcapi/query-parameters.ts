@@ -4,10 +4,8 @@
  * (/req/core/query-param-invalid), and to a query parameter the API does not specify
  * (/req/core/query-param-unknown).
  */
-import type { CheckKind } from '../types.js';
-import { collectionSubjects, forCollection } from './frame.js';
 import { Judgement } from './judgement.js';
-import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import { perCollectionKind } from './kind.js';
 import { items } from './resources.js';
 
 const PROBES: ReadonlyArray<{ rule: string; query: Record<string, string>; what: string }> = [
@@ -20,35 +18,31 @@ const PROBES: ReadonlyArray<{ rule: string; query: Record<string, string>; what:
   },
 ];
 
-export const queryParametersKind: CheckKind<OgcOptions> = {
+export const queryParametersKind = perCollectionKind({
   name: 'ogcapi.query-parameters',
   description: 'The items operation answers 400 to an invalid and to an unknown query parameter',
-  optionsSchema: OGC_OPTIONS_SCHEMA,
-  needs: ['endpoint'],
-  subjects: collectionSubjects,
-  run: (context, options, subject) =>
-    forCollection(context, options, subject, async ({ id }) => {
-      const judgement = new Judgement();
-      for (const { rule, query, what } of PROBES) {
-        const fetched = await items(context, id, query);
-        judgement.saw(fetched);
-        if (fetched.failure)
-          judgement.undecided({
-            rule,
-            code: 'transport-failure',
-            message: `GET ${fetched.url} failed (${fetched.failure.reason})`,
-            fetched,
-          });
-        else if (fetched.response?.status !== 400) {
-          judgement.violation({
-            rule,
-            code: 'not-400',
-            message: `${what}, was answered ${fetched.response?.status}, not 400`,
-            fetched,
-            params: { status: fetched.response?.status, query },
-          });
-        }
+  judge: async (context, options, { id }) => {
+    const judgement = new Judgement();
+    for (const { rule, query, what } of PROBES) {
+      const fetched = await items(context, id, query);
+      judgement.saw(fetched);
+      if (fetched.failure)
+        judgement.undecided({
+          rule,
+          code: 'transport-failure',
+          message: `GET ${fetched.url} failed (${fetched.failure.reason})`,
+          fetched,
+        });
+      else if (fetched.response?.status !== 400) {
+        judgement.violation({
+          rule,
+          code: 'not-400',
+          message: `${what}, was answered ${fetched.response?.status}, not 400`,
+          fetched,
+          params: { status: fetched.response?.status, query },
+        });
       }
-      return judgement.output();
-    }),
-};
+    }
+    return judgement.output();
+  },
+});

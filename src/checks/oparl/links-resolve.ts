@@ -7,13 +7,13 @@
  * access (§2.3). A transport failure leaves the link undecided. Failures are grouped by the
  * type of object the link should have led to.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { Finding } from '../../core/model.js';
 import type { CrawlFailure } from '../../crawl/types.js';
-import { cutOffOf, oparlCrawl } from '../../oparl/crawl.js';
+import { cutOffOf } from '../../oparl/crawl.js';
 import { judge } from '../../oparl/judge.js';
 import { RULE, type Rule } from '../../oparl/rules.js';
-import type { CheckKind } from '../types.js';
-import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
+import { everyTypeKind } from './every-type-kind.js';
+import type { OParlOptions } from './shared.js';
 
 export type LinksResolveOptions = OParlOptions & { softDeleteTypes?: string[] };
 
@@ -36,15 +36,11 @@ function failureFinding(failure: CrawlFailure, softDelete: boolean): Finding {
   };
 }
 
-export const linksResolveKind: CheckKind<LinksResolveOptions> = {
+export const linksResolveKind = everyTypeKind<LinksResolveOptions>({
   name: 'oparl.links-resolve',
   description: 'Every URL the server gives for an object or list is retrievable',
-  optionsSchema: optionsSchema({ softDeleteTypes: { type: 'array', items: { type: 'string' } } }),
-  needs: ['endpoint'],
-  subjects: (context, options) => typeSubjects(context, options, undefined, true),
-  async run(context, options, subject, check): Promise<CheckOutput> {
-    const crawl = await oparlCrawl(context, options);
-    const type = subjectType(subject);
+  properties: { softDeleteTypes: { type: 'array', items: { type: 'string' } } },
+  judge(crawl, type, options, check) {
     const { occurrences } = crawl;
     const failures = crawl.record.failures.filter((failure) => occurrences.typeOfLink(failure.via) === type);
     const reached = [...crawl.fetched.values()].filter((fetched) => occurrences.expectedOf(fetched.url) === type).length;
@@ -52,4 +48,4 @@ export const linksResolveKind: CheckKind<LinksResolveOptions> = {
     const softDelete = !options.softDeleteTypes || (type !== undefined && options.softDeleteTypes.includes(type));
     return judge(check, { findings: failures.map((failure) => failureFinding(failure, softDelete)), examined: reached + failures.length, cutOff: cutOffOf(crawl, type), nothing }, options.maxFindings);
   },
-};
+});

@@ -8,17 +8,16 @@
  * next link that does not answer breaks the list (undecided where no answer came). A list of
  * more than 100 objects on one page should have been paginated (§2.5).
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { Finding } from '../../core/model.js';
 import { normaliseUrl } from '../../crawl/index.js';
 import type { CrawledList, Fetched } from '../../crawl/types.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import { cutOffOf, oparlCrawl, unreachedOf, type OParlCrawl } from '../../oparl/crawl.js';
+import { cutOffOf, unreachedOf, type OParlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
 import { judge } from '../../oparl/judge.js';
 import { listsOf, pageItems, pageLinks } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
-import type { CheckKind } from '../types.js';
-import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
+import { everyTypeKind } from './every-type-kind.js';
 
 const PAGINATE_ABOVE = 100;
 const MEMBERS = ['data', 'pagination', 'links'] as const;
@@ -100,19 +99,14 @@ function cutOffOfLists(crawl: OParlCrawl, lists: readonly CrawledList[]) {
   return crawl.record.cutOff.filter((cut) => cut.via && pages.has(cut.via.from) && cut.via.pointer === '/links/next');
 }
 
-export const listPagesKind: CheckKind<OParlOptions> = {
+export const listPagesKind = everyTypeKind({
   name: 'oparl.list-pages',
   description: 'List pages have data, pagination and links, consistent from page to page',
-  optionsSchema: optionsSchema(),
-  needs: ['endpoint'],
-  subjects: (context, options) => typeSubjects(context, options, undefined, true),
-  async run(context, options, subject, check): Promise<CheckOutput> {
-    const crawl = await oparlCrawl(context, options);
-    const type = subjectType(subject);
+  judge(crawl, type, options, check) {
     const lists = listsOf(crawl, type).filter((list) => list.pages.length > 0);
     const nothing = type ? `the crawl met no list of oparl:${type}` : 'every list the crawl met is of a known type';
     const cutOff = lists.length > 0 ? cutOffOfLists(crawl, lists) : cutOffOf(crawl, type);
     const unreached = lists.length > 0 ? [] : unreachedOf(crawl, type);
     return judge(check, { findings: lists.flatMap((list) => listFindings(crawl, list)), examined: lists.length, cutOff, unreached, nothing }, options.maxFindings);
   },
-};
+});

@@ -5,25 +5,18 @@
  * (§2.1 Erweiterbarkeit) unless it stands where an OParl type is expected. Whether the type is
  * the one its context expects is the references check's.
  */
-import type { CheckOutput } from '../../core/model.js';
-import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
+import { cutOffOf, unreachedOf } from '../../oparl/crawl.js';
 import { objectFinding } from '../../oparl/findings.js';
 import { judge } from '../../oparl/judge.js';
 import { RULE } from '../../oparl/rules.js';
-import type { CheckKind } from '../types.js';
-import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
+import { everyTypeKind } from './every-type-kind.js';
 
 const OPARL_NAMESPACES = /^https?:\/\/schema\.oparl\.org\//i;
 
-export const typeUriKind: CheckKind<OParlOptions> = {
+export const typeUriKind = everyTypeKind({
   name: 'oparl.type-uri',
   description: "Every object's type is a type URI of the standard's OParl version",
-  optionsSchema: optionsSchema(),
-  needs: ['endpoint'],
-  subjects: (context, options) => typeSubjects(context, options, undefined, true),
-  async run(context, options, subject, check): Promise<CheckOutput> {
-    const crawl = await oparlCrawl(context, options);
-    const type = subjectType(subject);
+  judge(crawl, type, options, check) {
     const occurrences = crawl.occurrences.byType.get(type) ?? [];
     const findings = occurrences.flatMap((occurrence) => {
       const value = occurrence.object.type;
@@ -43,4 +36,4 @@ export const typeUriKind: CheckKind<OParlOptions> = {
     const nothing = type ? `the crawl met no oparl:${type}` : 'every object the crawl met is of a known type';
     return judge(check, { findings, examined: occurrences.length, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing }, options.maxFindings);
   },
-};
+});

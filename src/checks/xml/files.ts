@@ -4,7 +4,7 @@
  * in KoSIT's scenarios.xml). A file whose root does not match makes the check inapplicable.
  */
 import type { CheckOutput } from '../../core/model.js';
-import type { CheckContext, Subject } from '../types.js';
+import type { CheckContext, CheckKind, Subject } from '../types.js';
 
 /** JSON Schema of `match`: root elements in Clark notation, `{namespace}localName`. */
 export const MATCH_SCHEMA = {
@@ -39,5 +39,29 @@ export async function outsideScenario(context: CheckContext, file: string, match
   return {
     outcome: 'inapplicable',
     findings: [{ code: 'other-document-type', message: `the root element ${root ?? '(none)'} is not one this check is for`, params: { root, match } }],
+  };
+}
+
+export interface FileKindSpec<Options> {
+  name: string;
+  description: string;
+  /** Options of its own; `match` is added. */
+  properties: Record<string, unknown>;
+  required: string[];
+  judge(context: CheckContext, options: Options, file: string): Promise<CheckOutput>;
+}
+
+/** A kind that judges each file whose root element is one `match` names (every file without it). */
+export function perFileKind<Options extends { match?: string[] }>(spec: FileKindSpec<Options>): CheckKind<Options> {
+  return {
+    name: spec.name,
+    description: spec.description,
+    optionsSchema: { type: 'object', additionalProperties: false, required: spec.required, properties: { ...spec.properties, match: MATCH_SCHEMA } },
+    needs: ['files'],
+    subjects: fileSubjects,
+    async run(context, options, subject): Promise<CheckOutput> {
+      const file = subjectFile(subject);
+      return (await outsideScenario(context, file, options.match)) ?? spec.judge(context, options, file);
+    },
   };
 }

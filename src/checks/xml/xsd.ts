@@ -6,11 +6,10 @@
  * another document type: inapplicable. A file that is not well-formed fails with its parse
  * errors; every validation error is a fatal finding with line and XPath.
  */
-import type { CheckOutput } from '../../core/model.js';
 import type { StandardSchema } from '../../xml/xsd-standard.js';
 import type { XsdSchema } from '../../xml/xsd.js';
-import type { CheckContext, CheckKind } from '../types.js';
-import { fileSubjects, MATCH_SCHEMA, outsideScenario, subjectFile } from './files.js';
+import type { CheckContext } from '../types.js';
+import { perFileKind } from './files.js';
 
 export interface XsdOptions extends StandardSchema {
   match?: string[];
@@ -24,28 +23,15 @@ function schemaOf(context: CheckContext, options: XsdOptions): Promise<XsdSchema
   });
 }
 
-export const xsdKind: CheckKind<XsdOptions> = {
+export const xsdKind = perFileKind<XsdOptions>({
   name: 'xml.xsd',
   description: "The file is valid against the standard's XML Schema",
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['schema'],
-    properties: {
-      schema: { type: 'string', minLength: 1 },
-      catalog: { type: 'string', minLength: 1 },
-      match: MATCH_SCHEMA,
-    },
-  },
-  needs: ['files'],
-  subjects: fileSubjects,
-  async run(context, options, subject): Promise<CheckOutput> {
-    const file = subjectFile(subject);
-    const outside = await outsideScenario(context, file, options.match);
-    if (outside) return outside;
+  properties: { schema: { type: 'string', minLength: 1 }, catalog: { type: 'string', minLength: 1 } },
+  required: ['schema'],
+  async judge(context, options, file) {
     const schema = await schemaOf(context, options);
     const { validateXmlFile } = await import('../../xml/xsd-file.js');
     const { valid, findings } = validateXmlFile(schema, file);
     return { outcome: valid ? 'passed' : 'failed', findings };
   },
-};
+});

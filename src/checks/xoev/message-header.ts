@@ -4,11 +4,9 @@
  * for the root element (mapped through the standard's message-type code list). Failed when one
  * part fails; cantTell when konform lacks the message-type list the header refers to.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
-import { combineOutcomes } from '../../core/outcome.js';
 import type { HeaderFlavour } from '../../xml/xoev-header.js';
-import { fileSubjects, MATCH_SCHEMA, outsideScenario, subjectFile } from '../xml/files.js';
-import type { CheckKind } from '../types.js';
+import { perFileKind } from '../xml/files.js';
+import { FOLDER_SCHEMA, outputOf, readMessage } from '../xml/xoev-message.js';
 
 export interface MessageHeaderOptions {
   /** `g2g`: nachrichtenkopf.g2g (XÖV Basisnachricht, XBau, XWasser); `xdomea`: Kopf. */
@@ -22,44 +20,25 @@ export interface MessageHeaderOptions {
   match?: string[];
 }
 
-const FOLDER = { type: 'string', minLength: 1, pattern: '^(?!/)(?!.*\\.\\.)' } as const;
-
-export const messageHeaderKind: CheckKind<MessageHeaderOptions> = {
+export const messageHeaderKind = perFileKind<MessageHeaderOptions>({
   name: 'xoev.message-header',
   description: 'The XÖV message header: message UUID, creation time, author and reader, message type matching the root element',
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['flavour', 'codelists', 'schemas'],
-    properties: {
-      flavour: { enum: ['g2g', 'xdomea'] },
-      codelists: FOLDER,
-      schemas: FOLDER,
-      futureToleranceSeconds: { type: 'number', minimum: 0, default: 300 },
-      match: MATCH_SCHEMA,
-    },
+  properties: {
+    flavour: { enum: ['g2g', 'xdomea'] },
+    codelists: FOLDER_SCHEMA,
+    schemas: FOLDER_SCHEMA,
+    futureToleranceSeconds: { type: 'number', minimum: 0, default: 300 },
   },
-  needs: ['files'],
-  subjects: fileSubjects,
-  async run(context, options, subject): Promise<CheckOutput> {
-    const file = subjectFile(subject);
-    const outside = await outsideScenario(context, file, options.match);
-    if (outside) return outside;
-    const [{ readXoevMessage }, { codeListIndex }, { judgeHeader }] = await Promise.all([
-      import('../../xml/codelist-message.js'),
-      import('../../xml/codelist-index.js'),
-      import('../../xml/xoev-header-checks.js'),
-    ]);
-    const reading = await readXoevMessage(context, file, options.schemas);
-    if ('unreadable' in reading) {
-      return { outcome: 'cantTell', findings: [{ code: 'message-unreadable', message: reading.unreadable, location: { file } }] };
-    }
+  required: ['flavour', 'codelists', 'schemas'],
+  async judge(context, options, file) {
+    const reading = await readMessage(context, file, options.schemas);
+    if ('unread' in reading) return reading.unread;
+    const [{ codeListIndex }, { judgeHeader }] = await Promise.all([import('../../xml/codelist-index.js'), import('../../xml/xoev-header-checks.js')]);
     const judgements = await judgeHeader(reading.message, await codeListIndex(context, options.codelists), {
       flavour: options.flavour,
       futureToleranceSeconds: options.futureToleranceSeconds ?? 300,
       now: new Date(),
     });
-    const findings = judgements.flatMap((judgement): Finding[] => (judgement.finding ? [judgement.finding] : []));
-    return { outcome: combineOutcomes(judgements.map((judgement) => judgement.outcome)), findings };
+    return outputOf(judgements);
   },
-};
+});

@@ -1,0 +1,56 @@
+/**
+ * How an OGC API check kind is declared: it needs the endpoint, takes the shared OGC options
+ * (and any of its own), and judges in the frame of frame.ts — inapplicable when the server does
+ * not declare its conformance class; a per-collection kind judges each listed collection.
+ */
+import type { CheckOutput, CheckSpec } from '../../core/model.js';
+import type { CheckContext, CheckKind } from '../types.js';
+import { collectionSubjects, forCollection, gated } from './frame.js';
+import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
+import type { ListedCollection } from './resources.js';
+
+interface KindHead {
+  name: string;
+  description: string;
+}
+
+export interface OgcKindSpec<Options extends OgcOptions> extends KindHead {
+  /** Options of its own, added to the shared OGC options. */
+  properties?: Record<string, unknown>;
+  /** Those of its own options a suite must give. */
+  required?: string[];
+  judge(context: CheckContext, options: Options, check: CheckSpec): Promise<CheckOutput>;
+}
+
+export interface CollectionKindSpec extends KindHead {
+  judge(context: CheckContext, options: OgcOptions, collection: ListedCollection): Promise<CheckOutput>;
+}
+
+/** A kind that judges the server once. */
+export function ogcKind<Options extends OgcOptions = OgcOptions>(spec: OgcKindSpec<Options>): CheckKind<Options> {
+  return {
+    name: spec.name,
+    description: spec.description,
+    optionsSchema: spec.properties
+      ? {
+          ...OGC_OPTIONS_SCHEMA,
+          properties: { ...OGC_OPTIONS_SCHEMA.properties, ...spec.properties },
+          ...(spec.required ? { required: spec.required } : {}),
+        }
+      : OGC_OPTIONS_SCHEMA,
+    needs: ['endpoint'],
+    run: (context, options, _subject, check) => gated(context, options, () => spec.judge(context, options, check)),
+  };
+}
+
+/** A kind that judges each collection /collections lists, up to `maxCollections`. */
+export function perCollectionKind(spec: CollectionKindSpec): CheckKind<OgcOptions> {
+  return {
+    name: spec.name,
+    description: spec.description,
+    optionsSchema: OGC_OPTIONS_SCHEMA,
+    needs: ['endpoint'],
+    subjects: collectionSubjects,
+    run: (context, options, subject) => forCollection(context, options, subject, (collection) => spec.judge(context, options, collection)),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * What the checks of an XÖV message share: the folders of the standard's code lists and XML
+ * Schemas as options, the message read once (cantTell when konform cannot read it), and one
+ * outcome from the judgements of its parts — failed when one fails, cantTell when one cannot
+ * be decided (never passed then).
+ */
+import type { CheckOutput, Finding } from '../../core/model.js';
+import { combineOutcomes } from '../../core/outcome.js';
+import type { XoevMessage } from '../../xml/codelist-message.js';
+import type { CodeJudgement } from '../../xml/codelist-judge.js';
+import type { CheckContext } from '../types.js';
+
+/** JSON Schema of a folder of the standard: relative, and not leaving it. */
+export const FOLDER_SCHEMA = { type: 'string', minLength: 1, pattern: '^(?!/)(?!.*\\.\\.)' } as const;
+
+/** The message in `file`, or the cantTell output that says why konform could not read it. */
+export async function readMessage(context: CheckContext, file: string, schemas: string): Promise<{ message: XoevMessage } | { unread: CheckOutput }> {
+  const { readXoevMessage } = await import('../../xml/codelist-message.js');
+  const reading = await readXoevMessage(context, file, schemas);
+  if ('unreadable' in reading) {
+    return { unread: { outcome: 'cantTell', findings: [{ code: 'message-unreadable', message: reading.unreadable, location: { file } }] } };
+  }
+  return reading;
+}
+
+export function outputOf(judgements: readonly CodeJudgement[]): CheckOutput {
+  const findings = judgements.flatMap((judgement): Finding[] => (judgement.finding ? [judgement.finding] : []));
+  return { outcome: combineOutcomes(judgements.map((judgement) => judgement.outcome)), findings };
+}
