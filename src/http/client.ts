@@ -50,6 +50,7 @@ export function createHttpClient(options: KonformHttpClientOptions): KonformHttp
     userAgent: options.userAgent,
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  const isTarget = (url: string): boolean => URL.canParse(url) && allowlist.isTarget(new URL(url));
   const authenticator = createAuthenticator(auth, redactor, async (request, inspect) => (await transport.perform(request, { inspect })).response);
 
   return {
@@ -57,8 +58,7 @@ export function createHttpClient(options: KonformHttpClientOptions): KonformHttp
     async send(request) {
       // Credentials go to the target only, never to the other allowed hosts; the OAuth2 token
       // request is sent by the authenticator itself, unauthenticated, with its client credentials.
-      const toTarget = URL.canParse(request.url) && allowlist.isTarget(new URL(request.url));
-      if (request.authenticate === false || auth.length === 0 || !toTarget) return (await transport.perform(request)).response;
+      if (request.authenticate === false || auth.length === 0 || !isTarget(request.url)) return (await transport.perform(request)).response;
       const credentials = await authenticator.credentials();
       const first = await transport.perform(request, { credentials });
       // RFC 6750 §3.1: a 401 to a bearer token may mean it expired or was revoked; renew it once.

@@ -27,8 +27,9 @@ function wholeCharactersEnd(bytes: Uint8Array): number {
   const length = first < 0xc2 || first > 0xf4 ? 1 : first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : 2;
   const cut = bytes.length - lead;
   if (cut >= length) return bytes.length;
+  // A lone lead byte (C2–F4) begins a valid sequence; with more bytes, the second byte decides
+  // (E0, ED, F0, F4 narrow its range), and padding with continuation bytes checks it.
   if (cut === 1) return lead;
-  // Lead and second byte checked, a valid beginning completed with continuation bytes is a valid sequence.
   const completed = Buffer.alloc(length, 0x80);
   completed.set(bytes.subarray(lead));
   return isUtf8(completed) ? lead : bytes.length;

@@ -33,31 +33,31 @@ export interface FollowContext {
 /** The hop to send for a request state: its credentials added, if it still carries them. */
 export function toHop(state: RequestState): Hop {
   const credentials = state.credentials;
+  if (!credentials) return { method: state.method, url: state.url, headers: state.headers, body: state.body };
   return {
     method: state.method,
-    url: credentials ? withQueryCredentials(state.url, credentials.query) : state.url,
-    headers: credentials ? { ...state.headers, ...credentials.headers } : state.headers,
-    ...(state.body === undefined ? {} : { body: state.body }),
+    url: withQueryCredentials(state.url, credentials.query),
+    headers: { ...state.headers, ...credentials.headers },
+    body: state.body,
   };
 }
 
 /** Waits that end only by abort (for a rate slot, a place in flight) become 'aborted' failures. */
-export async function abortable<T>(wait: Promise<T>): Promise<T> {
-  try {
-    return await wait;
-  } catch (error) {
+export function abortable<T>(wait: Promise<T>): Promise<T> {
+  return wait.catch((error: unknown) => {
     throw new HopFailure('aborted', 'the run was aborted', undefined, { cause: error });
-  }
+  });
 }
 
-/** Resolves with the final response; throws HopFailure. */
-export async function followRedirects(progress: Progress, context: FollowContext): Promise<HopResponse> {
+/** Resolves with the final response; throws HopFailure. `first` is toHop(progress.state). */
+export async function followRedirects(progress: Progress, first: Hop, context: FollowContext): Promise<HopResponse> {
   const { allowlist, limits, signal } = context;
+  let hop = first;
   for (let followed = 0; ; followed += 1) {
-    const hop = toHop(progress.state);
     progress.attempted = hop.url;
     if (!allowlist.allows(hop.url)) throw new HopFailure('hostNotAllowed', `${hop.url.protocol}//${hop.url.host} is not an allowed host`);
-    await abortable(context.rateLimiter.wait(hop.url.host, signal));
+    const slot = context.rateLimiter.wait(hop.url.host, signal);
+    if (slot) await abortable(slot);
     let response: HopResponse;
     try {
       response = await sendHop(context.agent, hop, limits, signal);
@@ -71,5 +71,6 @@ export async function followRedirects(progress: Progress, context: FollowContext
     progress.redirects.push({ status: response.status, location: location.href });
     if (followed === limits.maxRedirects) throw new HopFailure('tooManyRedirects', `more than ${limits.maxRedirects} redirects`);
     progress.state = followRedirect(progress.state, response.status, location);
+    hop = toHop(progress.state);
   }
 }

@@ -68,11 +68,14 @@ export async function sendHop(agent: GuardedAgent, hop: Hop, limits: HopLimits, 
       signal: deadline.signal,
     });
     const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = value;
+    for (const name in response.headers) {
+      const value = response.headers[name];
+      if (value !== undefined) headers[name] = value;
+    }
     received = { status: response.statusCode, headers };
     const length = declaredLength(hop.method, response.statusCode, headers);
     const body = await readLimitedBody(response.body, limits.maxResponseBytes, length);
-    return { ...received, body, cut: false };
+    return { status: received.status, headers, body, cut: false };
   } catch (error) {
     const partial = received && {
       ...received,

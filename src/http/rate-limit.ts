@@ -8,8 +8,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface RateLimiter {
   /** Reserves the next slot for the host; returns how many milliseconds to wait for it. */
   reserve(host: string): number;
-  /** Waits for the next slot of the host; rejects when the signal aborts. */
-  wait(host: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Waits for the next slot of the host; rejects when the signal aborts. Undefined when the
+   * slot is now, so that an unlimited rate costs no wait.
+   */
+  wait(host: string, signal?: AbortSignal): Promise<void> | undefined;
 }
 
 export function createRateLimiter(ratePerHost: number, now: () => number = () => performance.now()): RateLimiter {
@@ -26,9 +29,9 @@ export function createRateLimiter(ratePerHost: number, now: () => number = () =>
 
   return {
     reserve,
-    async wait(host, signal) {
+    wait(host, signal) {
       const delay = reserve(host);
-      if (delay > 0) await sleep(delay, undefined, { signal });
+      return delay > 0 ? sleep(delay, undefined, { signal }) : undefined;
     },
   };
 }

@@ -3,7 +3,7 @@
  * destroys the stream (which closes the connection), so an endless body costs at most
  * `maxBytes` of memory.
  */
-import type { Readable } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 
 export class ResponseTooLargeError extends Error {
   readonly code = 'KONFORM_RESPONSE_TOO_LARGE';
@@ -30,26 +30,38 @@ export class BodyReadError extends Error {
   }
 }
 
-export async function readLimitedBody(body: Readable, maxBytes: number, declaredLength?: number): Promise<Buffer> {
+export function readLimitedBody(body: Readable, maxBytes: number, declaredLength?: number): Promise<Buffer> {
   if (declaredLength !== undefined && declaredLength > maxBytes) {
     body.destroy();
-    throw new BodyReadError(Buffer.alloc(0), true, new ResponseTooLargeError(maxBytes, declaredLength));
+    return Promise.reject(new BodyReadError(Buffer.alloc(0), true, new ResponseTooLargeError(maxBytes, declaredLength)));
   }
-  const chunks: Buffer[] = [];
-  let received = 0;
-  try {
-    for await (const chunk of body as AsyncIterable<Buffer>) {
+  // Read through events rather than an async iterator: one promise per body, not one per chunk.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let settled = false;
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      body.destroy();
+      reject(new BodyReadError(Buffer.concat(chunks), error instanceof ResponseTooLargeError, error));
+    };
+    body.on('data', (chunk: Buffer) => {
+      if (settled) return;
       if (received + chunk.length > maxBytes) {
         chunks.push(chunk.subarray(0, maxBytes - received));
-        body.destroy();
-        throw new ResponseTooLargeError(maxBytes);
+        fail(new ResponseTooLargeError(maxBytes));
+        return;
       }
       chunks.push(chunk);
       received += chunk.length;
-    }
-  } catch (error) {
-    body.destroy();
-    throw new BodyReadError(Buffer.concat(chunks), error instanceof ResponseTooLargeError, error);
-  }
-  return Buffer.concat(chunks);
+    });
+    finished(body, (error) => {
+      if (error) fail(error);
+      else if (!settled) {
+        settled = true;
+        resolve(Buffer.concat(chunks, received));
+      }
+    });
+  });
 }

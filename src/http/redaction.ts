@@ -98,18 +98,22 @@ export function createRedactor(auth: readonly AuthConfig[] = [], tls?: TlsConfig
     },
     redactText,
     redactUrl(url) {
-      const withoutUserinfo = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
-      const withoutParameters = withoutUserinfo.replace(/([?&])([^=&#]*)=([^&#]*)/g, (pair, separator: string, name: string) =>
-        queryNames.has(decodeQueryName(name).toLowerCase()) ? `${separator}${name}=${REDACTED}` : pair,
-      );
-      return redactText(withoutParameters);
+      // Each step runs only when there is something it could find.
+      const withoutUserinfo = url.includes('@') ? url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`) : url;
+      const withoutParameters =
+        queryNames.size === 0
+          ? withoutUserinfo
+          : withoutUserinfo.replace(/([?&])([^=&#]*)=([^&#]*)/g, (pair, separator: string, name: string) =>
+              queryNames.has(decodeQueryName(name).toLowerCase()) ? `${separator}${name}=${REDACTED}` : pair,
+            );
+      return pattern ? redactText(withoutParameters) : withoutParameters;
     },
     redactHeaders<Value extends string | string[]>(headers: Record<string, Value>) {
       const result: Record<string, string | string[]> = {};
-      for (const [name, value] of Object.entries(headers)) {
-        const hidden = headerNames.has(name.toLowerCase());
-        const redactOne = (one: string): string => (hidden ? REDACTED : redactText(one));
-        result[name] = Array.isArray(value) ? value.map(redactOne) : redactOne(value);
+      for (const name in headers) {
+        const value = headers[name]!;
+        if (headerNames.has(name.toLowerCase())) result[name] = Array.isArray(value) ? value.map(() => REDACTED) : REDACTED;
+        else result[name] = Array.isArray(value) ? value.map((one) => redactText(one)) : redactText(value);
       }
       return result as Record<string, Value>;
     },

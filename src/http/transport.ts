@@ -70,27 +70,26 @@ export function createTransport(options: TransportOptions): Transport {
     for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
     const method = request.method.toUpperCase();
     const url = parseUrl(request.url);
-    const body = request.body === undefined ? {} : { body: request.body };
     const progress: Progress | undefined = url && {
-      state: { method, url, headers, ...body, ...(credentials ? { credentials } : {}) },
+      state: { method, url, headers, body: request.body, credentials },
       attempted: url,
       redirects: [],
     };
-    const first = progress ? toHop(progress.state) : { method, url: undefined, headers, ...body };
+    const first = progress && toHop(progress.state);
     const start: ExchangeStart = {
       id: `ex-${++sequence}`,
       startedAt: new Date().toISOString(),
       startedMs: performance.now(),
-      request: { ...first, url: first.url?.href ?? request.url },
+      request: first ? { method, url: first.url.href, headers: first.headers, body: first.body } : { method, url: request.url, headers, body: request.body },
     };
     let release: (() => void) | undefined;
     let response: HopResponse;
     try {
-      if (!progress) throw new HopFailure('hostNotAllowed', `${request.url} is not an absolute URL`);
+      if (!progress || !first) throw new HopFailure('hostNotAllowed', `${request.url} is not an absolute URL`);
       if (signal.aborted) throw new HopFailure('aborted', 'the run was aborted');
       release = await abortable(semaphore.acquire(signal));
       const agent = await options.agent();
-      response = await followRedirects(progress, { agent, allowlist, rateLimiter, limits, signal });
+      response = await followRedirects(progress, first, { agent, allowlist, rateLimiter, limits, signal });
       inspect?.(response.body);
     } catch (error) {
       const failure = error instanceof HopFailure ? error : new HopFailure(failureReason(error), String(error), undefined, { cause: error });
