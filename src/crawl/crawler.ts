@@ -33,6 +33,14 @@ export async function crawl(options: CrawlOptions): Promise<CrawlRecord> {
   /** Absolute spellings of links seen, and the normalised URL each stands for. */
   const spellings = new Map<string, string>();
   const twins = new Twins();
+  /** Whether the allowlist allows a normalised URL, by its scheme and authority: one URL parse per origin. */
+  const origins = new Map<string, boolean>();
+  const allowed = (url: string): boolean => {
+    const origin = url.slice(0, url.indexOf('/', url.indexOf('//') + 2));
+    let allows = origins.get(origin);
+    if (allows === undefined) origins.set(origin, (allows = allowlist.allows(new URL(url))));
+    return allows;
+  };
   const recorder = createRecorder(entry, budget);
   frontier.push({ url: entry, depth: 0 });
   let requests = 0;
@@ -54,7 +62,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlRecord> {
     const via = { from: from.url, pointer: link.pointer };
     const depth = list ? from.depth : from.depth + 1;
     known.add(url);
-    if (!allowlist.allows(new URL(url))) {
+    if (!allowed(url)) {
       recorder.foreign({ url, via });
       if (list) recorder.endList(list, 'foreign');
       return;
@@ -69,7 +77,6 @@ export async function crawl(options: CrawlOptions): Promise<CrawlRecord> {
     if ('aborted' in result) return recorder.cut(item, 'aborted');
     if ('failure' in result) return recorder.failure(result.failure, item.list);
     const { fetched } = result;
-    twins.share(fetched);
     const extraction = fetched.json === undefined ? undefined : options.extract({ url: fetched.url, json: fetched.json, depth: fetched.depth });
     const list = extraction?.page || item.list ? recorder.page(fetched, item.list) : recorder.object(fetched);
     // A next page that is not JSON ends its list unread.
@@ -103,7 +110,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlRecord> {
         const item = frontier.take() as Pending;
         requests += 1;
         inFlight += 1;
-        fetchPending(options.http, item, options.headers)
+        fetchPending(options.http, item, options.headers, twins)
           .then((result) => {
             inFlight -= 1;
             settle(item, result);

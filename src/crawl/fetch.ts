@@ -1,12 +1,13 @@
 /**
  * One GET of the crawl, turned into what the record keeps: a Fetched response with its body
- * parsed (the bytes themselves are dropped; the exchange keeps an excerpt as evidence), or a
- * CrawlFailure for an HTTP error status or a transport failure.
+ * parsed, or with the equal object found before in another body (twins.ts) — the bytes
+ * themselves are dropped; the exchange keeps an excerpt as evidence — or a CrawlFailure for an
+ * HTTP error status or a transport failure.
  */
 import { REDACTED } from '../http/redaction.js';
 import { HttpFailure, type HttpClient, type HttpResponse } from '../http/types.js';
-import { parseJson } from '../openapi/json-syntax.js';
 import type { Pending } from './frontier.js';
+import type { Twins } from './twins.js';
 import type { CrawlFailure, Fetched } from './types.js';
 
 export type FetchResult = { fetched: Fetched } | { failure: CrawlFailure } | { aborted: true };
@@ -27,9 +28,9 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function toFetched(response: HttpResponse, { url, depth, via }: Pending): Fetched {
+function toFetched(response: HttpResponse, { url, depth, via }: Pending, twins: Twins): Fetched {
   const contentType = headerValue(response.headers['content-type']);
-  const parsed = parseJson(response.body.toString('utf8'));
+  const parsed = twins.parse(url, response.body.toString('utf8'));
   return {
     url,
     ...(finalUrlOf(url, response.url) === undefined ? {} : { finalUrl: response.url }),
@@ -44,7 +45,7 @@ function toFetched(response: HttpResponse, { url, depth, via }: Pending): Fetche
   };
 }
 
-export async function fetchPending(http: HttpClient, item: Pending, headers: Record<string, string> | undefined): Promise<FetchResult> {
+export async function fetchPending(http: HttpClient, item: Pending, headers: Record<string, string> | undefined, twins: Twins): Promise<FetchResult> {
   const { url, depth, via } = item;
   const where = { url, depth, ...(via ? { via } : {}) };
   let response: HttpResponse;
@@ -55,7 +56,7 @@ export async function fetchPending(http: HttpClient, item: Pending, headers: Rec
     if (error.reason === 'aborted') return { aborted: true };
     return { failure: { ...where, exchange: error.exchangeId, reason: error.reason, message: error.message } };
   }
-  if (response.status >= 200 && response.status < 300) return { fetched: toFetched(response, item) };
+  if (response.status >= 200 && response.status < 300) return { fetched: toFetched(response, item, twins) };
   const message = `the server answered ${response.status}`;
   return { failure: { ...where, exchange: response.exchangeId, status: response.status, message } };
 }

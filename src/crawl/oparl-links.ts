@@ -55,10 +55,12 @@ function objectLinks(object: Json, pointer: string, self: boolean, found: Extrac
     const value = object[name];
     const reference = REFERENCES.has(name);
     if (Array.isArray(value)) {
-      value.forEach((item, index) => {
-        if (isInternal(item)) objectLinks(item, step(step(pointer, name), index), false, found);
-        else if (reference && isUrl(item)) found.links.push({ url: item, pointer: step(step(pointer, name), index) });
-      });
+      const at = step(pointer, name);
+      for (let index = 0; index < value.length; index += 1) {
+        const item: unknown = value[index];
+        if (isInternal(item)) objectLinks(item, `${at}/${index}`, false, found);
+        else if (reference && isUrl(item)) found.links.push({ url: item, pointer: `${at}/${index}` });
+      }
     } else if (isInternal(value)) {
       objectLinks(value, step(pointer, name), false, found);
     } else if (reference && isUrl(value)) {
@@ -79,9 +81,11 @@ export function oparlLinks({ json }: ExtractInput): Extraction {
     objectLinks(json, '', true, found);
     return found;
   }
-  (json.data as unknown[]).forEach((item, index) => {
+  const data = json.data as unknown[];
+  for (let index = 0; index < data.length; index += 1) {
+    const item = data[index];
     if (isObject(item)) objectLinks(item, `/data/${index}`, false, found);
-  });
+  }
   const next = isObject(json.links) ? json.links.next : undefined;
-  return { ...found, page: isUrl(next) ? { next: { url: next, pointer: '/links/next' } } : {} };
+  return { links: found.links, inner: found.inner, page: isUrl(next) ? { next: { url: next, pointer: '/links/next' } } : {} };
 }
