@@ -5,6 +5,7 @@
  * limits, nesting is bounded; a document that is not well-formed throws XmlTreeError.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { lineStarts, positionAt } from './text-position.js';
 
 export interface XmlElement {
   /** The name as written, `prefix:local` or `local`. */
@@ -83,12 +84,6 @@ function build(node: OrderedNode, name: string, scope: ReadonlyMap<string, strin
   return element;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
-}
-
 const DOCTYPE_SUBSET = /<!DOCTYPE[^[>]*\[[\s\S]*?\]\s*>/;
 
 /**
@@ -116,15 +111,6 @@ export function parseElementTree(input: string): ElementTree {
   const starts = lineStarts(text);
   return {
     root,
-    position(element) {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if ((starts[middle] as number) <= element.start) low = middle;
-        else high = middle - 1;
-      }
-      return { line: low + 1, column: element.start - (starts[low] as number) + 1 };
-    },
+    position: (element) => positionAt(starts, element.start),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { scanStartTags, type Tag } from './start-tags.js';
+import { lineStarts, positionAt } from '../text-position.js';
 
 export interface NodePosition {
   line: number;
@@ -57,23 +58,6 @@ function xpathOf(tag: Tag): string {
   return path.join('');
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
-}
-
-function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] as number) + 1 };
-}
-
 export function locate(root: Tag, starts: readonly number[], location: string): NodePosition | undefined {
   let tag: Tag | undefined;
   let attribute = '';
@@ -86,7 +70,7 @@ export function locate(root: Tag, starts: readonly number[], location: string): 
     tag = childAt(tag ? tag.children : [root], step);
     if (!tag) return undefined;
   }
-  return { ...positionOf(starts, (tag ?? root).start), xpath: tag ? `${xpathOf(tag)}${attribute}` : '/' };
+  return { ...positionAt(starts, (tag ?? root).start), xpath: tag ? `${xpathOf(tag)}${attribute}` : '/' };
 }
 
 /** A lookup of SVRL locations in the file; the file is read only when there is something to locate. */
