@@ -14,12 +14,13 @@ import { round, type Measurement } from './measurement.js';
 import { ogcapiMapServer } from './ogcapi.js';
 import { startReferenceServer, type ReferenceServer } from './processes.js';
 import { validationThroughput } from './validation.js';
+import { validateMemory } from './validate-memory.js';
 import { xrechnungStack } from './xrechnung.js';
 import { xsdOneThread, xsdTwoCores } from './xsd.js';
 
 const RESULTS = join(PACKAGE_ROOT, 'bench', 'results.json');
 
-const BENCHMARKS: Array<(server: ReferenceServer) => Promise<Measurement>> = [contractVsUndici, dreddVsKonform, validationThroughput, xsdOneThread, xsdTwoCores, xrechnungStack, ogcapiMapServer, crawlVsUndici];
+const BENCHMARKS: Array<(server: ReferenceServer) => Promise<Measurement>> = [contractVsUndici, dreddVsKonform, validationThroughput, xsdOneThread, xsdTwoCores, xrechnungStack, validateMemory, ogcapiMapServer, crawlVsUndici];
 
 function machine() {
   const processors = cpus();

@@ -1,19 +1,21 @@
 /**
- * The report formats, each rendered from the canonical report. A new format is one file
- * plus one entry here.
+ * The report formats, each rendered from the canonical report as a sequence of text pieces
+ * that are written as they come. A new format is one file plus one entry here.
  */
-import { renderJUnit } from './junit.js';
+import { jsonChunks } from './json-chunks.js';
+import { junitChunks } from './junit.js';
 import { renderSummary } from './markdown.js';
 import type { Report } from './model.js';
 
 export interface ReportFormat {
   /** File name inside the output folder. */
   file: string;
-  render(report: Report): string;
+  /** The file's text, in pieces; a piece never splits a string value of the report. */
+  render(report: Report): Iterable<string>;
 }
 
 export const REPORT_FORMATS: Record<string, ReportFormat> = {
-  json: { file: 'report.json', render: (report) => `${JSON.stringify(report, null, 2)}\n` },
-  junit: { file: 'junit.xml', render: renderJUnit },
-  markdown: { file: 'summary.md', render: renderSummary },
+  json: { file: 'report.json', render: jsonChunks },
+  junit: { file: 'junit.xml', render: junitChunks },
+  markdown: { file: 'summary.md', render: (report) => [renderSummary(report)] },
 };

@@ -94,17 +94,21 @@ function interruptionResult(report: Report): CheckResult {
   };
 }
 
-export function renderJUnit(report: Report): string {
+/**
+ * junit.xml in pieces, a testcase at a time: a run of 10 000 message files has 90 000
+ * testcases, rendered straight into the file rather than into one string first.
+ */
+export function* junitChunks(report: Report): Generator<string> {
   const exchangeOf = exchangeLookup(report);
   const requirementsByCheck = new Map(report.checks.map((check) => [check.id, check.requirements]));
   const results = report.complete ? report.results : [...report.results, interruptionResult(report)];
-  const suites = [...groupResults(results, 'class')].map(([classId, classResults]) => {
-    const duration = classResults.reduce((sum, result) => sum + result.durationMs, 0);
-    const attributes = { name: classId, ...totals(classResults, duration), timestamp: report.startedAt };
-    const cases = classResults.map((result) => testcase(report, result, exchangeOf, requirementsByCheck));
-    return [`  <testsuite${xmlAttributes(attributes)}>`, ...cases, '  </testsuite>'].join('\n');
-  });
   const name = `${report.suite.id} ${report.suite.version}`;
-  const root = `<testsuites${xmlAttributes({ name, ...totals(results, report.durationMs) })}>`;
-  return ['<?xml version="1.0" encoding="UTF-8"?>', root, ...suites, '</testsuites>', ''].join('\n');
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${xmlAttributes({ name, ...totals(results, report.durationMs) })}>\n`;
+  for (const [classId, classResults] of groupResults(results, 'class')) {
+    const duration = classResults.reduce((sum, result) => sum + result.durationMs, 0);
+    yield `  <testsuite${xmlAttributes({ name: classId, ...totals(classResults, duration), timestamp: report.startedAt })}>\n`;
+    for (const result of classResults) yield `${testcase(report, result, exchangeOf, requirementsByCheck)}\n`;
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
 }

@@ -50,12 +50,20 @@ export function rootElementOf(text: string): QualifiedName | undefined {
   return prefix === '' ? { namespace: '', localName } : undefined;
 }
 
+/**
+ * A copy of a substring that does not keep its parent alive: V8 represents a substring as a
+ * slice of the parent string, so a root element name kept per file for the run would keep
+ * that file's 64 KB head with it.
+ */
+const detached = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
 export async function readRootElement(file: string): Promise<QualifiedName | undefined> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return rootElementOf(buffer.subarray(0, bytesRead).toString('utf8'));
+    const name = rootElementOf(buffer.subarray(0, bytesRead).toString('utf8'));
+    return name && { namespace: detached(name.namespace), localName: detached(name.localName) };
   } finally {
     await handle.close();
   }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderJUnit } from '../../src/report/junit.js';
+import { junitChunks } from '../../src/report/junit.js';
+import type { Report } from '../../src/report/model.js';
 import { incompleteReport, sampleReport } from '../helpers/sample-report.js';
 import { findAll, parseXml } from './xml-parse.js';
+
+const renderJUnit = (report: Report): string => [...junitChunks(report)].join('');
 
 const HOSTILE = 'a]]>b <tag attr="x"> & \'q\' \u0000nul \u001besc \uD800lone \uDFFFlow \uFFFE \t tab\r\nline 😀';
 /** HOSTILE as an XML parser reads it back: forbidden characters replaced, everything else intact. */

@@ -13,6 +13,7 @@
  * command), when Saxon could not evaluate the file, and when the file is not well-formed
  * XML: the rules were not evaluated then, and the well-formedness check reports the file.
  */
+import { boundedMap } from '../../core/bounded-map.js';
 import type { CheckOutput, FindingSeverity } from '../../core/model.js';
 import type { SchematronEngine, SvrlResult } from '../../xml/schematron/engine.js';
 import type { StylesheetSource } from '../../xml/schematron/stylesheet.js';
@@ -34,6 +35,9 @@ export interface SchematronOptions {
 
 type Batch = { results: Map<string, SvrlResult> } | { unavailable: { reason: string; install: string } };
 type Applicability = { output: CheckOutput } | { levels: Record<string, FindingSeverity> };
+
+/** Files whose applicability is worked out at once while a batch is assembled. */
+const FILES_IN_FLIGHT = 16;
 
 const sourcePath = (options: SchematronOptions) => options.schematron ?? options.xslt ?? '';
 
@@ -72,7 +76,7 @@ function batchOf(context: CheckContext, options: SchematronOptions): Promise<Bat
     const availability = await engine.available();
     if (!availability.ok) return { unavailable: availability };
     const files = context.target.files ?? [];
-    const applies = await Promise.all(files.map((file) => applicability(context, options, file)));
+    const applies = await boundedMap(files, FILES_IN_FLIGHT, (file) => applicability(context, options, file));
     const batch = files.filter((_file, index) => 'levels' in (applies[index] as Applicability));
     const xslt = await stylesheetFor(context, options);
     return { results: batch.length === 0 ? new Map() : await engine.validateBatch(xslt, batch, context.signal) };
