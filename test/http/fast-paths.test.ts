@@ -1,9 +1,7 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startDeadline } from '../../src/http/deadline.js';
 import { excerptBody } from '../../src/http/excerpt.js';
 import { createRateLimiter } from '../../src/http/rate-limit.js';
-import { BodyReadError, readLimitedBody } from '../../src/http/read-body.js';
 import { createRedactor, REDACTED } from '../../src/http/redaction.js';
 
 /** The excerpt as the WHATWG decoder (fatal, streaming) gives it: the reference for the byte-level fast path. */
@@ -92,22 +90,3 @@ describe('createRateLimiter.wait', () => {
   });
 });
 
-describe('readLimitedBody', () => {
-  it('reads a body in chunks up to the limit', async () => {
-    expect((await readLimitedBody(Readable.from([Buffer.from('ab'), Buffer.from('cd')]), 4)).toString()).toBe('abcd');
-  });
-
-  it('keeps the bytes up to the limit when a body crosses it', async () => {
-    const failure = await readLimitedBody(Readable.from([Buffer.from('ab'), Buffer.from('cdef')]), 3).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(BodyReadError);
-    expect([(failure as BodyReadError).received.toString(), (failure as BodyReadError).cut]).toEqual(['abc', true]);
-  });
-
-  it('fails with what arrived when the body breaks off', async () => {
-    const body = new Readable({ read() {} });
-    body.push(Buffer.from('ab'));
-    setImmediate(() => body.destroy(new Error('reset')));
-    const failure = await readLimitedBody(body, 100).catch((error: unknown) => error);
-    expect([(failure as BodyReadError).received.toString(), (failure as BodyReadError).cut, (failure as Error).message]).toEqual(['ab', false, 'reset']);
-  });
-});

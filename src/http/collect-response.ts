@@ -1,0 +1,103 @@
+/**
+ * One request sent straight to the dispatcher with a handler that gathers the response: status,
+ * headers and the body up to a size limit, without a stream in between (undici's `request()`
+ * wraps every body in a Readable, which costs more than the rest of a small exchange).
+ * Crossing the limit, declared (Content-Length) or while reading, aborts the request at once
+ * and with it the connection, so an endless body costs at most `maxBytes` of memory.
+ */
+import type { Dispatcher } from 'undici';
+import type { EventEmitter } from 'node:events';
+
+export class ResponseTooLargeError extends Error {
+  readonly code = 'KONFORM_RESPONSE_TOO_LARGE';
+  constructor(readonly maxBytes: number, declared?: number) {
+    super(
+      declared === undefined
+        ? `response body exceeds the limit of ${maxBytes} bytes`
+        : `response declares ${declared} bytes (Content-Length), over the limit of ${maxBytes} bytes`,
+    );
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+export interface CollectedResponse {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+  /** True when the body was cut at the size limit. */
+  cut: boolean;
+}
+
+/** A request that failed after its response began: what had arrived, and why it stopped. */
+export class ResponseBrokenOff extends Error {
+  constructor(readonly response: CollectedResponse, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'ResponseBrokenOff';
+  }
+}
+
+export interface CollectOptions {
+  dispatcher: Dispatcher;
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  maxBytes: number;
+  /** The Content-Length the response declares for its body, if it has one that counts. */
+  declaredLength(status: number, headers: Record<string, string | string[]>): number | undefined;
+  /** Aborts the request with its `reason` (an AbortSignal or anything emitting 'abort' alike). */
+  signal: EventEmitter & { aborted: boolean; reason: unknown };
+}
+
+const asError = (reason: unknown): Error => (reason instanceof Error ? reason : new Error(String(reason ?? 'aborted')));
+
+export function collectResponse(options: CollectOptions): Promise<CollectedResponse> {
+  const { url, maxBytes, signal } = options;
+  return new Promise((resolve, reject) => {
+    let controller: Dispatcher.DispatchController | undefined;
+    let started: Omit<CollectedResponse, 'body' | 'cut'> | undefined;
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let cut = false;
+    const onAbort = (): void => controller?.abort(asError(signal.reason));
+    const settle = (error?: unknown): void => {
+      signal.off('abort', onAbort);
+      if (error === undefined && started) resolve({ ...started, body: Buffer.concat(chunks, received), cut });
+      else reject(started ? new ResponseBrokenOff({ ...started, body: Buffer.concat(chunks, received), cut }, error) : error);
+    };
+    signal.once('abort', onAbort);
+    options.dispatcher.dispatch(
+      { origin: url.origin, path: `${url.pathname}${url.search}`, method: options.method, headers: options.headers, body: options.body ?? null },
+      {
+        onRequestStart(requestController) {
+          controller = requestController;
+          if (signal.aborted) requestController.abort(asError(signal.reason));
+        },
+        onResponseStart(responseController, status, headers) {
+          started = { status, headers: headers as Record<string, string | string[]> };
+          const declared = options.declaredLength(status, started.headers);
+          if (declared === undefined || declared <= maxBytes) return;
+          cut = true;
+          responseController.abort(new ResponseTooLargeError(maxBytes, declared));
+        },
+        onResponseData(responseController, chunk) {
+          if (received + chunk.length > maxBytes) {
+            chunks.push(chunk.subarray(0, maxBytes - received));
+            received = maxBytes;
+            cut = true;
+            responseController.abort(new ResponseTooLargeError(maxBytes));
+            return;
+          }
+          chunks.push(chunk);
+          received += chunk.length;
+        },
+        onResponseEnd() {
+          settle();
+        },
+        onResponseError(_controller, error) {
+          settle(error);
+        },
+      },
+    );
+  });
+}
