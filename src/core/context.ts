@@ -5,7 +5,7 @@
  */
 import type { CheckContext } from '../checks/types.js';
 import { ERROR_CODES, KonformError } from './errors.js';
-import { readArtifact } from './load-standard.js';
+import { readArtifact } from './artifact-read.js';
 import type { Standard } from './model.js';
 
 function artifactReader(standard: Standard) {

@@ -1,16 +1,18 @@
 /**
  * Loads a pinned standard version (`standards/<id>/<version>/manifest.yaml`): every artifact
  * is verified against the sha256 in the manifest, the requirement catalogue is one of them.
+ * A standard loaded before in the process is reused while its manifest has the same bytes and
+ * its artifacts verify (artifact-read.ts): the manifest pins every artifact, the catalogue too.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readArtifact, verifyArtifact } from './artifact-read.js';
 import { ERROR_CODES, KonformError } from './errors.js';
 import type { Artifact, Requirement, Standard } from './model.js';
 import requirementsSchema from './requirements.schema.json' with { type: 'json' };
 import { checkAgainstSchema } from './schema-check.js';
 import { sha256 } from './sha256.js';
 import manifestSchema from './standard.schema.json' with { type: 'json' };
-import { parseYamlText, readYamlFile } from './yaml-source.js';
+import { parseYamlText, readSourceFile } from './yaml-source.js';
 
 interface Manifest {
   id: string;
@@ -20,29 +22,25 @@ interface Manifest {
   artifacts: Artifact[];
 }
 
-/** Reads an artifact of a standard and verifies its hash; a mismatch is an error. */
-export async function readArtifact(dir: string, artifact: Artifact): Promise<Buffer> {
-  const file = join(dir, artifact.path);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new KonformError(ERROR_CODES.STANDARD_INVALID, `artifact missing: ${(error as Error).message}`, { file });
-  }
-  const actual = sha256(bytes);
-  if (actual !== artifact.sha256) {
-    throw new KonformError(
-      ERROR_CODES.ARTIFACT_HASH_MISMATCH,
-      `sha256 is ${actual}, the manifest pins ${artifact.sha256}`,
-      { file },
-    );
-  }
-  return bytes;
-}
+/** The standard last loaded from each manifest file, with the sha256 of the manifest's bytes. */
+const loaded = new Map<string, { manifestSha256: string; standard: Standard }>();
 
 export async function loadStandard(dir: string): Promise<Standard> {
   const manifestFile = join(dir, 'manifest.yaml');
-  const source = await readYamlFile(manifestFile, ERROR_CODES.STANDARD_INVALID, ERROR_CODES.STANDARD_NOT_FOUND);
+  const bytes = await readSourceFile(manifestFile, ERROR_CODES.STANDARD_NOT_FOUND);
+  const manifestSha256 = sha256(bytes);
+  const known = loaded.get(manifestFile);
+  if (known?.manifestSha256 === manifestSha256) {
+    await Promise.all(known.standard.artifacts.map((artifact) => verifyArtifact(dir, artifact)));
+    return known.standard;
+  }
+  const standard = await parseStandard(dir, manifestFile, bytes, manifestSha256);
+  loaded.set(manifestFile, { manifestSha256, standard });
+  return standard;
+}
+
+async function parseStandard(dir: string, manifestFile: string, bytes: Buffer, manifestSha256: string): Promise<Standard> {
+  const source = parseYamlText(manifestFile, bytes.toString('utf8'), ERROR_CODES.STANDARD_INVALID);
   checkAgainstSchema(manifestSchema, source, ERROR_CODES.STANDARD_INVALID, 'standard manifest');
   const manifest = source.data as Manifest;
   const catalogue = manifest.artifacts.find((artifact) => artifact.path === manifest.requirements);
@@ -53,7 +51,7 @@ export async function loadStandard(dir: string): Promise<Standard> {
       source.locate('/requirements'),
     );
   }
-  await Promise.all(manifest.artifacts.map((artifact) => readArtifact(dir, artifact)));
+  await Promise.all(manifest.artifacts.map((artifact) => verifyArtifact(dir, artifact)));
   const catalogueFile = join(dir, catalogue.path);
   const catalogueSource = parseYamlText(
     catalogueFile,
@@ -80,6 +78,6 @@ export async function loadStandard(dir: string): Promise<Standard> {
     dir,
     artifacts: manifest.artifacts,
     requirements,
-    manifestSha256: sha256(await readFile(manifestFile)),
+    manifestSha256,
   };
 }

@@ -4,7 +4,6 @@
  * Every error says file, line and column.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkKind } from '../checks/registry.js';
@@ -15,7 +14,7 @@ import { PACKAGE_ROOT } from './package-root.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { sha256 } from './sha256.js';
 import suiteSchema from './suite.schema.json' with { type: 'json' };
-import { readYamlFile, type YamlSource } from './yaml-source.js';
+import { parseYamlText, readSourceFile, type YamlSource } from './yaml-source.js';
 
 interface RawSuite {
   id: string;
@@ -96,9 +95,22 @@ function checkReferences(source: YamlSource, raw: RawSuite, standard: Standard):
   }
 }
 
+/**
+ * The suite last loaded from each file: reused while the file has the same bytes and its
+ * standard loads as the same object (unchanged manifest, artifacts verified).
+ */
+const loaded = new Map<string, { sha256: string; suite: Suite; standard: Standard }>();
+
 export async function loadSuite(nameOrPath: string): Promise<{ suite: Suite; standard: Standard }> {
   const file = resolveSuiteFile(nameOrPath);
-  const source = await readYamlFile(file, ERROR_CODES.SUITE_INVALID, ERROR_CODES.SUITE_NOT_FOUND);
+  const bytes = await readSourceFile(file, ERROR_CODES.SUITE_NOT_FOUND);
+  const hash = sha256(bytes);
+  const known = loaded.get(file);
+  if (known?.sha256 === hash) {
+    const { id, version } = known.suite.standard;
+    if ((await loadStandard(standardDir(file, id, version))) === known.standard) return { suite: known.suite, standard: known.standard };
+  }
+  const source = parseYamlText(file, bytes.toString('utf8'), ERROR_CODES.SUITE_INVALID);
   checkAgainstSchema(suiteSchema, source, ERROR_CODES.SUITE_INVALID, `suite ${basename(dirname(file))}`);
   const raw = source.data as RawSuite;
   const standard = await loadStandard(standardDir(file, raw.standard.id, raw.standard.version));
@@ -112,7 +124,7 @@ export async function loadSuite(nameOrPath: string): Promise<{ suite: Suite; sta
     title: raw.title,
     dir: dirname(file),
     file,
-    sha256: sha256(await readFile(file)),
+    sha256: hash,
     standard: raw.standard,
     classes: raw.classes.map((cls) => ({
       id: cls.id,
@@ -131,5 +143,6 @@ export async function loadSuite(nameOrPath: string): Promise<{ suite: Suite; sta
     defaultProfile: raw.defaultProfile,
     ...(raw.selftest ? { selftest: join(dirname(file), raw.selftest) } : {}),
   };
+  loaded.set(file, { sha256: hash, suite, standard });
   return { suite, standard };
 }

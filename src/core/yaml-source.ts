@@ -47,13 +47,16 @@ export function parseYamlText(file: string, text: string, errorCode: ErrorCode):
   return { file, data: document.toJS({ maxAliasCount: 100 }), locate: locator(file, document, lines) };
 }
 
-export async function readYamlFile(file: string, errorCode: ErrorCode, missingCode: ErrorCode): Promise<YamlSource> {
-  let text: string;
+/** The bytes of a source file (a suite, a manifest); a file that cannot be read is `missingCode`. */
+export async function readSourceFile(file: string, missingCode: ErrorCode): Promise<Buffer> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new KonformError(missingCode, `cannot read: ${reason}`, { file }, { cause: error });
   }
-  return parseYamlText(file, text, errorCode);
+}
+
+export async function readYamlFile(file: string, errorCode: ErrorCode, missingCode: ErrorCode): Promise<YamlSource> {
+  return parseYamlText(file, (await readSourceFile(file, missingCode)).toString('utf8'), errorCode);
 }

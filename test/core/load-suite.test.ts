@@ -71,6 +71,20 @@ describe('loadSuite', () => {
     expect(error.location?.file).toContain('requirements.yaml');
   });
 
+  it('reuses a loaded suite only while suite, manifest and artifacts are unchanged', async () => {
+    workspace = await suiteWorkspace();
+    const first = await loadSuite(workspace.suiteFile);
+    expect(await loadSuite(workspace.suiteFile)).toEqual(first);
+    expect((await loadSuite(workspace.suiteFile)).suite).toBe(first.suite);
+    // Same size, one character changed: the hash no longer matches the pinned one.
+    await workspace.edit(join(workspace.standardDir, 'requirements.yaml'), (text) => text.replace('MUST', 'MUTS'));
+    expect((await loadError(workspace.suiteFile)).code).toBe(ERROR_CODES.ARTIFACT_HASH_MISMATCH);
+    await workspace.edit(join(workspace.standardDir, 'requirements.yaml'), (text) => text.replace('MUTS', 'MUST'));
+    expect((await loadSuite(workspace.suiteFile)).suite).toBe(first.suite);
+    await workspace.edit(workspace.suiteFile, (text) => text.replace('classes: [document, responses]', 'classes: [document, answers]'));
+    expect((await loadError(workspace.suiteFile)).message).toContain('unknown class "answers"');
+  });
+
   it('says so when the suite does not exist', async () => {
     const error = await loadError('no-such-suite');
     expect(error.code).toBe(ERROR_CODES.SUITE_NOT_FOUND);
