@@ -1,9 +1,10 @@
 /**
  * konform's Schematron compiler, run on Saxon-HE: includes (whole file and #fragment),
  * abstract patterns with params (a name that prefixes another is not touched), abstract rules
- * with extends, phases, lets at every level, foreign xsl:function, assert/report with id,
- * flag, role, value-of, name and diagnostics, the rule firing order of §6.5 and the SVRL
- * location of elements and attributes. Also what the compiler refuses.
+ * with extends, phases, lets at every level, foreign xsl:function (also in the default
+ * namespace, called from schema-level lets, as in the Peppol rules of XRechnung's release),
+ * assert/report with id, flag, role, value-of, name and diagnostics, the rule firing order of
+ * §6.5 and the SVRL location of elements and attributes. Also what the compiler refuses.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -69,6 +70,20 @@ const SOURCES = {
     </sch:rule>
   </sch:pattern>
 </sch:schema>`,
+  'default-namespace-function.sch': `<?xml version="1.0" encoding="UTF-8"?>
+<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+  <ns prefix="t" uri="urn:test"/>
+  <ns prefix="u" uri="utils"/>
+  <let name="items" value="count(/t:root/t:item)"/>
+  <let name="limit" value="u:twice($items)"/>
+  <function xmlns="http://www.w3.org/1999/XSL/Transform" name="u:twice" as="xs:integer">
+    <param name="n" as="xs:integer"/>
+    <sequence select="2 * $n"/>
+  </function>
+  <pattern>
+    <rule context="/t:root"><report test="$limit = u:twice(count(t:item))" id="R-LIMIT">limit <value-of select="$limit"/></report></rule>
+  </pattern>
+</schema>`,
   'doc.xml': `<t:root xmlns:t="urn:test">
   <t:item id="1"/>
   <t:item id="2" special="yes"/>
@@ -127,6 +142,11 @@ describe('konform Schematron compiler', () => {
     expect(compiled.assertions.map((assertion) => `${assertion.id}:${assertion.flag ?? assertion.role ?? '-'}`)).toEqual([
       'R-SPECIAL:info', 'R-ID:warning', 'R-MAX:fatal', 'R-FN:fatal', 'R-CODE:ERROR', 'R-ALL:information', 'R-CHILDREN:warning', 'R-COUNT:-',
     ]);
+  });
+
+  it('copies XSLT functions written in the default namespace, which schema-level lets may call', async () => {
+    const results = await runSchematron(scratch.dir, 'default-namespace-function.sch', documents);
+    expect(assertionsOf(results.get(documents[0] as string))).toMatchObject([{ kind: 'successful-report', id: 'R-LIMIT', location: `/*:root${T}[1]`, text: 'limit 8' }]);
   });
 });
 
