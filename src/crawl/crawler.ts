@@ -15,7 +15,9 @@ import { Frontier, type Pending } from './frontier.js';
 import { normaliseUrl } from './normalise.js';
 import { createRecorder } from './recorder.js';
 import { Twins } from './twins.js';
-import type { BudgetName, CrawlOptions, CrawlRecord, CrawledList, Fetched, FoundLink } from './types.js';
+import type { BudgetName, CrawlOptions, CrawlRecord, CrawledList, Extraction, Fetched, FoundLink } from './types.js';
+
+const NOTHING_NEW: Extraction = { links: [] };
 
 /** A link that does not depend on the URL it was found at, so its spelling can stand for it. */
 const ABSOLUTE = /^https?:\/\//i;
@@ -77,7 +79,9 @@ export async function crawl(options: CrawlOptions): Promise<CrawlRecord> {
     if ('aborted' in result) return recorder.cut(item, 'aborted');
     if ('failure' in result) return recorder.failure(result.failure, item.list);
     const { fetched } = result;
-    const extraction = fetched.json === undefined ? undefined : options.extract({ url: fetched.url, json: fetched.json, depth: fetched.depth });
+    // A twin's links and inner objects were found in the body that held it: nothing new here.
+    const extraction =
+      fetched.json === undefined ? undefined : result.twin && !item.list ? NOTHING_NEW : options.extract({ url: fetched.url, json: fetched.json, depth: fetched.depth });
     const list = extraction?.page || item.list ? recorder.page(fetched, item.list) : recorder.object(fetched);
     // A next page that is not JSON ends its list unread.
     if (!extraction) return list && recorder.endList(list, 'failed');

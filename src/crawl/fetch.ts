@@ -10,7 +10,8 @@ import type { Pending } from './frontier.js';
 import type { Twins } from './twins.js';
 import type { CrawlFailure, Fetched } from './types.js';
 
-export type FetchResult = { fetched: Fetched } | { failure: CrawlFailure } | { aborted: true };
+/** `twin`: the body equals an object found inside another body (twins.ts), and is that object. */
+export type FetchResult = { fetched: Fetched; twin: boolean } | { failure: CrawlFailure } | { aborted: true };
 
 /**
  * The URL the answer came from, when redirects led away from `requested`. The client names the
@@ -28,10 +29,10 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function toFetched(response: HttpResponse, { url, depth, via }: Pending, twins: Twins): Fetched {
+function toFetched(response: HttpResponse, { url, depth, via }: Pending, twins: Twins): { fetched: Fetched; twin: boolean } {
   const contentType = headerValue(response.headers['content-type']);
   const parsed = twins.parse(url, response.body.toString('utf8'));
-  return {
+  const fetched: Fetched = {
     url,
     ...(finalUrlOf(url, response.url) === undefined ? {} : { finalUrl: response.url }),
     exchange: response.exchangeId,
@@ -43,6 +44,7 @@ function toFetched(response: HttpResponse, { url, depth, via }: Pending, twins: 
     depth,
     ...(via ? { via } : {}),
   };
+  return { fetched, twin: parsed.ok && parsed.twin === true };
 }
 
 export async function fetchPending(http: HttpClient, item: Pending, headers: Record<string, string> | undefined, twins: Twins): Promise<FetchResult> {
@@ -56,7 +58,7 @@ export async function fetchPending(http: HttpClient, item: Pending, headers: Rec
     if (error.reason === 'aborted') return { aborted: true };
     return { failure: { ...where, exchange: error.exchangeId, reason: error.reason, message: error.message } };
   }
-  if (response.status >= 200 && response.status < 300) return { fetched: toFetched(response, item, twins) };
+  if (response.status >= 200 && response.status < 300) return toFetched(response, item, twins);
   const message = `the server answered ${response.status}`;
   return { failure: { ...where, exchange: response.exchangeId, status: response.status, message } };
 }

@@ -31,13 +31,16 @@ export class Twins {
     if (!this.waiting.has(url)) this.waiting.set(url, value);
   }
 
-  /** The body of the 2xx answer at `url`, parsed: the object waiting for that URL, if the two are equal. */
-  parse(url: string, text: string): JsonParseResult {
+  /**
+   * The body of the 2xx answer at `url`, parsed: the object waiting for that URL, if the two
+   * are equal (`twin` then says so).
+   */
+  parse(url: string, text: string): JsonParseResult & { twin?: true } {
     const twin = this.waiting.get(url);
     if (twin === undefined) return parseJson(text);
     this.waiting.delete(url);
-    if (text === JSON.stringify(twin) && !hasLossyNumber(twin)) return { ok: true, value: twin };
+    if (text === JSON.stringify(twin) && !hasLossyNumber(twin)) return { ok: true, value: twin, twin: true };
     const parsed = parseJson(text);
-    return parsed.ok && jsonEqual(twin, parsed.value) ? { ok: true, value: twin } : parsed;
+    return parsed.ok && jsonEqual(twin, parsed.value) ? { ok: true, value: twin, twin: true } : parsed;
   }
 }

@@ -60,10 +60,11 @@ export function collectResponse(options: CollectOptions): Promise<CollectedRespo
     let received = 0;
     let cut = false;
     const onAbort = (): void => controller?.abort(asError(signal.reason));
+    const body = (): Buffer => (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received));
     const settle = (error?: unknown): void => {
       signal.off('abort', onAbort);
-      if (error === undefined && started) resolve({ ...started, body: Buffer.concat(chunks, received), cut });
-      else reject(started ? new ResponseBrokenOff({ ...started, body: Buffer.concat(chunks, received), cut }, error) : error);
+      if (error === undefined && started) resolve({ ...started, body: body(), cut });
+      else reject(started ? new ResponseBrokenOff({ ...started, body: body(), cut }, error) : error);
     };
     signal.once('abort', onAbort);
     options.dispatcher.dispatch(

@@ -27,6 +27,7 @@ export interface Redactor {
    */
   redactText(text: string, keep?: number): string;
   redactUrl(url: string): string;
+  /** The headers with credentials replaced; the same object when there is nothing to replace. */
   redactHeaders<Value extends string | string[]>(headers: Record<string, Value>): Record<string, Value>;
   /** Length of the longest secret in any of its encodings, in UTF-8 bytes. */
   readonly longestSecretBytes: number;
@@ -109,6 +110,10 @@ export function createRedactor(auth: readonly AuthConfig[] = [], tls?: TlsConfig
       return pattern ? redactText(withoutParameters) : withoutParameters;
     },
     redactHeaders<Value extends string | string[]>(headers: Record<string, Value>) {
+      // Without secrets to find and without a credential header, the headers stand as they are.
+      let affected = pattern !== undefined;
+      for (const name in headers) affected ||= headerNames.has(name.toLowerCase());
+      if (!affected) return headers;
       const result: Record<string, string | string[]> = {};
       for (const name in headers) {
         const value = headers[name]!;
