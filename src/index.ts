@@ -15,7 +15,7 @@ export { ERROR_CODES, KonformError, isKonformError, type ErrorCode } from './cor
 export { OUTCOMES, type Outcome, type OutcomeCounts } from './core/outcome.js';
 export type * from './core/model.js';
 export type { CheckContext, CheckKind, Subject } from './checks/types.js';
-export { CHECK_KINDS } from './checks/registry.js';
+export { allCheckKinds } from './checks/registry.js';
 export type { AuthConfig, Exchange, HttpLimits, TlsConfig } from './http/types.js';
 export type { CheckResult, Report, RequirementResult, Verdict } from './report/model.js';
 export { REPORT_FORMATS } from './report/formats.js';

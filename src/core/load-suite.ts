@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { checkKind } from '../checks/registry.js';
+import { checkKind, loadCheckKinds } from '../checks/registry.js';
 import { ERROR_CODES, KonformError } from './errors.js';
 import { loadStandard } from './load-standard.js';
 import type { CheckSeverity, Standard, Suite } from './model.js';
@@ -113,7 +113,10 @@ export async function loadSuite(nameOrPath: string): Promise<{ suite: Suite; sta
   const source = parseYamlText(file, bytes.toString('utf8'), ERROR_CODES.SUITE_INVALID);
   checkAgainstSchema(suiteSchema, source, ERROR_CODES.SUITE_INVALID, `suite ${basename(dirname(file))}`);
   const raw = source.data as RawSuite;
-  const standard = await loadStandard(standardDir(file, raw.standard.id, raw.standard.version));
+  const [standard] = await Promise.all([
+    loadStandard(standardDir(file, raw.standard.id, raw.standard.version)),
+    loadCheckKinds(raw.classes.flatMap((cls) => cls.checks.map((check) => check.kind))),
+  ]);
   if (standard.id !== raw.standard.id || standard.version !== raw.standard.version) {
     fail(source, '/standard', `the manifest found declares ${standard.id} ${standard.version}`);
   }
