@@ -6,11 +6,11 @@
  */
 import { join } from 'node:path';
 import { readArtifact, verifyArtifact } from './artifact-read.js';
+import { bytesOf, currentHash } from './file-hash.js';
 import { ERROR_CODES, KonformError } from './errors.js';
 import type { Artifact, Requirement, Standard } from './model.js';
 import requirementsSchema from './requirements.schema.json' with { type: 'json' };
 import { checkAgainstSchema } from './schema-check.js';
-import { sha256 } from './sha256.js';
 import manifestSchema from './standard.schema.json' with { type: 'json' };
 import { parseYamlText, readSourceFile } from './yaml-source.js';
 
@@ -27,13 +27,13 @@ const loaded = new Map<string, { manifestSha256: string; standard: Standard }>()
 
 export async function loadStandard(dir: string): Promise<Standard> {
   const manifestFile = join(dir, 'manifest.yaml');
-  const bytes = await readSourceFile(manifestFile, ERROR_CODES.STANDARD_NOT_FOUND);
-  const manifestSha256 = sha256(bytes);
+  const current = await readSourceFile(manifestFile, ERROR_CODES.STANDARD_NOT_FOUND, currentHash);
   const known = loaded.get(manifestFile);
-  if (known?.manifestSha256 === manifestSha256) {
+  if (known?.manifestSha256 === current.sha256) {
     await Promise.all(known.standard.artifacts.map((artifact) => verifyArtifact(dir, artifact)));
     return known.standard;
   }
+  const { bytes, sha256: manifestSha256 } = await readSourceFile(manifestFile, ERROR_CODES.STANDARD_NOT_FOUND, (path) => bytesOf(path, current));
   const standard = await parseStandard(dir, manifestFile, bytes, manifestSha256);
   loaded.set(manifestFile, { manifestSha256, standard });
   return standard;

@@ -12,8 +12,8 @@ import { loadStandard } from './load-standard.js';
 import type { CheckSeverity, Standard, Suite } from './model.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { checkAgainstSchema } from './schema-check.js';
-import { sha256 } from './sha256.js';
 import suiteSchema from './suite.schema.json' with { type: 'json' };
+import { bytesOf, currentHash } from './file-hash.js';
 import { parseYamlText, readSourceFile, type YamlSource } from './yaml-source.js';
 
 interface RawSuite {
@@ -103,13 +103,13 @@ const loaded = new Map<string, { sha256: string; suite: Suite; standard: Standar
 
 export async function loadSuite(nameOrPath: string): Promise<{ suite: Suite; standard: Standard }> {
   const file = resolveSuiteFile(nameOrPath);
-  const bytes = await readSourceFile(file, ERROR_CODES.SUITE_NOT_FOUND);
-  const hash = sha256(bytes);
+  const current = await readSourceFile(file, ERROR_CODES.SUITE_NOT_FOUND, currentHash);
   const known = loaded.get(file);
-  if (known?.sha256 === hash) {
+  if (known?.sha256 === current.sha256) {
     const { id, version } = known.suite.standard;
     if ((await loadStandard(standardDir(file, id, version))) === known.standard) return { suite: known.suite, standard: known.standard };
   }
+  const { bytes, sha256: hash } = await readSourceFile(file, ERROR_CODES.SUITE_NOT_FOUND, (path) => bytesOf(path, current));
   const source = parseYamlText(file, bytes.toString('utf8'), ERROR_CODES.SUITE_INVALID);
   checkAgainstSchema(suiteSchema, source, ERROR_CODES.SUITE_INVALID, `suite ${basename(dirname(file))}`);
   const raw = source.data as RawSuite;

@@ -47,10 +47,10 @@ export function parseYamlText(file: string, text: string, errorCode: ErrorCode):
   return { file, data: document.toJS({ maxAliasCount: 100 }), locate: locator(file, document, lines) };
 }
 
-/** The bytes of a source file (a suite, a manifest); a file that cannot be read is `missingCode`. */
-export async function readSourceFile(file: string, missingCode: ErrorCode): Promise<Buffer> {
+/** What `read` gives for a source file (a suite, a manifest); a file that cannot be read is `missingCode`. */
+export async function readSourceFile<T>(file: string, missingCode: ErrorCode, read: (file: string) => Promise<T>): Promise<T> {
   try {
-    return await readFile(file);
+    return await read(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new KonformError(missingCode, `cannot read: ${reason}`, { file }, { cause: error });
@@ -58,5 +58,5 @@ export async function readSourceFile(file: string, missingCode: ErrorCode): Prom
 }
 
 export async function readYamlFile(file: string, errorCode: ErrorCode, missingCode: ErrorCode): Promise<YamlSource> {
-  return parseYamlText(file, (await readSourceFile(file, missingCode)).toString('utf8'), errorCode);
+  return parseYamlText(file, await readSourceFile(file, missingCode, (path) => readFile(path, 'utf8')), errorCode);
 }

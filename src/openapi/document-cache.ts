@@ -2,13 +2,13 @@
  * Declared documents, loaded and with every schema compiled, kept for the process: a library
  * user running the same document again (one CI job checking several servers, say) skips
  * parsing, validation and schema compilation. An entry is found by the file's path and the
- * sha256 of its bytes, so an edited file is loaded afresh. A document whose `$ref`s read other
+ * sha256 of its bytes (not read again while the file is unchanged, see core/file-hash.ts),
+ * so an edited file is loaded afresh. A document whose `$ref`s read other
  * files is not reused (they could have changed unseen), only described.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { sha256 } from '../core/sha256.js';
+import { bytesOf, currentHash } from '../core/file-hash.js';
 import { documentFromSource, type OpenApiDocument } from './document.js';
 import { readSource } from './parse-source.js';
 
@@ -37,13 +37,13 @@ function remember(document: OpenApiDocument): void {
 /** The document at `path`, loaded and every schema compiled; a broken one throws SPEC_INVALID (or SPEC_MISSING). */
 export async function compiledDocument(path: string): Promise<OpenApiDocument> {
   const file = resolve(path);
-  const bytes = await readSource(file);
-  const cached = documents.get(keyOf(file, sha256(bytes)));
+  const current = await readSource(file, currentHash);
+  const cached = documents.get(keyOf(file, current.sha256));
   if (cached && cached.externalFiles.length === 0) {
     remember(cached);
     return cached;
   }
-  const document = await documentFromSource(file, bytes);
+  const document = await documentFromSource(file, (await readSource(file, (read) => bytesOf(read, current))).bytes);
   document.schemas.compileAll();
   remember(document);
   return document;
@@ -52,12 +52,12 @@ export async function compiledDocument(path: string): Promise<OpenApiDocument> {
 /** The summary of the file at `path`: from its loaded document when there is one, else read from the file. */
 export async function summariseDocument(path: string): Promise<DocumentSummary> {
   const file = resolve(path);
-  const bytes = await readFile(file);
-  const hash = sha256(bytes);
+  const current = await currentHash(file);
+  const hash = current.sha256;
   const known = documents.get(keyOf(file, hash));
   const head = known
     ? { title: known.title, version: known.apiVersion, openapi: known.declaredVersion }
-    : fieldsOf(parse(bytes.toString('utf8'), { logLevel: 'silent' }));
+    : fieldsOf(parse((await bytesOf(file, current)).bytes.toString('utf8'), { logLevel: 'silent' }));
   return {
     sha256: hash,
     ...(head.title ? { title: head.title } : {}),

@@ -16,10 +16,10 @@ export interface ParsedSource {
   specError: SpecErrorFactory;
 }
 
-/** The bytes of the declared document; SPEC_MISSING when it cannot be read. */
-export async function readSource(file: string): Promise<Buffer> {
+/** What `read` gives for the declared document (its bytes by default); SPEC_MISSING when it cannot be read. */
+export async function readSource<T = Buffer>(file: string, read: (file: string) => Promise<T> = readFile as (file: string) => Promise<T>): Promise<T> {
   try {
-    return await readFile(file);
+    return await read(file);
   } catch (error) {
     throw specMissing(file, error);
   }
