@@ -12,7 +12,7 @@
  * reported apart, and so is the request phase alone.
  */
 import { join } from 'node:path';
-import { Agent, request, type Dispatcher } from 'undici';
+import { request } from 'undici';
 import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import { run } from '../src/core/run.js';
 import { DEFAULT_LIMITS } from '../src/http/types.js';
@@ -53,28 +53,18 @@ async function konformRound(url: string): Promise<KonformRound> {
   return { ms, cpuMs, report, phases: { setupMs: first - startedAt, httpMs: last - first, afterMs: startedAt + ms - last } };
 }
 
-/** The requests, `CONCURRENCY` at a time, each body read to its end; undici's global dispatcher unless given one. */
-async function undiciRound(requests: readonly Replayed[], dispatcher?: Dispatcher): Promise<Clocked> {
+/** The requests, `CONCURRENCY` at a time, each body read to its end, through undici's global dispatcher. */
+async function undiciRound(requests: readonly Replayed[]): Promise<Clocked> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < requests.length) {
       const { method, url } = requests[next++] as Replayed;
-      const response = await request(url, { method, ...(dispatcher ? { dispatcher } : {}) });
+      const response = await request(url, { method });
       await response.body.arrayBuffer();
     }
   };
   const { ms, cpuMs } = await clocked(() => Promise.all(Array.from({ length: CONCURRENCY }, worker)));
   return { ms, cpuMs };
-}
-
-/** A round on connections of its own, opened and closed as a konform run does with its client. */
-async function freshConnectionsRound(requests: readonly Replayed[]): Promise<Clocked> {
-  const agent = new Agent();
-  try {
-    return await undiciRound(requests, agent);
-  } finally {
-    await agent.close();
-  }
 }
 
 function coldFigures({ ms, cpuMs, phases, report }: KonformRound, undiciRps: number) {
@@ -99,15 +89,12 @@ export async function contractVsUndici(server: ReferenceServer): Promise<Measure
   const replayed: Replayed[] = cold.report.exchanges.map(({ request: { method, url } }) => ({ method, url }));
   const konform: KonformRound[] = [];
   const undici: Clocked[] = [];
-  const fresh: Clocked[] = [];
   for (let index = 0; index < WARM_UP_ROUNDS + ROUNDS; index += 1) {
     const konformTiming = await konformRound(server.url);
     const undiciTiming = await undiciRound(replayed);
-    const freshTiming = await freshConnectionsRound(replayed);
     if (index < WARM_UP_ROUNDS) continue;
     konform.push(konformTiming);
     undici.push(undiciTiming);
-    fresh.push(freshTiming);
   }
   const total = (rounds: readonly Clocked[]) => rounds.reduce((sum, { ms }) => sum + ms, 0);
   const medianCpu = (rounds: readonly Clocked[]) => round(median(rounds.map(({ cpuMs }) => cpuMs)));
@@ -116,7 +103,6 @@ export async function contractVsUndici(server: ReferenceServer): Promise<Measure
   const undiciMs = total(undici);
   const konformRps = perSecond(requests, konformMs);
   const undiciRps = perSecond(replayed.length * ROUNDS, undiciMs);
-  const freshRps = perSecond(replayed.length * ROUNDS, total(fresh));
   const phase = (name: keyof KonformRound['phases']) => round(median(konform.map(({ phases }) => phases[name])));
   const httpPhaseRps = perSecond(requests, konform.reduce((sum, { phases }) => sum + phases.httpMs, 0));
   const verdicts = [...new Set(konform.map(({ report }) => report.verdict))];
@@ -139,7 +125,6 @@ export async function contractVsUndici(server: ReferenceServer): Promise<Measure
       konformPhasesMedianMs: { setup: phase('setupMs'), http: phase('httpMs'), after: phase('afterMs') },
       konformHttpPhase: { requestsPerSecond: round(httpPhaseRps), ratioToUndici: round(httpPhaseRps / undiciRps, 3) },
       konformColdFirstRun: coldFigures(cold, undiciRps),
-      undiciFreshConnections: { requestsPerSecond: round(freshRps), medianCpuMs: medianCpu(fresh), konformRatio: round(konformRps / freshRps, 3) },
       loadAverage: { before: loadBefore, after: loadAverage() },
     },
     [
@@ -147,7 +132,7 @@ export async function contractVsUndici(server: ReferenceServer): Promise<Measure
       'The ratio is the steady state: every measured run finds the document loaded and compiled in the process-wide cache (keyed by path and sha256), as any run after the first in one process does; it still loads the suite and standard, plans, runs every check and builds the report (no files written). Each undici round only sends the requests.',
       'konformColdFirstRun is the first run of the bench process (modules already imported), before the warm-up rounds: it loads, validates and compiles the document (no target).',
       'setup is the time from the start of run() to its first request (suite, document, schemas); http from the first request to the last answer; konformHttpPhase relates the requests to the http phase alone, the same work as the loop (no target).',
-      'undici keeps its connections from round to round; undiciFreshConnections opens and closes its own per round, as each konform run does with its own client (no target).',
+      'undici keeps its connections from round to round, and konform from run to run: a run takes the agent the process keeps for its target (src/http/agent.ts); the cold first run opens them.',
       'The reference server runs in its own process; konform and undici alternate round by round against it. medianCpuMs is the CPU time of this process per run or round: the client work alone, which other load on the machine does not stretch (no target).',
     ],
   );

@@ -6,7 +6,8 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { Agent, buildConnector } from 'undici';
-import { AddressNotAllowedError, type AddressPolicy } from './address-policy.js';
+import { sha256 } from '../core/sha256.js';
+import { AddressNotAllowedError, createAddressPolicy, type AddressCategory, type AddressPolicy } from './address-policy.js';
 import { isTlsErrorCode } from './failure-reason.js';
 import type { TlsConfig } from './types.js';
 
@@ -72,4 +73,27 @@ export function createGuardedAgent(policy: AddressPolicy, tls: TlsConfig = {}): 
       return tlsAlerts.get(socketKey(info.socket.localAddress, info.socket.localPort));
     },
   };
+}
+
+/** Distinct address policies and TLS materials whose agents the process keeps. */
+const KEPT_AGENTS = 8;
+const keptAgents = new Map<string, GuardedAgent>();
+
+/**
+ * The agent for an address policy (given by the categories the target's addresses open) and
+ * TLS material, kept for the process: runs against the same target — a library user checking
+ * it again, a CI job with several suites — reuse its open connections instead of opening new
+ * ones. Idle connections do not keep the process alive (undici unrefs them). The least
+ * recently used agent beyond the limit is closed once its requests are done.
+ */
+export function keptGuardedAgent(categories: readonly AddressCategory[], tls: TlsConfig = {}): GuardedAgent {
+  const key = sha256(Buffer.from(JSON.stringify([[...categories].sort(), tls.ca ?? '', tls.cert ?? '', tls.key ?? ''])));
+  const agent = keptAgents.get(key) ?? createGuardedAgent(createAddressPolicy(categories), tls);
+  keptAgents.delete(key);
+  keptAgents.set(key, agent);
+  for (const [stale, kept] of [...keptAgents].slice(0, -KEPT_AGENTS)) {
+    keptAgents.delete(stale);
+    void kept.dispatcher.close();
+  }
+  return agent;
 }

@@ -13,8 +13,8 @@
  * The redactor (passed in, or created from `auth` and `tls`) learns every token the client
  * fetches; the run scrubs its report files with it.
  */
-import { createAddressPolicy, targetAddressCategories } from './address-policy.js';
-import { createGuardedAgent, type GuardedAgent } from './agent.js';
+import { targetAddressCategories } from './address-policy.js';
+import { keptGuardedAgent, type GuardedAgent } from './agent.js';
 import { createAllowlist } from './allowlist.js';
 import { createAuthenticator } from './auth.js';
 import { createRedactor, type Redactor } from './redaction.js';
@@ -39,7 +39,7 @@ export function createHttpClient(options: KonformHttpClientOptions): KonformHttp
   // The target is the first allowed host; where it resolves decides which private ranges open.
   const getAgent = (): Promise<GuardedAgent> =>
     (agent ??= (allowlist.targetHostname ? targetAddressCategories(allowlist.targetHostname) : Promise.resolve([])).then(
-      (categories) => createGuardedAgent(createAddressPolicy(categories), options.tls),
+      (categories) => keptGuardedAgent(categories, options.tls),
     ));
   const transport = createTransport({
     agent: getAgent,
@@ -66,8 +66,8 @@ export function createHttpClient(options: KonformHttpClientOptions): KonformHttp
       return (await transport.perform(request, { credentials: await authenticator.credentials() })).response;
     },
     async close() {
+      // Aborts this client's requests in flight; the agent and its idle connections are kept (agent.ts).
       transport.close();
-      if (agent) await (await agent).dispatcher.destroy();
     },
   };
 }
