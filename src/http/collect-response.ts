@@ -5,8 +5,8 @@
  * Crossing the limit, declared (Content-Length) or while reading, aborts the request at once
  * and with it the connection, so an endless body costs at most `maxBytes` of memory.
  */
-import type { Dispatcher } from 'undici';
 import type { EventEmitter } from 'node:events';
+import type { Dispatcher } from 'undici';
 
 export class ResponseTooLargeError extends Error {
   readonly code = 'KONFORM_RESPONSE_TOO_LARGE';
@@ -45,7 +45,7 @@ export interface CollectOptions {
   maxBytes: number;
   /** The Content-Length the response declares for its body, if it has one that counts. */
   declaredLength(status: number, headers: Record<string, string | string[]>): number | undefined;
-  /** Aborts the request with its `reason` (an AbortSignal or anything emitting 'abort' alike). */
+  /** Aborts the request, with its `reason`, when it emits 'abort': the hop's deadline (deadline.ts). */
   signal: EventEmitter & { aborted: boolean; reason: unknown };
 }
 
