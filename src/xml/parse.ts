@@ -5,7 +5,7 @@
  * content ends as findings, never as an exception. A document that parsed belongs to the caller,
  * who must dispose it: it lives in wasm memory, outside the garbage collector's view.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { XmlDocument, XmlParseError } from 'libxml2-wasm';
 import type { Finding } from '../core/model.js';
 import { DEFAULT_MAX_BYTES, SAFE_PARSE_OPTIONS } from './limits.js';
@@ -76,17 +76,23 @@ export function parseXml(bytes: Uint8Array, file: string): ParsedXml {
  */
 export function parseXmlFile(file: string, limits: ParseLimits = {}): ParsedXml {
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  const { size } = statSync(file);
-  if (size > maxBytes) {
-    return {
-      findings: [{
-        code: 'file-too-large',
-        message: `the file has ${size} bytes, more than the ${maxBytes} bytes konform parses`,
-        severity: 'fatal',
-        params: { size, maxBytes },
-        location: { file },
-      }],
-    };
+  // Size and content come from one open file, so the limit holds for the bytes that are read.
+  const fd = openSync(file, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) {
+      return {
+        findings: [{
+          code: 'file-too-large',
+          message: `the file has ${size} bytes, more than the ${maxBytes} bytes konform parses`,
+          severity: 'fatal',
+          params: { size, maxBytes },
+          location: { file },
+        }],
+      };
+    }
+    return parseXml(readFileSync(fd), file);
+  } finally {
+    closeSync(fd);
   }
-  return parseXml(readFileSync(file), file);
 }
