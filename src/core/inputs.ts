@@ -28,7 +28,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     const found = await expandOne(input, cwd);
     if (found.length === 0) throw new KonformError(ERROR_CODES.USAGE, `no message file matches "${input}"`);
     for (const file of found.sort()) {
-      const target = realpathSync(file);
+      const target = realpathSync.native(file);
       if (!files.has(target)) files.set(target, file);
     }
   }
