@@ -43,10 +43,16 @@ export interface CollectOptions {
   headers: Record<string, string>;
   body?: string | Uint8Array;
   maxBytes: number;
-  /** The Content-Length the response declares for its body, if it has one that counts. */
-  declaredLength(status: number, headers: Record<string, string | string[]>): number | undefined;
   /** Aborts the request, with its `reason`, when it emits 'abort': the hop's deadline (deadline.ts). */
   signal: EventEmitter & { aborted: boolean; reason: unknown };
+}
+
+/** RFC 9110 §6.4.1: responses to HEAD, 204 and 304 have no content whatever Content-Length says. */
+function declaredLength(method: string, status: number, headers: Record<string, string | string[]>): number | undefined {
+  const value = headers['content-length'];
+  if (method === 'HEAD' || status === 204 || status === 304 || typeof value !== 'string') return undefined;
+  const length = Number(value);
+  return Number.isSafeInteger(length) ? length : undefined;
 }
 
 const asError = (reason: unknown): Error => (reason instanceof Error ? reason : new Error(String(reason ?? 'aborted')));
@@ -76,7 +82,7 @@ export function collectResponse(options: CollectOptions): Promise<CollectedRespo
         },
         onResponseStart(responseController, status, headers) {
           started = { status, headers: headers as Record<string, string | string[]> };
-          const declared = options.declaredLength(status, started.headers);
+          const declared = declaredLength(options.method, status, started.headers);
           if (declared === undefined || declared <= maxBytes) return;
           cut = true;
           responseController.abort(new ResponseTooLargeError(maxBytes, declared));

@@ -35,16 +35,6 @@ export interface HopLimits {
   maxResponseBytes: number;
 }
 
-/** RFC 9110 §6.4.1: responses to HEAD, 204 and 304 have no content whatever Content-Length says. */
-function declaredLength(method: string) {
-  return (status: number, headers: Record<string, string | string[]>): number | undefined => {
-    const value = headers['content-length'];
-    if (method === 'HEAD' || status === 204 || status === 304 || typeof value !== 'string') return undefined;
-    const length = Number(value);
-    return Number.isSafeInteger(length) ? length : undefined;
-  };
-}
-
 function failureMessage(expired: 'timeout' | 'aborted' | undefined, timeoutMs: number, cause: unknown): string {
   if (expired === 'timeout') return `no complete response within ${timeoutMs} ms`;
   if (expired === 'aborted') return 'the run was aborted';
@@ -61,7 +51,6 @@ export async function sendHop(agent: GuardedAgent, hop: Hop, limits: HopLimits, 
       headers: hop.headers,
       ...(hop.body === undefined ? {} : { body: hop.body }),
       maxBytes: limits.maxResponseBytes,
-      declaredLength: declaredLength(hop.method),
       signal: deadline.signal,
     });
   } catch (error) {
