@@ -38,9 +38,8 @@ function cpuSince(start: NodeJS.CpuUsage): number {
   return (user + system) / 1000;
 }
 
-export async function konformRound(standard: PinnedStandard, schema: string, files: string[]): Promise<Round> {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
+/** konform's side of one job, on this thread or a worker's: compile the schema once, validate every file, count the valid ones. */
+export function validJob(standard: PinnedStandard, schema: string, files: readonly string[]): number {
   const compiled = compileStandardXsd(standard, { schema });
   let valid = 0;
   try {
@@ -48,6 +47,13 @@ export async function konformRound(standard: PinnedStandard, schema: string, fil
   } finally {
     compiled.dispose();
   }
+  return valid;
+}
+
+export async function konformRound(standard: PinnedStandard, schema: string, files: string[]): Promise<Round> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const valid = validJob(standard, schema, files);
   return { files: files.length, ms: performance.now() - started, cpuMs: cpuSince(cpu), valid };
 }
 

@@ -3,9 +3,8 @@
  * once, as a konform run does, validates every file, and answers how many were valid.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { validateXmlFile } from '../src/xml/xsd-file.js';
 import type { PinnedStandard } from '../src/xml/xsd-inputs.js';
-import { compileStandardXsd } from '../src/xml/xsd-standard.js';
+import { validJob } from './xsd-rounds.js';
 
 export interface XsdJob {
   files: string[];
@@ -19,14 +18,5 @@ const { standard, schema } = workerData as { standard: PinnedStandard; schema: s
 const port = parentPort;
 if (!port) throw new Error('bench/xsd-worker.js runs as a worker thread');
 
-port.on('message', ({ files }: XsdJob) => {
-  const compiled = compileStandardXsd(standard, { schema });
-  let valid = 0;
-  try {
-    for (const file of files) if (validateXmlFile(compiled, file).valid) valid += 1;
-  } finally {
-    compiled.dispose();
-  }
-  port.postMessage({ valid } satisfies XsdJobResult);
-});
+port.on('message', ({ files }: XsdJob) => port.postMessage({ valid: validJob(standard, schema, files) } satisfies XsdJobResult));
 port.postMessage('ready');
