@@ -14,8 +14,7 @@ import { startOParlServer, type OParlServerOptions } from '../../fixtures/oparl/
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import { run } from '../../src/core/run.js';
 import type { Report } from '../../src/report/model.js';
-import { validateReport } from '../../src/report/validate-report.js';
-import { runCli } from '../helpers/cli.js';
+import { conformantCliRun } from '../helpers/conformant-run.js';
 
 const CA = join(PACKAGE_ROOT, 'fixtures', 'auth', 'certs', 'ca.crt');
 const scratch = await mkdtemp(join(tmpdir(), 'konform-oparl-'));
@@ -38,17 +37,7 @@ describe('oparl-1.1 against the OParl reference server', () => {
   it('is conformant without the production checks, through the CLI, with every report written and valid', async () => {
     const server = await startOParlServer();
     const out = join(scratch, 'reference');
-    try {
-      const cli = await runCli(['run', 'oparl-1.1', '--target', server.url, '--profile', 'without-https', '--rate', '0', '--out', out]);
-      expect(cli.stderr).toBe('');
-      expect(cli.code).toBe(0);
-      expect(cli.stdout).toContain('verdict: conformant');
-    } finally {
-      await server.close();
-    }
-    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Report;
-    expect(validateReport(report)).toEqual([]);
-    expect(report.counts.failed + report.counts.cantTell + report.counts.untested).toBe(0);
+    const report = await conformantCliRun(['run', 'oparl-1.1', '--target', server.url, '--profile', 'without-https', '--rate', '0'], out, server);
     const judged = report.requirements.filter((requirement) => !requirement.notTestable && requirement.checks.length > 0);
     // Only the requirements of the production checks, left out by this profile, stay untested.
     const notPassed = judged.filter((requirement) => requirement.outcome !== 'passed').map((requirement) => [requirement.id, requirement.outcome]);
