@@ -38,7 +38,8 @@ interface RawSuite {
   selftest?: string;
 }
 
-const optionsAjv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
+/** The options schemas of the check kinds are konform's own, checked against the meta-schema by a test. */
+const optionsAjv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, validateSchema: false });
 
 /** A suite named by id is looked up in konform's `suites/`; otherwise a folder or a suite.yaml path. */
 export function resolveSuiteFile(nameOrPath: string): string {

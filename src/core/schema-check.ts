@@ -8,7 +8,9 @@ import type { ErrorCode } from './errors.js';
 import { KonformError } from './errors.js';
 import type { YamlSource } from './yaml-source.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
+// konform's own schemas are checked against the JSON Schema meta-schema by a test
+// (test/core/own-schemas.test.ts), not by compiling the meta-schema at every start.
+const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false });
 addFormats.default(ajv);
 const compiled = new Map<object, ValidateFunction>();
 

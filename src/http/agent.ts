@@ -5,7 +5,7 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
-import { Agent, buildConnector } from 'undici';
+import { Agent, buildConnector } from './undici.js';
 import { sha256 } from '../core/sha256.js';
 import { AddressNotAllowedError, createAddressPolicy, type AddressCategory, type AddressPolicy } from './address-policy.js';
 import { isTlsErrorCode } from './failure-reason.js';

@@ -6,8 +6,6 @@
  */
 import { suiteCoverage } from '../../core/coverage.js';
 import { loadSuite } from '../../core/load-suite.js';
-import { selftestSuite } from '../../core/selftest.js';
-import { selftestSummary } from '../../xml/xmute/summary.js';
 import type { CliIo } from '../io.js';
 
 export async function lintCommand(name: string, io: CliIo): Promise<number> {
@@ -38,7 +36,9 @@ export async function coverageCommand(name: string, flags: { json?: boolean; str
   return flags.strict && coverage.gaps.length > 0 ? 1 : 0;
 }
 
+/** The XML engine (libxml2 as WebAssembly) is loaded only for the self-test, not for every command. */
 export async function selftestCommand(name: string, flags: { profile?: string; keep?: string; json?: boolean }, io: CliIo): Promise<number> {
+  const [{ selftestSuite }, { selftestSummary }] = await Promise.all([import('../../core/selftest.js'), import('../../xml/xmute/summary.js')]);
   const report = await selftestSuite(name, {
     ...(flags.profile ? { profile: flags.profile } : {}),
     ...(flags.keep ? { keep: flags.keep } : {}),

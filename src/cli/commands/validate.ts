@@ -1,7 +1,6 @@
 /** `konform validate <suite> <files|folders|globs…>`: a conformance run over message files. */
 import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
-import { expandInputs } from '../../core/inputs.js';
 import type { CliIo } from '../io.js';
 import { concurrencyFrom, defineCommonRunOptions, runAndReport, type CommonRunFlags } from '../run-and-report.js';
 
@@ -20,6 +19,8 @@ function favourSmallHeap(): void {
 }
 
 export async function validateCommand(suite: string, inputs: string[], flags: CommonRunFlags, io: CliIo): Promise<number> {
+  // The glob engine is loaded by the one command that expands inputs.
+  const { expandInputs } = await import('../../core/inputs.js');
   const files = await expandInputs(inputs, io.cwd);
   favourSmallHeap();
   return runAndReport(io, flags, { suite, target: { files }, limits: concurrencyFrom(flags) });

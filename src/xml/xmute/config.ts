@@ -39,7 +39,7 @@ export interface SelftestConfig {
 
 const CHECK_IDS = { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } };
 
-const SCHEMA = {
+export const SELFTEST_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['files', 'prefixes'],
@@ -69,7 +69,7 @@ export async function loadSelftestConfig(suite: Suite): Promise<SelftestConfig> 
   if (!file) throw new KonformError(ERROR_CODES.USAGE, `suite ${suite.id} declares no self-test (no "selftest" in ${suite.file})`);
   const dir = dirname(file);
   const source = await readYamlFile(file, ERROR_CODES.SUITE_INVALID, ERROR_CODES.SUITE_INVALID);
-  checkAgainstSchema(SCHEMA, source, ERROR_CODES.SUITE_INVALID, `self-test of suite ${suite.id}`);
+  checkAgainstSchema(SELFTEST_SCHEMA, source, ERROR_CODES.SUITE_INVALID, `self-test of suite ${suite.id}`);
   const raw = source.data as Omit<SelftestConfig, 'dir' | 'file' | 'prefixes'> & { prefixes: Record<string, string[]> };
   const verifies = new Map(suite.classes.flatMap((cls) => cls.checks.map((check): [string, string[]] => [check.id, check.verifies])));
   const named: Array<[string, string]> = [

@@ -1,0 +1,10 @@
+import * as undici from 'undici';
+import { describe, expect, it } from 'vitest';
+import { Agent, buildConnector } from '../../src/http/undici.js';
+
+describe('the undici parts konform loads on their own', () => {
+  it('are the classes undici exports', () => {
+    expect(Agent).toBe(undici.Agent);
+    expect(buildConnector).toBe(undici.buildConnector);
+  });
+});
