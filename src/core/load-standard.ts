@@ -9,9 +9,7 @@ import { readArtifact, verifyArtifact } from './artifact-read.js';
 import { bytesOf, currentHash } from './file-hash.js';
 import { ERROR_CODES, KonformError } from './errors.js';
 import type { Artifact, Requirement, Standard } from './model.js';
-import requirementsSchema from './requirements.schema.json' with { type: 'json' };
 import { checkAgainstSchema } from './schema-check.js';
-import manifestSchema from './standard.schema.json' with { type: 'json' };
 import { parseYamlText, readSourceFile } from './yaml-source.js';
 
 interface Manifest {
@@ -41,7 +39,7 @@ export async function loadStandard(dir: string): Promise<Standard> {
 
 async function parseStandard(dir: string, manifestFile: string, bytes: Buffer, manifestSha256: string): Promise<Standard> {
   const source = parseYamlText(manifestFile, bytes.toString('utf8'), ERROR_CODES.STANDARD_INVALID);
-  checkAgainstSchema(manifestSchema, source, ERROR_CODES.STANDARD_INVALID, 'standard manifest');
+  checkAgainstSchema('standard', source, ERROR_CODES.STANDARD_INVALID, 'standard manifest');
   const manifest = source.data as Manifest;
   const catalogue = manifest.artifacts.find((artifact) => artifact.path === manifest.requirements);
   if (!catalogue) {
@@ -58,7 +56,7 @@ async function parseStandard(dir: string, manifestFile: string, bytes: Buffer, m
     (await readArtifact(dir, catalogue)).toString('utf8'),
     ERROR_CODES.STANDARD_INVALID,
   );
-  checkAgainstSchema(requirementsSchema, catalogueSource, ERROR_CODES.STANDARD_INVALID, 'requirement catalogue');
+  checkAgainstSchema('requirements', catalogueSource, ERROR_CODES.STANDARD_INVALID, 'requirement catalogue');
   const requirements = (catalogueSource.data as { requirements: Requirement[] }).requirements;
   const seen = new Set<string>();
   requirements.forEach((requirement, index) => {

@@ -12,7 +12,6 @@ import { loadStandard } from './load-standard.js';
 import type { CheckSeverity, Standard, Suite } from './model.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { checkAgainstSchema } from './schema-check.js';
-import suiteSchema from './suite.schema.json' with { type: 'json' };
 import { bytesOf, currentHash } from './file-hash.js';
 import { parseYamlText, readSourceFile, type YamlSource } from './yaml-source.js';
 
@@ -112,7 +111,7 @@ export async function loadSuite(nameOrPath: string): Promise<{ suite: Suite; sta
   }
   const { bytes, sha256: hash } = await readSourceFile(file, ERROR_CODES.SUITE_NOT_FOUND, (path) => bytesOf(path, current));
   const source = parseYamlText(file, bytes.toString('utf8'), ERROR_CODES.SUITE_INVALID);
-  checkAgainstSchema(suiteSchema, source, ERROR_CODES.SUITE_INVALID, `suite ${basename(dirname(file))}`);
+  checkAgainstSchema('suite', source, ERROR_CODES.SUITE_INVALID, `suite ${basename(dirname(file))}`);
   const raw = source.data as RawSuite;
   const [standard] = await Promise.all([
     loadStandard(standardDir(file, raw.standard.id, raw.standard.version)),

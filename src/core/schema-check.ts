@@ -1,18 +1,13 @@
 /**
- * Validates konform's own data files (suites, manifests, requirement catalogues) against the
- * JSON Schemas that ship with it, and turns the first problems into located errors.
+ * Validates konform's own data files (suites, manifests, requirement catalogues, self-tests)
+ * against the JSON Schemas that ship with it, compiled when konform is built (precompiled.ts),
+ * and turns the first problems into located errors.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import type { ErrorCode } from './errors.js';
 import { KonformError } from './errors.js';
+import { precompiled, type PrecompiledName } from './precompiled.js';
 import type { YamlSource } from './yaml-source.js';
-
-// konform's own schemas are checked against the JSON Schema meta-schema by a test
-// (test/core/own-schemas.test.ts), not by compiling the meta-schema at every start.
-const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false });
-addFormats.default(ajv);
-const compiled = new Map<object, ValidateFunction>();
 
 function explain(error: ErrorObject): string {
   const where = error.instancePath === '' ? 'the document' : error.instancePath;
@@ -33,12 +28,8 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
   );
 }
 
-export function checkAgainstSchema(schema: object, source: YamlSource, code: ErrorCode, what: string): void {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
+export function checkAgainstSchema(schema: PrecompiledName, source: YamlSource, code: ErrorCode, what: string): void {
+  const validate = precompiled(schema);
   if (validate(source.data)) return;
   const errors = mostSpecific(validate.errors ?? []);
   const first = errors[0] as ErrorObject;

