@@ -9,6 +9,7 @@ import { _, Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import { oasSchemaCompiler } from '../openapi/oas-schema.js';
+import { metaSchemaCompiler } from '../openapi/meta-schema.js';
 import { SELFTEST_SCHEMA } from '../xml/xmute/config.js';
 import { PRECOMPILED_DIR, precompiledFile, type PrecompiledName, type SchemaCompiler } from './precompiled.js';
 import requirementsSchema from './requirements.schema.json' with { type: 'json' };
@@ -25,7 +26,7 @@ const CODE: CodeOptions = { source: true, formats: _`require("ajv-formats/dist/f
 function ownSchema(schema: object): SchemaCompiler {
   const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false, code: CODE });
   addFormats.default(ajv);
-  return { ajv, schema };
+  return { ajv, validate: ajv.compile(schema) };
 }
 
 const COMPILERS: Record<PrecompiledName, () => SchemaCompiler> = {
@@ -36,14 +37,15 @@ const COMPILERS: Record<PrecompiledName, () => SchemaCompiler> = {
   'oas-2.0': () => oasSchemaCompiler('oas-2.0', CODE),
   'oas-3.0': () => oasSchemaCompiler('oas-3.0', CODE),
   'oas-3.1': () => oasSchemaCompiler('oas-3.1', CODE),
+  'json-schema-2020-12': () => metaSchemaCompiler(CODE),
 };
 
 export const PRECOMPILED_NAMES = Object.keys(COMPILERS) as PrecompiledName[];
 
 /** The module written for `name`: CommonJS, as Ajv's standalone code requires its runtime helpers. */
 export function precompiledCode(name: PrecompiledName): string {
-  const { ajv, schema } = COMPILERS[name]();
-  return standaloneCode.default(ajv, ajv.compile(schema));
+  const { ajv, validate } = COMPILERS[name]();
+  return standaloneCode.default(ajv, validate);
 }
 
 export async function writePrecompiled(): Promise<void> {

@@ -12,12 +12,20 @@ import type { ValidateFunction } from 'ajv';
 import type standaloneCode from 'ajv/dist/standalone/index.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
-export type PrecompiledName = 'suite' | 'standard' | 'requirements' | 'selftest' | 'oas-2.0' | 'oas-3.0' | 'oas-3.1';
+export type PrecompiledName =
+  | 'suite'
+  | 'standard'
+  | 'requirements'
+  | 'selftest'
+  | 'oas-2.0'
+  | 'oas-3.0'
+  | 'oas-3.1'
+  | 'json-schema-2020-12';
 
-/** An Ajv instance made for standalone code, and the schema it compiles (precompile.ts). */
+/** A validator compiled by an Ajv instance made for standalone code (precompile.ts). */
 export interface SchemaCompiler {
   ajv: Parameters<typeof standaloneCode.default>[0];
-  schema: object;
+  validate: ValidateFunction;
 }
 
 export const PRECOMPILED_DIR = join(PACKAGE_ROOT, 'dist', 'validators');

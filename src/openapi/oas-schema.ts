@@ -31,10 +31,10 @@ function schema31(): JsonObject {
   return schema;
 }
 
-/** The Ajv instance and schema swagger-parser uses for `name`, for precompile.ts. */
+/** The schema `name` compiled as swagger-parser compiles it, for precompile.ts. */
 export function oasSchemaCompiler(name: OasSchemaName, code: CodeOptions): SchemaCompiler {
-  if (name === 'oas-3.1') return { ajv: new Ajv2020({ ...OPTIONS, code }), schema: schema31() };
-  return { ajv: new AjvDraft4.default({ ...OPTIONS, code }), schema: name === 'oas-2.0' ? openapi.v2 : openapi.v3 };
+  const ajv = name === 'oas-3.1' ? new Ajv2020({ ...OPTIONS, code }) : new AjvDraft4.default({ ...OPTIONS, code });
+  return { ajv, validate: ajv.compile(name === 'oas-3.1' ? schema31() : name === 'oas-2.0' ? openapi.v2 : openapi.v3) };
 }
 
 function schemaName(api: JsonObject): OasSchemaName {

@@ -8,6 +8,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { KonformError } from '../core/errors.js';
 import { addOpenApiFormats } from './formats.js';
 import { invalidPatternPointer } from './invalid-pattern.js';
+import { metaSchemaErrors } from './meta-schema.js';
 import { splitPointer, uriFragment, valueAt } from './json-pointer.js';
 import { toJsonSchema2020 } from './schema-convert.js';
 import { schemaRootPointers } from './schema-roots.js';
@@ -16,13 +17,6 @@ import type { JsonObject, OpenApiVersion } from './types.js';
 
 /** Base URI of the document resource; the reserved `.invalid` name (RFC 6761 §6.4) is never fetched. */
 const DOCUMENT_ID = 'https://konform.invalid/openapi-document.json';
-
-/**
- * Checks Schema Objects against the JSON Schema 2020-12 meta-schema. It holds no document, so
- * one instance serves every document and the meta-schema is compiled once per process.
- */
-const metaSchemaAjv = new Ajv2020({ allErrors: true, strict: false, logger: false });
-addOpenApiFormats(metaSchemaAjv);
 
 export class SchemaRegistry {
   /** Pointers of every schema tree of the document, component schemas first. */
@@ -44,7 +38,7 @@ export class SchemaRegistry {
       const problem = message.replace(/ in schema at path .*$/, '');
       if (!this.warningsByProblem.has(problem)) this.warningsByProblem.set(problem, message);
     };
-    // Schemas are checked against the meta-schema by metaSchemaAjv before they are compiled here.
+    // Schemas are checked against the meta-schema (meta-schema.ts) before they are compiled here.
     this.ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false, logger: { log: () => {}, warn, error: () => {} } });
     addOpenApiFormats(this.ajv);
     this.ajv.addSchema(this.converted, DOCUMENT_ID, undefined, false);
@@ -71,16 +65,15 @@ export class SchemaRegistry {
 
   private compile(pointer: string): ValidateFunction {
     const schema = valueAt(this.converted, pointer);
+    let errors: ErrorObject[];
     try {
-      // validateSchema throws, rather than answering false, for a `$schema` dialect Ajv2020 does not know.
-      if (metaSchemaAjv.validateSchema(schema as JsonObject)) {
-        return this.ajv.compile({ $ref: `${DOCUMENT_ID}#${uriFragment(pointer)}` });
-      }
+      errors = metaSchemaErrors(schema);
+      if (errors.length === 0) return this.ajv.compile({ $ref: `${DOCUMENT_ID}#${uriFragment(pointer)}` });
     } catch (error) {
       const at = invalidPatternPointer(schema, pointer) ?? pointer;
       throw this.specError(`the schema does not compile: ${(error as Error).message}`, at, error);
     }
-    throw this.invalidSchema(pointer, metaSchemaAjv.errors ?? []);
+    throw this.invalidSchema(pointer, errors);
   }
 
   private invalidSchema(pointer: string, errors: ErrorObject[]): KonformError {
