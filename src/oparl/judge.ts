@@ -3,11 +3,13 @@
  * findings of the rules the check verifies, at most `maxFindings` per rule and code (the rest
  * counted in one finding), an outcome that is failed on any blocking finding, cantTell on any
  * undecided one, cantTell where links to objects of the subject got no answer, and never
- * passed while the crawl budget cut off part of the subject (src/crawl/untested.ts).
+ * passed while the crawl budget cut off part of the subject (src/crawl/untested.ts). Where
+ * something stayed undecided, so do the rules the check has no finding for (undecided-rules.ts).
  */
 import type { CheckOutput, CheckSpec, Finding } from '../core/model.js';
 import { cutOffOutput, withinBudget } from '../crawl/index.js';
 import type { CrawlFailure, CutOff } from '../crawl/types.js';
+import { coverUndecidedRules } from '../checks/undecided-rules.js';
 
 export const DEFAULT_MAX_FINDINGS = 20;
 
@@ -49,21 +51,22 @@ function capped(findings: Finding[], max: number): Finding[] {
   return kept;
 }
 
+/** One undecided finding per rule for links to the subject's objects that got no answer: what they lead to is unknown. */
+function unreachedFindings(check: CheckSpec, unreached: readonly CrawlFailure[]): Finding[] {
+  const first = unreached[0];
+  if (!first) return [];
+  const message = `${unreached.length} link(s) got no answer, e.g. ${first.url} (${first.message}): what they lead to is unknown`;
+  return check.verifies.map((rule): Finding => ({ code: 'unreached', message, params: { count: unreached.length }, rule, undecided: true, ...(first.exchange ? { exchange: first.exchange } : {}) }));
+}
+
 export function judge(check: CheckSpec, judgement: Judgement, maxFindings = DEFAULT_MAX_FINDINGS): CheckOutput {
   const own = judgement.findings.filter((finding) => finding.rule === undefined || check.verifies.includes(finding.rule));
-  const findings = capped(own, maxFindings);
+  const findings = [...capped(own, maxFindings), ...unreachedFindings(check, judgement.unreached ?? [])];
   const evidence = [...new Set(findings.flatMap((finding) => (finding.exchange ? [finding.exchange] : [])))];
   const cutOff = judgement.cutOff ?? [];
   const blocking = (finding: Finding) => !NOT_BLOCKING.has(finding.severity) || (judgement.warningsFail === true && finding.severity === 'warning');
-  if (own.some((finding) => !finding.undecided && blocking(finding))) return { outcome: 'failed', findings, evidence };
-  if (own.some((finding) => finding.undecided)) return { outcome: 'cantTell', findings, evidence };
-  const unreached = judgement.unreached ?? [];
-  if (unreached.length > 0) {
-    // One undecided finding per rule, so that each requirement the check verifies is undecided too.
-    const message = `${unreached.length} link(s) got no answer, e.g. ${unreached[0]?.url} (${unreached[0]?.message}): what they lead to is unknown`;
-    const undecided = check.verifies.map((rule): Finding => ({ code: 'unreached', message, params: { count: unreached.length }, rule, undecided: true, exchange: unreached[0]?.exchange as string }));
-    return { outcome: 'cantTell', findings: [...findings, ...undecided], evidence: [...evidence, unreached[0]?.exchange as string] };
-  }
+  if (own.some((finding) => !finding.undecided && blocking(finding))) return coverUndecidedRules({ outcome: 'failed', findings, evidence }, check.verifies);
+  if (findings.some((finding) => finding.undecided)) return coverUndecidedRules({ outcome: 'cantTell', findings, evidence }, check.verifies);
   if (judgement.examined === 0) {
     if (cutOff.length > 0) return cutOffOutput(cutOff);
     const message = judgement.nothing ?? 'there was nothing to examine';

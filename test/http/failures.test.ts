@@ -1,5 +1,5 @@
-import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../../fixtures/closed-port.js';
 import { startHostileServer, type HostileServer } from '../../fixtures/hostile/server.js';
 import { failureOf, get, testClient } from './helpers.js';
 
@@ -8,16 +8,6 @@ beforeAll(async () => {
   hostile = await startHostileServer();
 });
 afterAll(() => hostile.close());
-
-/** A port nothing listens on: bound once, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('responses', () => {
   it('returns any status with headers and body, and records the exchange', async () => {

@@ -1,10 +1,12 @@
 /**
  * How an OGC API check kind is declared: it needs the endpoint, takes the shared OGC options
  * (and any of its own), and judges in the frame of frame.ts — inapplicable when the server does
- * not declare its conformance class; a per-collection kind judges each listed collection.
+ * not declare its conformance class; a per-collection kind judges each listed collection. What
+ * a check could not decide leaves undecided every rule it has no finding for (undecided-rules.ts).
  */
 import type { CheckOutput, CheckSpec } from '../../core/model.js';
 import type { CheckContext, CheckKind } from '../types.js';
+import { coverUndecidedRules } from '../undecided-rules.js';
 import { collectionSubjects, forCollection, gated } from './frame.js';
 import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
 import type { ListedCollection } from './resources.js';
@@ -39,7 +41,7 @@ export function ogcKind<Options extends OgcOptions = OgcOptions>(spec: OgcKindSp
         }
       : OGC_OPTIONS_SCHEMA,
     needs: ['endpoint'],
-    run: (context, options, _subject, check) => gated(context, options, () => spec.judge(context, options, check)),
+    run: async (context, options, _subject, check) => coverUndecidedRules(await gated(context, options, () => spec.judge(context, options, check)), check.verifies),
   };
 }
 
@@ -51,6 +53,7 @@ export function perCollectionKind(spec: CollectionKindSpec): CheckKind<OgcOption
     optionsSchema: OGC_OPTIONS_SCHEMA,
     needs: ['endpoint'],
     subjects: collectionSubjects,
-    run: (context, options, subject) => forCollection(context, options, subject, (collection) => spec.judge(context, options, collection)),
+    run: async (context, options, subject, check) =>
+      coverUndecidedRules(await forCollection(context, options, subject, (collection) => spec.judge(context, options, collection)), check.verifies),
   };
 }

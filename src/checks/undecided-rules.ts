@@ -1,0 +1,31 @@
+/**
+ * A check of a live endpoint that could not examine everything it should (no answer, a body it
+ * could not read, a conformance declaration it could not get) has decided only the rules it
+ * has findings for. Every other rule it verifies is undecided too: its requirement is cantTell,
+ * not passed for lack of a finding (core/requirement-results.ts decides a rule-naming result
+ * rule by rule). The message names what kept the check from deciding.
+ *
+ * Checks of message files do not use this: they evaluate every rule, and an undecided finding
+ * there (an unknown code list, say) concerns its own rule only.
+ */
+import type { CheckOutput, Finding } from '../core/model.js';
+
+const BLOCKING = new Set<Finding['severity']>(['fatal', 'error', undefined]);
+
+export function coverUndecidedRules(output: CheckOutput, verifies: readonly string[]): CheckOutput {
+  const cause = output.findings.find((finding) => finding.undecided);
+  if (!cause) return output;
+  const decided = new Set(output.findings.flatMap((finding) => (finding.undecided || BLOCKING.has(finding.severity) ? [finding.rule] : [])));
+  const covering = verifies
+    .filter((rule) => !decided.has(rule))
+    .map(
+      (rule): Finding => ({
+        code: 'not-examined',
+        message: `not examined, as konform could not decide: ${cause.message}`,
+        rule,
+        undecided: true,
+        ...(cause.exchange === undefined ? {} : { exchange: cause.exchange }),
+      }),
+    );
+  return covering.length === 0 ? output : { ...output, findings: [...output.findings, ...covering] };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { coverUndecidedRules } from '../../src/checks/undecided-rules.js';
+import type { CheckOutput } from '../../src/core/model.js';
+
+const RULES = ['R1', 'R2', 'R3', 'R4'];
+
+describe('coverUndecidedRules', () => {
+  it('leaves an output without undecided findings as it is', () => {
+    const output: CheckOutput = { outcome: 'failed', findings: [{ code: 'bad', message: 'm', rule: 'R1' }] };
+    expect(coverUndecidedRules(output, RULES)).toBe(output);
+  });
+
+  it('makes every rule undecided that has neither an undecided nor a blocking finding', () => {
+    const output: CheckOutput = {
+      outcome: 'failed',
+      findings: [
+        { code: 'bad', message: 'm', rule: 'R1', severity: 'error' },
+        { code: 'no-answer', message: 'x did not answer', rule: 'R2', undecided: true, exchange: 'x1' },
+        { code: 'odd', message: 'm', rule: 'R3', severity: 'warning' },
+      ],
+    };
+    const covered = coverUndecidedRules(output, RULES).findings.slice(3);
+    expect(covered.map(({ rule, undecided, exchange }) => ({ rule, undecided, exchange }))).toEqual([
+      { rule: 'R3', undecided: true, exchange: 'x1' },
+      { rule: 'R4', undecided: true, exchange: 'x1' },
+    ]);
+    expect(covered[0]?.message).toBe('not examined, as konform could not decide: x did not answer');
+  });
+});
