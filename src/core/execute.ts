@@ -54,6 +54,7 @@ export function resultOf(unit: PlannedUnit, output: CheckOutput, durationMs: num
     durationMs,
     findings: output.findings,
     evidence: output.evidence ?? [],
+    ...(output.rules ? { rules: output.rules } : {}),
   };
 }
 

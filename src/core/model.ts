@@ -129,4 +129,10 @@ export interface CheckOutput {
   findings: Finding[];
   /** IDs of the exchanges the outcome rests on. */
   evidence?: string[];
+  /**
+   * The rules (of those the check verifies) the check met a case of, where that is fewer than
+   * all: a rule that concerns one object type, or deleted objects, decides nothing where there
+   * were none. Absent: every rule the check verifies.
+   */
+  rules?: string[];
 }

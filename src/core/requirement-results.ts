@@ -4,6 +4,8 @@
  * A check that names the rule of each finding (Schematron asserts, say) verifies many
  * requirements at once: for those, each requirement is decided by the findings of its own rule —
  * failed where one of them is an error, cantTell where one is undecided, passed otherwise.
+ * A result that names the rules it met a case of (`rules`) decides only those: a requirement
+ * none of its check's results decides is `inapplicable` — nothing it concerns was there.
  */
 import type { CheckResult, RequirementResult } from '../report/model.js';
 import type { Finding, Standard, Suite } from './model.js';
@@ -12,34 +14,34 @@ import { combineOutcomes, type Outcome } from './outcome.js';
 const BLOCKING: ReadonlySet<Finding['severity']> = new Set(['fatal', 'error', undefined]);
 const DECIDED_PER_RULE: ReadonlySet<Outcome> = new Set(['failed', 'passed', 'cantTell']);
 
-/** What the results of one check say: outcomes where they decide as a whole, and per rule. */
+/** What the results of one check say: outcomes for every rule it verifies, and for single rules. */
 interface CheckTally {
-  outcomes: Set<Outcome>;
-  /** Results decided per rule (their findings name rules); the rules' own outcomes. */
-  ruledResults: number;
-  rules: Map<string, Outcome>;
+  every: Outcome[];
+  byRule: Map<string, Outcome[]>;
 }
 
 function ruleOutcome(finding: Finding): Outcome {
   return !finding.undecided && BLOCKING.has(finding.severity) ? 'failed' : finding.undecided ? 'cantTell' : 'passed';
 }
 
+function add(tally: CheckTally, outcome: Outcome, rules: readonly string[] | undefined): void {
+  if (!rules) return void tally.every.push(outcome);
+  for (const rule of rules) tally.byRule.set(rule, [...(tally.byRule.get(rule) ?? []), outcome]);
+}
+
 function tally(results: readonly CheckResult[]): Map<string, CheckTally> {
   const tallies = new Map<string, CheckTally>();
   for (const result of results) {
     let entry = tallies.get(result.check);
-    if (!entry) tallies.set(result.check, (entry = { outcomes: new Set(), ruledResults: 0, rules: new Map() }));
+    if (!entry) tallies.set(result.check, (entry = { every: [], byRule: new Map() }));
     const ruled = DECIDED_PER_RULE.has(result.outcome) && result.findings.some((finding) => finding.rule !== undefined);
     if (!ruled) {
-      entry.outcomes.add(result.outcome);
+      add(entry, result.outcome, result.rules);
       continue;
     }
-    entry.ruledResults += 1;
-    for (const finding of result.findings) {
-      if (finding.rule === undefined) continue;
-      const previous = entry.rules.get(finding.rule);
-      entry.rules.set(finding.rule, previous ? combineOutcomes([previous, ruleOutcome(finding)]) : ruleOutcome(finding));
-    }
+    // The rules without a finding of their own passed; the findings' rules combine theirs with it.
+    add(entry, 'passed', result.rules);
+    for (const finding of result.findings) if (finding.rule !== undefined) add(entry, ruleOutcome(finding), [finding.rule]);
   }
   return tallies;
 }
@@ -47,9 +49,8 @@ function tally(results: readonly CheckResult[]): Map<string, CheckTally> {
 /** The outcome a check's results give one requirement it verifies; undefined when it has no results. */
 function outcomeFor(entry: CheckTally | undefined, requirement: string): Outcome | undefined {
   if (!entry) return undefined;
-  const outcomes = [...entry.outcomes];
-  if (entry.ruledResults > 0) outcomes.push(entry.rules.get(requirement) ?? 'passed');
-  return combineOutcomes(outcomes);
+  const outcomes = [...entry.every, ...(entry.byRule.get(requirement) ?? [])];
+  return outcomes.length === 0 ? 'inapplicable' : combineOutcomes(outcomes);
 }
 
 export function requirementResults(standard: Standard, suite: Suite, results: readonly CheckResult[]): RequirementResult[] {

@@ -25,6 +25,8 @@ export interface Judgement {
   nothing?: string;
   /** Warnings fail the check too: for heuristics, whose findings must not decide a requirement. */
   warningsFail?: boolean;
+  /** The rules the check met a case of, where fewer than all it verifies (CheckOutput.rules). */
+  rules?: readonly string[];
 }
 
 const NOT_BLOCKING = new Set<Finding['severity']>(['warning', 'information']);
@@ -64,13 +66,15 @@ export function judge(check: CheckSpec, judgement: Judgement, maxFindings = DEFA
   const findings = [...capped(own, maxFindings), ...unreachedFindings(check, judgement.unreached ?? [])];
   const evidence = [...new Set(findings.flatMap((finding) => (finding.exchange ? [finding.exchange] : [])))];
   const cutOff = judgement.cutOff ?? [];
+  // What a budget cut off may hold cases of any rule: only a whole examination narrows them.
+  const rules = judgement.rules && cutOff.length === 0 ? { rules: check.verifies.filter((rule) => judgement.rules?.includes(rule)) } : {};
   const blocking = (finding: Finding) => !NOT_BLOCKING.has(finding.severity) || (judgement.warningsFail === true && finding.severity === 'warning');
-  if (own.some((finding) => !finding.undecided && blocking(finding))) return coverUndecidedRules({ outcome: 'failed', findings, evidence }, check.verifies);
-  if (findings.some((finding) => finding.undecided)) return coverUndecidedRules({ outcome: 'cantTell', findings, evidence }, check.verifies);
+  if (own.some((finding) => !finding.undecided && blocking(finding))) return coverUndecidedRules({ outcome: 'failed', findings, evidence, ...rules }, check.verifies);
+  if (findings.some((finding) => finding.undecided)) return coverUndecidedRules({ outcome: 'cantTell', findings, evidence, ...rules }, check.verifies);
   if (judgement.examined === 0) {
     if (cutOff.length > 0) return cutOffOutput(cutOff);
     const message = judgement.nothing ?? 'there was nothing to examine';
     return { outcome: 'inapplicable', findings: [...findings, { code: 'nothing-to-examine', message, severity: 'information' }], evidence };
   }
-  return withinBudget({ outcome: 'passed', findings, evidence }, cutOff);
+  return withinBudget({ outcome: 'passed', findings, evidence, ...rules }, cutOff);
 }

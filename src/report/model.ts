@@ -32,6 +32,8 @@ export interface CheckResult {
   durationMs: number;
   findings: Finding[];
   evidence: string[];
+  /** The rules this result decides, where fewer than the check verifies (CheckOutput.rules). */
+  rules?: string[];
 }
 
 export interface RequirementResult {

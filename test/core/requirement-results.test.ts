@@ -46,6 +46,14 @@ describe('requirementResults', () => {
     expect(outcomes.map((r) => r.outcome)).toEqual(['cantTell', 'cantTell', 'cantTell', 'failed']);
   });
 
+  it('decides only the rules a result met a case of, where it names them; the others are inapplicable', () => {
+    const byRule = (results: CheckResult[]) => Object.fromEntries(requirementResults(standard, suite, results).slice(0, 3).map((r) => [r.id, r.outcome]));
+    const failedOne = { ...result('schematron', 'failed', [{ code: 'x', message: 'm', rule: 'BR-1' }]), rules: ['BR-1', 'BR-2'] };
+    expect(byRule([failedOne])).toEqual({ 'BR-1': 'failed', 'BR-2': 'passed', 'BR-3': 'inapplicable' });
+    const passedOne = { ...result('schematron', 'passed'), rules: ['BR-3'] };
+    expect(byRule([passedOne, result('schematron', 'inapplicable')])).toEqual({ 'BR-1': 'inapplicable', 'BR-2': 'inapplicable', 'BR-3': 'passed' });
+  });
+
   it('is untested for requirements no check of the run verifies', () => {
     expect(requirementResults(standard, suite, []).every((r) => r.outcome === 'untested')).toBe(true);
   });

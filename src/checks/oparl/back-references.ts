@@ -102,6 +102,10 @@ export const backReferencesKind = perTypeKind({
     ...distinctObjects(occurrences).filter((occurrence) => occurrence.role !== 'embedded'),
     ...occurrences.filter((occurrence) => occurrence.role === 'embedded'),
   ],
+  rules: (selected, { crawl, type }) => [
+    ...(selected.some((occurrence) => occurrence.role === 'embedded' && occurrence.parent) ? [RULE.OBJ_INTERNAL_BACKREFERENCE] : []),
+    ...(selected.some((occurrence) => occurrence.role !== 'embedded') && pairsOf(crawl.model, type).length > 0 ? [RULE.OBJ_BACKREFERENCE] : []),
+  ],
   examine: (occurrence, examination) =>
     occurrence.role === 'embedded' ? internalFindings(occurrence, examination) : schemaFindings(occurrence, examination),
 });

@@ -21,6 +21,10 @@ export const createdModifiedKind = perTypeKind<CreatedModifiedOptions>({
     ...distinctObjects(occurrences).filter((occurrence) => occurrence.role !== 'embedded'),
     ...occurrences.filter((occurrence) => occurrence.role === 'embedded'),
   ],
+  rules: (selected, { type, options }) => [
+    ...(selected.some((occurrence) => occurrence.role !== 'embedded') && !options.internalTypes?.includes(type) ? Object.values(PROPERTIES) : []),
+    ...(selected.some((occurrence) => occurrence.role === 'embedded') ? [RULE.OBJ_INTERNAL_CREATED_MODIFIED] : []),
+  ],
   examine(occurrence, { type, options }) {
     const embedded = occurrence.role === 'embedded';
     if (!embedded && options.internalTypes?.includes(type)) return [];

@@ -72,19 +72,37 @@ export const deletedObjectsKind: CheckKind<DeletedObjectsOptions> = {
       if (occurrence.role === 'embedded') findings.push(objectFinding(occurrence, RULE.LIST_INTERNAL_NOT_DELETED, 'deleted-embedded', 'a deleted object is output internally'));
       if (occurrence.role === 'fetched') findings.push(...keptFindings(occurrence.object, occurrence.response, ''), ...(occurrence.response.status === 200 ? [] : [objectFinding(occurrence, RULE.DEL_STATUS, 'deleted-status', `the deleted object answers ${occurrence.response.status}, not 200`)]));
     }
-    findings.push(...(await modifiedSinceFindings(context, crawl, type, options)));
+    const sinceLists = await modifiedSinceFindings(context, crawl, type, options);
+    findings.push(...sinceLists.findings);
+    const deletedMet = sinceLists.deletedListed || occurrences.some((occurrence) => occurrence.object.deleted === true);
+    const rules = [
+      ...(lists.length > 0 ? [RULE.LIST_DELETED_HIDDEN] : []),
+      ...(occurrences.some((occurrence) => occurrence.role === 'embedded') ? [RULE.LIST_INTERNAL_NOT_DELETED] : []),
+      ...(sinceLists.read ? [RULE.LIST_DELETED_MODIFIED_SINCE] : []),
+      ...(deletedMet ? [RULE.DEL_FLAG, RULE.DEL_KEEP, RULE.DEL_STATUS] : []),
+    ];
     const examined = lists.length + occurrences.length;
-    return judge(check, { findings, examined, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no oparl:${type}` }, options.maxFindings);
+    return judge(check, { findings, examined, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no oparl:${type}`, rules }, options.maxFindings);
   },
 };
 
+interface SinceLists {
+  findings: Finding[];
+  /** Whether a list was read with modified_since. */
+  read: boolean;
+  /** Whether those lists gave deleted objects, or objects the lists without it leave out. */
+  deletedListed: boolean;
+}
+
 /** The lists of each body read with modified_since: deleted objects there, and only there. */
-async function modifiedSinceFindings(context: CheckContext, crawl: OParlCrawl, type: string | undefined, options: DeletedObjectsOptions): Promise<Finding[]> {
+async function modifiedSinceFindings(context: CheckContext, crawl: OParlCrawl, type: string | undefined, options: DeletedObjectsOptions): Promise<SinceLists> {
   const since = options.since ?? '1970-01-01T00:00:00+00:00';
   const findings: Finding[] = [];
   const listed = new Map<unknown, { item: JsonObject; page: ReadPage; index: number }>();
   let complete = true;
-  for (const list of bodyListsOf(crawl, type)) {
+  let deletedListed = false;
+  const bodyLists = bodyListsOf(crawl, type);
+  for (const list of bodyLists) {
     const read = await readList(context, withParameters((list.pages[0] as Fetched).url, { modified_since: since }), options.maxPages ?? 5);
     if (read.end === 'failed') {
       // Listing deleted objects with modified_since is OParl 1.1's rule; the others read the list to find them.
@@ -100,16 +118,18 @@ async function modifiedSinceFindings(context: CheckContext, crawl: OParlCrawl, t
     const unfiltered = new Set(list.pages.flatMap(pageItems).map((item) => item.id));
     for (const { item, page, index } of own.values()) {
       if (item.deleted === true || unfiltered.has(item.id)) continue;
+      deletedListed = true;
       const message = `with modified_since=${since} the list gives ${JSON.stringify(item.id)}, which the list without it leaves out, without deleted: true`;
       findings.push(responseFinding(page, RULE.DEL_FLAG, 'deleted-unflagged', message, { pointer: `/data/${index}` }));
     }
   }
   const deleted = [...listed.values()].filter(({ item }) => item.deleted === true);
+  deletedListed ||= deleted.length > 0;
   for (const { item, page, index } of deleted) findings.push(...keptFindings(item, page, `/data/${index}`));
   for (const { item } of deleted.slice(0, options.maxObjects ?? 5)) if (typeof item.id === 'string') findings.push(...(await ownUrlFindings(context, crawl, item.id)));
   const known = (crawl.occurrences.byType.get(type) ?? []).filter((occurrence) => occurrence.role === 'fetched' && occurrence.object.deleted === true);
   for (const occurrence of complete ? known.filter((candidate) => !listed.has(candidate.object.id)) : []) {
     findings.push(objectFinding(occurrence, RULE.LIST_DELETED_MODIFIED_SINCE, 'deleted-not-listed', `the deleted object is missing from the lists read with modified_since=${since}`));
   }
-  return findings;
+  return { findings, read: bodyLists.length > 0, deletedListed };
 }

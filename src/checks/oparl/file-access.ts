@@ -43,6 +43,14 @@ export const fileAccessKind = perTypeKind<FileAccessOptions>({
   properties: { maxFiles: { type: 'integer', minimum: 1, default: 50 } },
   types: ['File'],
   select: (occurrences, { options }) => distinctObjects(occurrences).filter((file) => typeof file.object.accessUrl === 'string').slice(0, options.maxFiles ?? 50),
+  rules(files) {
+    const kept = files.filter((file) => file.object.deleted !== true);
+    return [
+      ...(files.length > kept.length ? [RULE.FILE_DELETED_GONE] : []),
+      ...(kept.length > 0 ? [RULE.FILE_GET, RULE.FILE_ACCESS_INLINE, RULE.FILE_HEADERS, RULE.FILE_CONDITIONAL] : []),
+      ...(kept.some((file) => typeof file.object.downloadUrl === 'string') ? [RULE.FILE_DOWNLOAD_ATTACHMENT] : []),
+    ];
+  },
   async examine(file: Occurrence, { context, check }) {
     const findings: Finding[] = [];
     const note = (rule: Rule, code: string, message: string, exchange: string, undecided = false) => {

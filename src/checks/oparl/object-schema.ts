@@ -23,6 +23,8 @@ import { perTypeKind, type OParlOptions } from './shared.js';
 export type ObjectSchemaOptions = OParlOptions & { bodyLists?: string[] };
 
 const DATE_FORMATS = new Set(['oparl-date', 'oparl-date-time']);
+/** Rules about the objects of one type; the others concern objects of every type. */
+const TYPE_OF_RULE: Partial<Record<Rule, string>> = { [RULE.FILE_ACCESS_URL]: 'File', [RULE.BODY_LISTS]: 'Body' };
 const KEPT_WHEN_DELETED = new Set(['id', 'type']);
 
 /** The rule an error breaks, or undefined when the error is not this check's to report. */
@@ -62,6 +64,8 @@ export const objectSchemaKind = perTypeKind<ObjectSchemaOptions>({
   name: 'oparl.object-schema',
   description: 'Every object is valid against the schema of its type',
   properties: { bodyLists: { type: 'array', items: { type: 'string' } } },
+  rules: (_selected, { type, check, options }) =>
+    check.verifies.filter((rule) => (TYPE_OF_RULE[rule as Rule] ?? type) === type && (rule !== RULE.BODY_LISTS || (options.bodyLists ?? []).length > 0)),
   async examine(occurrence: Occurrence, { context, crawl, type, options }) {
     const objectType = crawl.model.types.get(type);
     if (!objectType) return [];

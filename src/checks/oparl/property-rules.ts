@@ -79,6 +79,7 @@ export const propertyRulesKind = perTypeKind({
   name: 'oparl.property-rules',
   description: 'Properties as the schema descriptions ask for them',
   types: Object.keys(RULES),
+  rules: (selected, { type }) => (selected.some((occurrence) => occurrence.object.deleted !== true) ? (RULES[type] ?? []).map(({ rule }) => rule) : []),
   examine(occurrence, { type }): Finding[] {
     if (occurrence.object.deleted === true) return [];
     return (RULES[type] ?? []).flatMap(({ rule, code, property, broken }) => {

@@ -69,6 +69,8 @@ export interface PerTypeSpec<Options> {
   /** The occurrences of the type to examine; by default each object once (distinctObjects). */
   select?(occurrences: readonly Occurrence[], examination: Examination<Options>): Occurrence[];
   examine(occurrence: Occurrence, examination: Examination<Options>): Finding[] | Promise<Finding[]>;
+  /** The rules of the check the selected objects are cases of, where not all (CheckOutput.rules). */
+  rules?(selected: readonly Occurrence[], examination: Examination<Options>): readonly string[];
   /** Warnings fail the check (heuristics: see judge.ts). */
   warningsFail?: boolean;
 }
@@ -98,6 +100,7 @@ export function perTypeKind<Options extends OParlOptions>(spec: PerTypeSpec<Opti
           unreached: unreachedOf(crawl, type),
           nothing: `the crawl met no oparl:${type} to examine`,
           ...(spec.warningsFail ? { warningsFail: true } : {}),
+          ...(spec.rules ? { rules: spec.rules(selected, examination) } : {}),
         },
         options.maxFindings,
       );
