@@ -42,13 +42,10 @@ export const httpRecommendationsKind = ogcKind({
       if (resource.response?.status !== 200) continue;
       judgement.saw(resource);
       const head = await fetchOnce(context, resource.url, JSON_TYPE, 'HEAD');
-      if (head.response?.status !== 200) {
-        judgement.violation({
-          rule: '/rec/core/head',
-          code: 'head-unsupported',
-          message: `HEAD ${resource.url} answered ${head.response?.status ?? head.failure?.reason}`,
-          fetched: head,
-        });
+      if (!head.response) {
+        judgement.undecided({ rule: '/rec/core/head', code: 'transport-failure', message: `HEAD ${resource.url} got no answer: ${head.failure?.message}`, fetched: head });
+      } else if (head.response.status !== 200) {
+        judgement.violation({ rule: '/rec/core/head', code: 'head-unsupported', message: `HEAD ${resource.url} answered ${head.response.status}`, fetched: head });
       }
       const etag = headerValue(resource.response, 'etag');
       if (etag === undefined) {
@@ -61,17 +58,21 @@ export const httpRecommendationsKind = ogcKind({
         continue;
       }
       const conditional = await fetchOnce(context, resource.url, JSON_TYPE, 'GET', { 'if-none-match': etag });
-      if (conditional.response?.status !== 304) {
+      if (!conditional.response) {
+        judgement.undecided({ rule: '/rec/core/etag', code: 'transport-failure', message: `GET with If-None-Match: ${etag} got no answer: ${conditional.failure?.message}`, fetched: conditional });
+      } else if (conditional.response.status !== 304) {
         judgement.violation({
           rule: '/rec/core/etag',
           code: 'conditional-get-ignored',
-          message: `GET with If-None-Match: ${etag} answered ${conditional.response?.status ?? conditional.failure?.reason}, not 304`,
+          message: `GET with If-None-Match: ${etag} answered ${conditional.response.status}, not 304`,
           fetched: conditional,
         });
       }
     }
     const cors = await fetchOnce(context, (await landingPage(context)).url, JSON_TYPE, 'GET', { origin: ORIGIN });
-    if (cors.response && headerValue(cors.response, 'access-control-allow-origin') === undefined) {
+    if (!cors.response) {
+      judgement.undecided({ rule: '/rec/core/cross-origin', code: 'transport-failure', message: `a request with Origin: ${ORIGIN} got no answer: ${cors.failure?.message}`, fetched: cors });
+    } else if (headerValue(cors.response, 'access-control-allow-origin') === undefined) {
       judgement.violation({
         rule: '/rec/core/cross-origin',
         code: 'cors-missing',
@@ -80,7 +81,9 @@ export const httpRecommendationsKind = ogcKind({
       });
     }
     const landing = await landingPage(context);
-    if (landing.response) {
+    if (!landing.response) {
+      judgement.undecided({ rule: '/rec/core/link-header', code: 'transport-failure', message: `the landing page got no answer: ${landing.failure?.message}`, fetched: landing });
+    } else {
       const targets = linkHeaderTargets(headerValue(landing.response, 'link') ?? '', landing.url);
       const missing = linksOf(landing.json).filter((candidate) => !targets.includes(linkUrl(candidate, landing.url) ?? ''));
       if (missing.length > 0) {
