@@ -21,7 +21,7 @@ export function coverUndecidedRules(output: CheckOutput, verifies: readonly stri
     .map(
       (rule): Finding => ({
         code: 'not-examined',
-        message: `not examined, as konform could not decide: ${cause.message}`,
+        message: `not examined: ${cause.message}`,
         rule,
         undecided: true,
         ...(cause.exchange === undefined ? {} : { exchange: cause.exchange }),

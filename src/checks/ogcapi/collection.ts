@@ -21,11 +21,11 @@ export const collectionKind = perCollectionKind({
   judge: async (context, options, listed) => {
     const judgement = new Judgement();
     const fetched = await collection(context, listed.id);
-    if (!expectSupported(judgement, fetched, '/req/core/sfc-md-op')) return judgement.output();
+    if (!expectSupported(judgement, fetched, '/req/core/sfc-md-op')) return judgement.stopped();
     const body = expectJson200(judgement, fetched, SUCCESS, `/collections/${listed.id}`);
-    if (body === undefined) return judgement.output();
+    if (body === undefined) return judgement.stopped();
     await expectSchema(context, judgement, 'collection', body, fetched, SUCCESS);
-    if (!isJsonObject(body)) return judgement.output();
+    if (!isJsonObject(body)) return judgement.stopped();
     for (const member of SAME_MEMBERS.filter((name) => !isDeepStrictEqual(body[name], listed.entry[name]))) {
       judgement.violation({
         rule: SUCCESS,

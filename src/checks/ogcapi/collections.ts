@@ -22,9 +22,9 @@ export const collectionsKind = ogcKind({
   judge: async (context, options) => {
     const judgement = new Judgement();
     const fetched = await collections(context);
-    if (!expectSupported(judgement, fetched, '/req/core/fc-md-op')) return judgement.output();
+    if (!expectSupported(judgement, fetched, '/req/core/fc-md-op')) return judgement.stopped();
     const body = expectJson200(judgement, fetched, '/req/core/fc-md-success', '/collections');
-    if (body === undefined) return judgement.output();
+    if (body === undefined) return judgement.stopped();
     await expectSchema(context, judgement, 'collections', body, fetched, '/req/core/fc-md-success');
     const encodings = await declaredEncodings(context);
     expectLinks(judgement, body, '', fetched, LINKS, 'self');

@@ -18,7 +18,10 @@ const OP = '/req/core/conformance-op';
 const SUCCESS = '/req/core/conformance-success';
 
 async function judgeDeclaration(context: Parameters<CheckKind['run']>[0], judgement: Judgement, fetched: Fetched): Promise<void> {
-  if (!expectSupported(judgement, fetched, OP)) return;
+  if (!expectSupported(judgement, fetched, OP)) {
+    judgement.undecided({ rule: SUCCESS, code: 'not-examined', message: `not examined: GET ${fetched.url} did not succeed`, fetched });
+    return;
+  }
   const body = expectJson200(judgement, fetched, SUCCESS, `the conformance declaration at ${fetched.url}`);
   if (body === undefined) return;
   await expectSchema(context, judgement, 'confClasses', body, fetched, SUCCESS);

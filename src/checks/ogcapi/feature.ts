@@ -46,9 +46,9 @@ export const featureKind = perCollectionKind({
       };
     }
     const judgement = new Judgement();
-    if (!expectSupported(judgement, found.fetched, '/req/core/f-op')) return judgement.output();
+    if (!expectSupported(judgement, found.fetched, '/req/core/f-op')) return judgement.stopped();
     const body = expectJson200(judgement, found.fetched, '/req/core/f-success', `the feature ${found.id}`);
-    if (body === undefined) return judgement.output();
+    if (body === undefined) return judgement.stopped();
     const others = (await declaredEncodings(context)).features.filter((type) => type === HTML);
     expectLinks(judgement, body, '', found.fetched, LINKS, 'self');
     if (others.length > 0) expectLinks(judgement, body, '', found.fetched, LINKS, 'alternate', others);

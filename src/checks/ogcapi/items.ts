@@ -61,8 +61,8 @@ export const itemsKind = perCollectionKind({
   judge: async (context, options, { id }) => {
     const judgement = new Judgement();
     const first = await items(context, id);
-    if (!expectSupported(judgement, first, '/req/core/fc-op')) return judgement.output();
-    if (expectJson200(judgement, first, '/req/core/fc-response', `/collections/${id}/items`) === undefined) return judgement.output();
+    if (!expectSupported(judgement, first, '/req/core/fc-op')) return judgement.stopped();
+    if (expectJson200(judgement, first, '/req/core/fc-response', `/collections/${id}/items`) === undefined) return judgement.stopped();
     const others = (await declaredEncodings(context)).features.filter((type) => type === HTML);
     const paged = await walk(
       context,

@@ -58,6 +58,16 @@ export class Judgement {
     return this.findings.some((finding) => !finding.undecided);
   }
 
+  /**
+   * The output of a check that stopped before it got to all its rules (the resource is not
+   * served, say): the rules it did not examine are undecided (undecided-rules.ts), not passed.
+   */
+  stopped(): CheckOutput {
+    const reason = this.findings.at(-1)?.message ?? 'the check stopped early';
+    this.findings.push({ code: 'check-stopped', message: reason, severity: 'information', undecided: true });
+    return this.output();
+  }
+
   output(): CheckOutput {
     const outcome = this.violated ? 'failed' : this.findings.length > 0 ? 'cantTell' : 'passed';
     return { outcome, findings: this.findings, evidence: [...this.evidence] };

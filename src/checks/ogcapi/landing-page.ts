@@ -22,7 +22,7 @@ export const landingPageKind = ogcKind({
   judge: async (context, options) => {
     const judgement = new Judgement();
     const fetched = await landingPage(context);
-    if (!expectSupported(judgement, fetched, OP)) return judgement.output();
+    if (!expectSupported(judgement, fetched, OP)) return judgement.stopped();
     const body = expectJson200(judgement, fetched, SUCCESS, 'the landing page');
     if (body === undefined) return judgement.output();
     await expectSchema(context, judgement, 'landingPage', body, fetched, SUCCESS);

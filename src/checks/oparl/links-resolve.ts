@@ -46,6 +46,9 @@ export const linksResolveKind = everyTypeKind<LinksResolveOptions>({
     const reached = [...crawl.fetched.values()].filter((fetched) => occurrences.expectedOf(fetched.url) === type).length;
     const nothing = type ? `the crawl met no link to an oparl:${type}` : 'every link the crawl followed was to an object of known type';
     const softDelete = !options.softDeleteTypes || (type !== undefined && options.softDeleteTypes.includes(type));
-    return judge(check, { findings: failures.map((failure) => failureFinding(failure, softDelete)), examined: reached + failures.length, cutOff: cutOffOf(crawl, type), nothing }, options.maxFindings);
+    const findings = failures.map((failure) => failureFinding(failure, softDelete));
+    // Without a link that answered, only what the failures show is decided.
+    const rules = reached > 0 ? undefined : findings.flatMap((finding) => finding.rule ?? []);
+    return judge(check, { findings, examined: reached + failures.length, cutOff: cutOffOf(crawl, type), nothing, ...(rules ? { rules } : {}) }, options.maxFindings);
   },
 });
