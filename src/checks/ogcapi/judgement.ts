@@ -68,9 +68,10 @@ export class Judgement {
     return this.output();
   }
 
-  output(): CheckOutput {
+  /** `rules`: the rules the check met a case of, where fewer than all it verifies (CheckOutput.rules). */
+  output(rules?: readonly string[]): CheckOutput {
     const outcome = this.violated ? 'failed' : this.findings.length > 0 ? 'cantTell' : 'passed';
-    return { outcome, findings: this.findings, evidence: [...this.evidence] };
+    return { outcome, findings: this.findings, evidence: [...this.evidence], ...(rules ? { rules: [...rules] } : {}) };
   }
 
   private finding({ rule, code, message, fetched, pointer, params }: Observation): Finding {
