@@ -6,10 +6,10 @@
  * passed while the crawl budget cut off part of the subject (src/crawl/untested.ts). Where
  * something stayed undecided, so do the rules the check has no finding for (undecided-rules.ts).
  */
+import { coverUndecidedRules } from '../checks/undecided-rules.js';
 import type { CheckOutput, CheckSpec, Finding } from '../core/model.js';
 import { cutOffOutput, withinBudget } from '../crawl/index.js';
 import type { CrawlFailure, CutOff } from '../crawl/types.js';
-import { coverUndecidedRules } from '../checks/undecided-rules.js';
 
 export const DEFAULT_MAX_FINDINGS = 20;
 
