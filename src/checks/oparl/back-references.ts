@@ -75,6 +75,14 @@ function pairsOf(model: OParlModel, type: string): Array<[string, string]> {
   return pairs;
 }
 
+/** Whether the object refers to something in a property the schema names a back-reference for. */
+function refersWithBackreference(model: OParlModel, type: string, occurrence: Occurrence): boolean {
+  return pairsOf(model, type).some(([property]) => {
+    const relation = model.types.get(type)?.relations.get(property);
+    return relation?.kind === 'reference' && relationValues(occurrence, property, relation).length > 0;
+  });
+}
+
 function schemaFindings(occurrence: Occurrence, examination: Examination<OParlOptions>): Finding[] {
   const findings: Finding[] = [];
   const { crawl, type } = examination;
@@ -104,7 +112,7 @@ export const backReferencesKind = perTypeKind({
   ],
   rules: (selected, { crawl, type }) => [
     ...(selected.some((occurrence) => occurrence.role === 'embedded' && occurrence.parent) ? [RULE.OBJ_INTERNAL_BACKREFERENCE] : []),
-    ...(selected.some((occurrence) => occurrence.role !== 'embedded') && pairsOf(crawl.model, type).length > 0 ? [RULE.OBJ_BACKREFERENCE] : []),
+    ...(selected.some((occurrence) => occurrence.role !== 'embedded' && refersWithBackreference(crawl.model, type, occurrence)) ? [RULE.OBJ_BACKREFERENCE] : []),
   ],
   examine: (occurrence, examination) =>
     occurrence.role === 'embedded' ? internalFindings(occurrence, examination) : schemaFindings(occurrence, examination),

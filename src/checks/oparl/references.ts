@@ -13,6 +13,7 @@ import { unanswered, type OParlCrawl } from '../../oparl/crawl.js';
 import { objectFinding } from '../../oparl/findings.js';
 import { typeOfUri, type Relation } from '../../oparl/model.js';
 import { relationValues } from '../../oparl/occurrence-queries.js';
+import type { Occurrence } from '../../oparl/occurrences.js';
 import { RULE } from '../../oparl/rules.js';
 import { perTypeKind } from './shared.js';
 
@@ -34,9 +35,15 @@ function mismatch(crawl: OParlCrawl, relation: Relation, value: unknown): string
   return wrong(typeName(target)) ? `an oparl:${typeName(target)}` : undefined;
 }
 
+/** Whether the object refers to, links or embeds anything whose type the schema names. */
+function refersToTyped(crawl: OParlCrawl, type: string, occurrence: Occurrence): boolean {
+  return [...(crawl.model.types.get(type)?.relations ?? [])].some(([property, relation]) => relation.type !== undefined && relationValues(occurrence, property, relation).length > 0);
+}
+
 export const referencesKind = perTypeKind({
   name: 'oparl.references',
   description: 'References, lists and internal objects are of the type the schema names',
+  rules: (selected, { crawl, type }) => (selected.some((occurrence) => refersToTyped(crawl, type, occurrence)) ? [RULE.OBJ_REFERENCES] : []),
   examine(occurrence, { crawl, type }) {
     const findings: Finding[] = [];
     for (const [property, relation] of crawl.model.types.get(type)?.relations ?? []) {
