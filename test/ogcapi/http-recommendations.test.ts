@@ -1,6 +1,7 @@
 /**
  * ogcapi.http-recommendations when HEAD gets no answer: konform could not decide whether HEAD
- * is supported, which is cantTell, not a failure of the server.
+ * is supported, which is cantTell, not a failure of the server. And a landing page without
+ * links has none to repeat in Link headers.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,4 +38,25 @@ it('cannot tell whether HEAD is supported when HEAD gets no answer', () => {
   expect(result?.outcome).toBe('cantTell');
   expect(result?.findings.find((finding) => finding.rule === '/rec/core/head')?.code).toBe('transport-failure');
   expect(report.requirements.find((requirement) => requirement.id === '/rec/core/head')?.outcome).toBe('cantTell');
+});
+
+it('has no Link header to ask for when the landing page links nothing', async () => {
+  const bare = createServer((request, response) => {
+    const documents: Record<string, unknown> = {
+      '/': { title: 'no links', links: [] },
+      '/conformance': { conformsTo: ['http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core'] },
+      '/collections': { links: [], collections: [] },
+    };
+    const document = documents[new URL(request.url ?? '/', 'http://x').pathname];
+    response.writeHead(document ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(document ?? {}));
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  try {
+    const bareReport = await run({ suite: 'ogcapi-features-1.0', target: { url: `http://127.0.0.1:${(bare.address() as AddressInfo).port}/` }, limits: { ratePerHost: 0 } });
+    const outcome = (id: string) => bareReport.requirements.find((requirement) => requirement.id === id)?.outcome;
+    expect(outcome('/rec/core/link-header')).toBe('inapplicable');
+    expect(outcome('/rec/core/head')).toBe('passed');
+  } finally {
+    await new Promise<void>((resolve) => bare.close(() => resolve()));
+  }
 });
