@@ -7,15 +7,20 @@
  * time is taken inside the child, from the first request to the last answer. konform's side
  * is what an OParl check kind does: konform's HTTP client (rate limit off, default
  * concurrency), every exchange recorded and kept as a run keeps it, the OParl link extractor,
- * the record kept to the end. The plain crawl sends GET to the URLs konform requested, in
- * konform's order, `concurrency` at a time, and parses each body as JSON. The server
- * (fixtures/oparl/start.ts) runs in a third process. Rounds alternate konform and undici
- * after one uncounted round of each.
+ * the record kept to the end. The plain crawl starts at the entry too and finds its URLs in
+ * the bodies it parses (every URL string konform also requested, each once), `concurrency`
+ * at a time, with undici's `request` and JSON.parse and nothing else. Beside it, a replay
+ * sends GET to konform's URL list in konform's order without parsing for links: the least a
+ * client can do for the same requests. The server (fixtures/oparl/start.ts) runs in a process
+ * of its own. Rounds alternate konform, the plain crawl and the replay after one uncounted
+ * round of each.
  *
- * Targets: konform's median wall time at most 1.3 times the plain crawl's (undici ÷ konform
- * ≥ 1/1.3) and its highest resident memory under 256 MB; `pass` requires both.
+ * Targets: konform's median wall time at most 1.3 times the plain crawl's (plain crawl ÷
+ * konform ≥ 1/1.3) and its highest resident memory under 256 MB; `pass` requires both. The
+ * ratio to the replay is reported beside it.
  *
- * As a child: node dist/bench/crawl.js konform <entry URL> <URL list file>
+ * As a child: node dist/bench/crawl.js konform <entry URL> <URL list file to write>
+ *             node dist/bench/crawl.js undici-crawl <entry URL> <URL list file>
  *             node dist/bench/crawl.js undici <URL list file>
  */
 import { spawn } from 'node:child_process';
@@ -80,6 +85,43 @@ async function undiciChild(urlFile: string): Promise<ChildFigures> {
   return { ms: performance.now() - started, requests: urls.length, maxRssMb: maxRssMb() };
 }
 
+/**
+ * A plain crawl with undici: from the entry, every URL string in an answer that konform also
+ * requested is fetched once, `CONCURRENCY` at a time, its body parsed as JSON and walked for
+ * more. It finds its URLs as a crawler does, without konform's evidence, limits and record.
+ */
+async function undiciCrawlChild(entry: string, urlFile: string): Promise<ChildFigures> {
+  const wanted = new Set((await readFile(urlFile, 'utf8')).split('\n'));
+  const seen = new Set([entry]);
+  const queue = [entry];
+  let next = 0;
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (wanted.has(value) && !seen.has(value)) seen.add(value) && queue.push(value);
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
+  };
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    let inFlight = 0;
+    const pump = (): void => {
+      while (inFlight < CONCURRENCY && next < queue.length) {
+        inFlight += 1;
+        request(queue[next++] as string)
+          .then((response) => response.body.text())
+          .then((text) => {
+            visit(JSON.parse(text));
+            inFlight -= 1;
+            pump();
+          }, reject);
+      }
+      if (inFlight === 0 && next === queue.length) resolve();
+    };
+    pump();
+  });
+  return { ms: performance.now() - started, requests: next, maxRssMb: maxRssMb() };
+}
+
 async function inChild(args: string[]): Promise<ChildFigures> {
   const finished = await runProcess(process.execPath, [fileURLToPath(import.meta.url), ...args]);
   if (finished.code !== 0) throw new Error(`crawl child ${args[0]} exited with ${finished.code}: ${finished.stderr}`);
@@ -106,7 +148,7 @@ export async function crawlVsUndici(): Promise<Measurement> {
   const base = {
     id: 'crawl-vs-undici',
     title: `OParl crawl of ${OBJECTS} objects vs a plain undici crawl of the same URLs (wall time), and its memory`,
-    target: { ratio: round(1 / MAX_SLOWDOWN, 3), meaning: `undici wall time ÷ konform wall time (konform at most ${MAX_SLOWDOWN}×), and konform max RSS < ${MAX_RSS_MB} MB` },
+    target: { ratio: round(1 / MAX_SLOWDOWN, 3), meaning: `plain undici crawl wall time ÷ konform wall time (konform at most ${MAX_SLOWDOWN}×), and konform max RSS < ${MAX_RSS_MB} MB` },
   };
   const loadBefore = loadAverage();
   const server = await startServer();
@@ -114,12 +156,19 @@ export async function crawlVsUndici(): Promise<Measurement> {
   const urlFile = join(scratch, 'urls.txt');
   const konform: ChildFigures[] = [];
   const undici: ChildFigures[] = [];
+  const replay: ChildFigures[] = [];
+  const oneRound = async () => [
+    await inChild(['konform', server.url, urlFile]),
+    await inChild(['undici-crawl', server.url, urlFile]),
+    await inChild(['undici', urlFile]),
+  ];
   try {
-    await inChild(['konform', server.url, urlFile]);
-    await inChild(['undici', urlFile]);
+    await oneRound();
     for (let index = 0; index < ROUNDS; index += 1) {
-      konform.push(await inChild(['konform', server.url, urlFile]));
-      undici.push(await inChild(['undici', urlFile]));
+      const [konformRound, undiciRound, replayRound] = await oneRound();
+      konform.push(konformRound as ChildFigures);
+      undici.push(undiciRound as ChildFigures);
+      replay.push(replayRound as ChildFigures);
     }
   } finally {
     await server.close();
@@ -127,11 +176,12 @@ export async function crawlVsUndici(): Promise<Measurement> {
   }
   const konformMs = median(konform.map(({ ms }) => ms));
   const undiciMs = median(undici.map(({ ms }) => ms));
+  const replayMs = median(replay.map(({ ms }) => ms));
   const highestRss = Math.max(...konform.map(({ maxRssMb: rss }) => rss));
   const result = measured(
     base,
     undiciMs / konformMs,
-    { konform: `${round(konformMs / 1000, 2)} s, max RSS ${highestRss} MB`, baseline: `undici ${round(undiciMs / 1000, 2)} s` },
+    { konform: `${round(konformMs / 1000, 2)} s, max RSS ${highestRss} MB`, baseline: `undici crawl ${round(undiciMs / 1000, 2)} s` },
     {
       objects: OBJECTS,
       pageSize: PAGE_SIZE,
@@ -147,16 +197,25 @@ export async function crawlVsUndici(): Promise<Measurement> {
         listPages: konform[0]?.listPages,
         failures: konform[0]?.failures,
       },
-      undici: { medianMs: round(undiciMs), roundsMs: undici.map(({ ms }) => round(ms)), maxRssMb: undici.map(({ maxRssMb: rss }) => rss), requests: undici[0]?.requests },
+      undiciCrawl: { medianMs: round(undiciMs), roundsMs: undici.map(({ ms }) => round(ms)), maxRssMb: undici.map(({ maxRssMb: rss }) => rss), requests: undici[0]?.requests },
       slowdown: round(konformMs / undiciMs, 3),
+      undiciReplay: {
+        medianMs: round(replayMs),
+        roundsMs: replay.map(({ ms }) => round(ms)),
+        requests: replay[0]?.requests,
+        ratio: round(replayMs / konformMs, 3),
+        slowdown: round(konformMs / replayMs, 3),
+      },
       memory: { highestMaxRssMb: highestRss, limitMb: MAX_RSS_MB, pass: highestRss < MAX_RSS_MB },
       loadAverage: { before: loadBefore, after: loadAverage() },
     },
     [
       'Each crawl runs in a fresh child process; wall time is taken inside it from the first request to the last answer (process start and module loading excluded on both sides).',
-      "konform: src/crawl with konform's HTTP client (limits.ratePerHost 0, default concurrency), every exchange kept, the OParl link extractor, the record kept; undici: GET of the same URLs in konform's order, same concurrency, each body parsed as JSON.",
+      "konform: src/crawl with konform's HTTP client (limits.ratePerHost 0, default concurrency), every exchange kept, the OParl link extractor, the record kept.",
+      'undiciCrawl (the baseline): undici request from the entry, each body parsed as JSON and walked for the URL strings konform also requested, each fetched once, same concurrency; it makes the same requests.',
+      "undiciReplay: undici GET of konform's URL list in konform's order, same concurrency, each body parsed as JSON, no link finding.",
       'maxRSS is process.resourceUsage().maxRSS of the konform child at the end of its crawl (the whole process: Node, modules, record, exchanges).',
-      'The OParl reference server (fixtures/oparl) runs in its own process; one uncounted round of each side comes first.',
+      'The OParl reference server (fixtures/oparl) runs in its own process; one uncounted round of each comes first.',
     ],
   );
   return result.status === 'measured' ? { ...result, pass: result.pass && highestRss < MAX_RSS_MB } : result;
@@ -164,7 +223,12 @@ export async function crawlVsUndici(): Promise<Measurement> {
 
 async function child(args: string[]): Promise<void> {
   const [mode, first, second] = args;
-  const figures = mode === 'konform' ? await konformChild(first as string, second as string) : await undiciChild(first as string);
+  const figures =
+    mode === 'konform'
+      ? await konformChild(first as string, second as string)
+      : mode === 'undici-crawl'
+        ? await undiciCrawlChild(first as string, second as string)
+        : await undiciChild(first as string);
   process.stdout.write(JSON.stringify(figures));
 }
 
