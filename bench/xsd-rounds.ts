@@ -1,8 +1,10 @@
 /**
  * One round of the XSD benchmark on each side: xmllint validating the whole list in one
- * invocation, konform compiling the schema and validating on this thread, or a pool of worker
- * threads (bench/xsd-worker.ts) sharing the list, each compiling the schema for its share.
+ * invocation, konform compiling the schema and validating on the main thread of a process of
+ * its own (bench/xsd-process.ts), or a pool of worker threads (bench/xsd-worker.ts) sharing
+ * the list, each compiling the schema for its share.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { validateXmlFile } from '../src/xml/xsd-file.js';
@@ -57,8 +59,8 @@ export async function konformRound(standard: PinnedStandard, schema: string, fil
   return { files: files.length, ms: performance.now() - started, cpuMs: cpuSince(cpu), valid };
 }
 
-/** The worker's next message, or its error. */
-function reply<T>(worker: Worker): Promise<T> {
+/** The worker's or child's next message, or its error. */
+function reply<T>(worker: Worker | ChildProcess): Promise<T> {
   return new Promise((resolve, reject) => {
     const onMessage = (value: T) => {
       worker.off('error', onError);
@@ -77,6 +79,26 @@ export interface Pool {
   startupMs: number;
   round(files: string[]): Promise<Round>;
   close(): Promise<void>;
+}
+
+export interface ProcessSide {
+  round(files: string[]): Promise<Round>;
+  close(): Promise<void>;
+}
+
+/** A child process that validates each round's files on its main thread (bench/xsd-process.ts). */
+export async function startProcess(standard: PinnedStandard, schema: string): Promise<ProcessSide> {
+  const child = fork(new URL('./xsd-process.js', import.meta.url), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await reply(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    round(files) {
+      const answer = reply<Round>(child);
+      child.send({ standard, schema, files });
+      return answer;
+    },
+    close: async () => void (child.kill(), await exited),
+  };
 }
 
 export async function startPool(standard: PinnedStandard, schema: string, size: number): Promise<Pool> {
