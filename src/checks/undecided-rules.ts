@@ -22,6 +22,7 @@ export function coverUndecidedRules(output: CheckOutput, verifies: readonly stri
       (rule): Finding => ({
         code: 'not-examined',
         message: `not examined: ${cause.message}`,
+        params: { cause: cause.code },
         rule,
         undecided: true,
         ...(cause.exchange === undefined ? {} : { exchange: cause.exchange }),

@@ -20,9 +20,9 @@ describe('coverUndecidedRules', () => {
       ],
     };
     const covered = coverUndecidedRules(output, RULES).findings.slice(3);
-    expect(covered.map(({ rule, undecided, exchange }) => ({ rule, undecided, exchange }))).toEqual([
-      { rule: 'R3', undecided: true, exchange: 'x1' },
-      { rule: 'R4', undecided: true, exchange: 'x1' },
+    expect(covered.map(({ rule, undecided, exchange, params }) => ({ rule, undecided, exchange, params }))).toEqual([
+      { rule: 'R3', undecided: true, exchange: 'x1', params: { cause: 'no-answer' } },
+      { rule: 'R4', undecided: true, exchange: 'x1', params: { cause: 'no-answer' } },
     ]);
     expect(covered[0]?.message).toBe('not examined: x did not answer');
   });
