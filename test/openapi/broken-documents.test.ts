@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { ERROR_CODES, KonformError } from '../../src/core/errors.js';
 import { loadOpenApiDocument } from '../../src/openapi/document.js';
-import { scratch } from './support.js';
+import { scratch, thingsDocument } from './support.js';
 
 let workspace: Awaited<ReturnType<typeof scratch>>;
 beforeAll(async () => {
@@ -9,23 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => workspace.remove());
 afterEach(() => vi.restoreAllMocks());
-
-/** A document with one operation whose 200 response has the given schema (YAML, indented for its place). */
-function documentWith(schema: string, extra = ''): string {
-  return `openapi: 3.0.3
-info: {title: scratch, version: '1'}
-paths:
-  /things:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-${schema}
-${extra}`;
-}
 
 async function loadError(name: string, text: string): Promise<KonformError> {
   const error = await loadOpenApiDocument(await workspace.write(name, text)).then(
@@ -59,7 +42,7 @@ describe('a broken document is SPEC_INVALID with the pointer of the problem', ()
   });
 
   test('an invalid structure: a parameter in an unknown location', async () => {
-    const text = documentWith('                type: string').replace(
+    const text = thingsDocument('                type: string').replace(
       '      responses:',
       '      parameters:\n        - {name: q, in: body, schema: {type: string}}\n      responses:',
     );
@@ -68,44 +51,44 @@ describe('a broken document is SPEC_INVALID with the pointer of the problem', ()
   });
 
   test('a schema that does not compile: a pattern that is no regular expression', async () => {
-    const error = await loadError('pattern.yaml', documentWith('                type: string\n                pattern: "[a-"'));
+    const error = await loadError('pattern.yaml', thingsDocument('                type: string\n                pattern: "[a-"'));
     expect(error.code).toBe(ERROR_CODES.SPEC_INVALID);
     expect(error.location?.pointer).toBe(`${SCHEMA_AT}/pattern`);
     expect(error.location?.line).toBe(13);
   });
 
   test('a 3.1 schema with a type JSON Schema does not have', async () => {
-    const text = documentWith('                type: text').replace('openapi: 3.0.3', 'openapi: 3.1.0');
+    const text = thingsDocument('                type: text').replace('openapi: 3.0.3', 'openapi: 3.1.0');
     const error = await loadError('type.yaml', text);
     expect(error.location?.pointer).toBe(`${SCHEMA_AT}/type`);
   });
 
   test('a 3.1 schema in a dialect konform does not support', async () => {
     const schema = "                $schema: 'http://json-schema.org/draft-04/schema#'\n                type: string";
-    const error = await loadError('dialect.yaml', documentWith(schema).replace('openapi: 3.0.3', 'openapi: 3.1.0'));
+    const error = await loadError('dialect.yaml', thingsDocument(schema).replace('openapi: 3.0.3', 'openapi: 3.1.0'));
     expect(error.location?.pointer).toBe(SCHEMA_AT);
     expect(error.message).toContain('draft-04');
   });
 
   test('a local $ref to nothing names the $ref', async () => {
-    const error = await loadError('dangling.yaml', documentWith("                $ref: '#/components/schemas/Nope'"));
+    const error = await loadError('dangling.yaml', thingsDocument("                $ref: '#/components/schemas/Nope'"));
     expect(error.location).toMatchObject({ pointer: `${SCHEMA_AT}/$ref`, line: 12 });
   });
 
   test('a $ref to a file that does not exist names the $ref', async () => {
-    const error = await loadError('no-file.yaml', documentWith("                $ref: './missing.yaml#/Thing'"));
+    const error = await loadError('no-file.yaml', thingsDocument("                $ref: './missing.yaml#/Thing'"));
     expect(error.location?.pointer).toBe(`${SCHEMA_AT}/$ref`);
   });
 
   test('a ref to a missing place in another file names the $ref to that file', async () => {
     await workspace.write('schemas/other.yaml', 'Other: {type: string}\n');
-    const error = await loadError('wrong-place.yaml', documentWith("                $ref: './schemas/other.yaml#/Nope'"));
+    const error = await loadError('wrong-place.yaml', thingsDocument("                $ref: './schemas/other.yaml#/Nope'"));
     expect(error.location?.pointer).toBe(`${SCHEMA_AT}/$ref`);
   });
 
   test('a remote $ref is never fetched: SPEC_INVALID at the $ref', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    const error = await loadError('remote.yaml', documentWith("                $ref: 'https://specs.example.org/common.yaml#/Thing'"));
+    const error = await loadError('remote.yaml', thingsDocument("                $ref: 'https://specs.example.org/common.yaml#/Thing'"));
     expect(error.location?.pointer).toBe(`${SCHEMA_AT}/$ref`);
     expect(error.message).toContain('https://specs.example.org/common.yaml');
     expect(fetchSpy).not.toHaveBeenCalled();
@@ -131,7 +114,7 @@ paths:
 describe('refs to local files', () => {
   test('resolve relative to the document and take part in validation', async () => {
     await workspace.write('schemas/thing.yaml', 'Thing:\n  type: object\n  required: [id]\n  properties:\n    id: {type: integer}\n');
-    const file = await workspace.write('with-file-ref.yaml', documentWith("                $ref: './schemas/thing.yaml#/Thing'"));
+    const file = await workspace.write('with-file-ref.yaml', thingsDocument("                $ref: './schemas/thing.yaml#/Thing'"));
     const document = await loadOpenApiDocument(file);
     document.schemas.compileAll();
     const validate = document.schemas.validator(SCHEMA_AT);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256 } from '../../src/core/sha256.js';
 import { compiledDocument, summariseDocument } from '../../src/openapi/document-cache.js';
-import { scratch } from './support.js';
+import { scratch, thingsDocument } from './support.js';
 
 let workspace: Awaited<ReturnType<typeof scratch>>;
 beforeAll(async () => {
@@ -9,20 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => workspace.remove());
 
-function documentText(title: string, schema = '{type: string}'): string {
-  return `openapi: 3.0.3
-info: {title: ${title}, version: '7'}
-paths:
-  /things:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema: ${schema}
-`;
-}
+/** The document titled `title`, its one response schema given inline. */
+const documentText = (title: string, schema = '{type: string}') => thingsDocument(`                ${schema}`, { title, version: '7' });
 
 describe('documents loaded and compiled once per process', () => {
   test('the same file, unchanged, is the same document with its schemas compiled', async () => {

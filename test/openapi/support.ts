@@ -14,6 +14,26 @@ export function spec(name: string): string {
   return join(SPECS, name);
 }
 
+/**
+ * An OpenAPI 3.0.3 document with one operation, GET /things, whose 200 response has the
+ * schema given as YAML lines at the indentation of their place.
+ */
+export function thingsDocument(schema: string, { title = 'scratch', version = '1' } = {}): string {
+  return `openapi: 3.0.3
+info: {title: ${title}, version: '${version}'}
+paths:
+  /things:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+${schema}
+`;
+}
+
 /** A temporary folder to write documents into; `remove` deletes it. */
 export async function scratch(): Promise<{ dir: string; write(name: string, text: string): Promise<string>; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'konform-openapi-'));
