@@ -81,11 +81,12 @@ export const httpRecommendationsKind = ogcKind({
       });
     }
     const landing = await landingPage(context);
+    const landingLinks = linksOf(landing.json);
     if (!landing.response) {
       judgement.undecided({ rule: '/rec/core/link-header', code: 'transport-failure', message: `the landing page got no answer: ${landing.failure?.message}`, fetched: landing });
     } else {
       const targets = linkHeaderTargets(headerValue(landing.response, 'link') ?? '', landing.url);
-      const missing = linksOf(landing.json).filter((candidate) => !targets.includes(linkUrl(candidate, landing.url) ?? ''));
+      const missing = landingLinks.filter((candidate) => !targets.includes(linkUrl(candidate, landing.url) ?? ''));
       if (missing.length > 0) {
         const hrefs = missing.map((link) => link.href);
         judgement.violation({
@@ -99,7 +100,6 @@ export const httpRecommendationsKind = ogcKind({
       }
     }
     // A landing page without links has none to repeat in Link headers.
-    const linked = linksOf(landing.json).length > 0;
-    return judgement.output(linked ? undefined : check.verifies.filter((rule) => rule !== '/rec/core/link-header'));
+    return judgement.output(landingLinks.length > 0 ? undefined : check.verifies.filter((rule) => rule !== '/rec/core/link-header'));
   },
 });
