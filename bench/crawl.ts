@@ -97,7 +97,9 @@ async function undiciCrawlChild(entry: string, urlFile: string): Promise<ChildFi
   let next = 0;
   const visit = (value: unknown): void => {
     if (typeof value === 'string') {
-      if (wanted.has(value) && !seen.has(value)) seen.add(value) && queue.push(value);
+      if (!wanted.has(value) || seen.has(value)) return;
+      seen.add(value);
+      queue.push(value);
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
   };
