@@ -5,8 +5,8 @@
  * Crossing the limit, declared (Content-Length) or while reading, aborts the request at once
  * and with it the connection, so an endless body costs at most `maxBytes` of memory.
  */
-import type { EventEmitter } from 'node:events';
 import type { Dispatcher } from 'undici';
+import type { Deadline } from './deadline.js';
 
 export class ResponseTooLargeError extends Error {
   readonly code = 'KONFORM_RESPONSE_TOO_LARGE';
@@ -43,8 +43,8 @@ export interface CollectOptions {
   headers: Record<string, string>;
   body?: string | Uint8Array;
   maxBytes: number;
-  /** Aborts the request, with its `reason`, when it emits 'abort': the hop's deadline (deadline.ts). */
-  signal: EventEmitter & { aborted: boolean; reason: unknown };
+  /** Aborts the request, with its `reason`, when it expires. */
+  deadline: Deadline;
 }
 
 /** RFC 9110 §6.4.1: responses to HEAD, 204 and 304 have no content whatever Content-Length says. */
@@ -58,27 +58,27 @@ function declaredLength(method: string, status: number, headers: Record<string, 
 const asError = (reason: unknown): Error => (reason instanceof Error ? reason : new Error(String(reason ?? 'aborted')));
 
 export function collectResponse(options: CollectOptions): Promise<CollectedResponse> {
-  const { url, maxBytes, signal } = options;
+  const { url, maxBytes, deadline } = options;
   return new Promise((resolve, reject) => {
     let controller: Dispatcher.DispatchController | undefined;
     let started: Omit<CollectedResponse, 'body' | 'cut'> | undefined;
     const chunks: Buffer[] = [];
     let received = 0;
     let cut = false;
-    const onAbort = (): void => controller?.abort(asError(signal.reason));
     const body = (): Buffer => (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received));
     const settle = (error?: unknown): void => {
-      signal.off('abort', onAbort);
-      if (error === undefined && started) resolve({ ...started, body: body(), cut });
-      else reject(started ? new ResponseBrokenOff({ ...started, body: body(), cut }, error) : error);
+      controller = undefined;
+      const response = started && { status: started.status, headers: started.headers, body: body(), cut };
+      if (error === undefined && response) resolve(response);
+      else reject(response ? new ResponseBrokenOff(response, error) : error);
     };
-    signal.once('abort', onAbort);
+    deadline.onExpire((reason) => controller?.abort(asError(reason)));
     options.dispatcher.dispatch(
       { origin: url.origin, path: `${url.pathname}${url.search}`, method: options.method, headers: options.headers, body: options.body ?? null },
       {
         onRequestStart(requestController) {
           controller = requestController;
-          if (signal.aborted) requestController.abort(asError(signal.reason));
+          if (deadline.expired) requestController.abort(asError(deadline.reason));
         },
         onResponseStart(responseController, status, headers) {
           started = { status, headers: headers as Record<string, string | string[]> };

@@ -1,5 +1,7 @@
 /** A counting semaphore with a FIFO queue: at most `limit` requests in flight over all hosts. */
 export interface Semaphore {
+  /** A release function if a place is free now, without waiting; undefined otherwise. */
+  tryAcquire(): (() => void) | undefined;
   /** Resolves with a release function once a place is free; rejects when the signal aborts. */
   acquire(signal?: AbortSignal): Promise<() => void>;
 }
@@ -24,13 +26,19 @@ export function createSemaphore(limit: number): Semaphore {
     };
   };
 
+  // A place is free only while nobody waits: waiting starts when all are taken.
+  const tryAcquire = (): (() => void) | undefined => {
+    if (inUse >= capacity) return undefined;
+    inUse += 1;
+    return releaseOnce();
+  };
+
   return {
+    tryAcquire,
     acquire(signal) {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      if (inUse < capacity) {
-        inUse += 1;
-        return Promise.resolve(releaseOnce());
-      }
+      const free = tryAcquire();
+      if (free) return Promise.resolve(free);
       return new Promise((resolve, reject) => {
         const grant = (): void => {
           signal?.removeEventListener('abort', onAbort);

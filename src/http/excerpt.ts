@@ -1,7 +1,9 @@
 /**
  * The part of a body kept as evidence: the first `limit` bytes as UTF-8 text with secrets
  * redacted, or a marker for binary content, which would not be readable in a report.
- * Only the excerpt window is validated and decoded, once.
+ * Only the excerpt window is validated and decoded, once. Binary is what is not UTF-8, or what
+ * WHATWG MIME Sniffing ("sniffing a mislabeled binary resource") takes for binary: a binary data
+ * byte in the resource header, the first 1445 bytes.
  */
 import { isUtf8 } from 'node:buffer';
 import type { Redactor } from './redaction.js';
@@ -12,8 +14,11 @@ export interface BodyExcerpt {
   truncated: boolean;
 }
 
-/** C0 controls other than tab, line feed, vertical tab, form feed, carriage return and escape. */
-const BINARY_CONTROL = /[\x00-\x08\x0E-\x1A\x1C-\x1F]/;
+/** WHATWG MIME Sniffing §3: a binary data byte is 0x00–0x08, 0x0B, 0x0E–0x1A or 0x1C–0x1F. */
+const BINARY_DATA_BYTE = /[\x00-\x08\x0B\x0E-\x1A\x1C-\x1F]/;
+
+/** WHATWG MIME Sniffing §5.2: the resource header is at most 1445 bytes. */
+const RESOURCE_HEADER_BYTES = 1445;
 
 /**
  * Where the window's last whole character ends. A character cut at the end of the window is
@@ -39,9 +44,11 @@ function wholeCharactersEnd(bytes: Uint8Array): number {
 function decodeText(bytes: Uint8Array): string | undefined {
   const whole = bytes.subarray(0, wholeCharactersEnd(bytes));
   if (!isUtf8(whole)) return undefined;
-  const text = Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength).toString('utf8');
-  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return BINARY_CONTROL.test(withoutBom) ? undefined : withoutBom;
+  const buffer = Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength);
+  // Binary data bytes are ASCII: in Latin-1 each stands for itself, and no other byte matches.
+  if (BINARY_DATA_BYTE.test(buffer.toString('latin1', 0, RESOURCE_HEADER_BYTES))) return undefined;
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function excerptBody(body: Uint8Array, limit: number, redactor: Redactor): BodyExcerpt {

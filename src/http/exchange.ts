@@ -23,6 +23,19 @@ export interface ExchangeOutcome {
   failure?: { reason: HttpFailureReason; message: string };
 }
 
+let clockMs = Number.NaN;
+let clockText = '';
+
+/** The wall clock in ISO 8601, as Exchange.startedAt gives it: one Date formatted per millisecond, however many requests start in it. */
+export function startedAtNow(): string {
+  const now = Date.now();
+  if (now !== clockMs) {
+    clockMs = now;
+    clockText = new Date(now).toISOString();
+  }
+  return clockText;
+}
+
 function toBytes(body: string | Uint8Array): Uint8Array {
   return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 }

@@ -51,7 +51,7 @@ export async function sendHop(agent: GuardedAgent, hop: Hop, limits: HopLimits, 
       headers: hop.headers,
       ...(hop.body === undefined ? {} : { body: hop.body }),
       maxBytes: limits.maxResponseBytes,
-      signal: deadline.signal,
+      deadline,
     });
   } catch (error) {
     const partial = error instanceof ResponseBrokenOff ? error.response : undefined;

@@ -8,7 +8,7 @@ import type { GuardedAgent } from './agent.js';
 import type { Allowlist } from './allowlist.js';
 import type { Credentials } from './auth.js';
 import { createSemaphore } from './concurrency.js';
-import { buildExchange, type ExchangeStart } from './exchange.js';
+import { buildExchange, startedAtNow, type ExchangeStart } from './exchange.js';
 import { failureReason } from './failure-reason.js';
 import { abortable, followRedirects, toHop, type Progress } from './follow.js';
 import { HopFailure, type HopResponse } from './hop.js';
@@ -58,6 +58,7 @@ export function createTransport(options: TransportOptions): Transport {
   const rateLimiter = createRateLimiter(limits.ratePerHost);
   let sequence = 0;
   let closed = false;
+  let readyAgent: GuardedAgent | undefined;
   // Aborted with the run or by close(); every waiting or running request listens to it.
   const stop = new AbortController();
   const signal = stop.signal;
@@ -78,7 +79,7 @@ export function createTransport(options: TransportOptions): Transport {
     const first = progress && toHop(progress.state);
     const start: ExchangeStart = {
       id: `ex-${++sequence}`,
-      startedAt: new Date().toISOString(),
+      startedAt: startedAtNow(),
       startedMs: performance.now(),
       request: first ? { method, url: first.url.href, headers: first.headers, body: first.body } : { method, url: request.url, headers, body: request.body },
     };
@@ -87,8 +88,8 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       if (!progress || !first) throw new HopFailure('hostNotAllowed', `${request.url} is not an absolute URL`);
       if (signal.aborted) throw new HopFailure('aborted', 'the run was aborted');
-      release = await abortable(semaphore.acquire(signal));
-      const agent = await options.agent();
+      release = semaphore.tryAcquire() ?? (await abortable(semaphore.acquire(signal)));
+      const agent = readyAgent ?? (readyAgent = await options.agent());
       response = await followRedirects(progress, first, { agent, allowlist, rateLimiter, limits, signal });
       inspect?.(response.body);
     } catch (error) {

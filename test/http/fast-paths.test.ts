@@ -4,13 +4,17 @@ import { excerptBody } from '../../src/http/excerpt.js';
 import { createRateLimiter } from '../../src/http/rate-limit.js';
 import { createRedactor, REDACTED } from '../../src/http/redaction.js';
 
-/** The excerpt as the WHATWG decoder (fatal, streaming) gives it: the reference for the byte-level fast path. */
+/**
+ * The excerpt as the WHATWG decoder (fatal, streaming) gives it, binary when a binary data byte
+ * (MIME Sniffing §3) is in the first 1445 bytes: the reference for the byte-level fast path.
+ */
 function referenceExcerpt(body: Uint8Array, limit: number): string {
+  const binary = `[binary, ${body.length} bytes]`;
+  if (body.subarray(0, Math.min(limit, 1445)).some((byte) => byte <= 0x08 || byte === 0x0b || (byte >= 0x0e && byte <= 0x1a) || (byte >= 0x1c && byte <= 0x1f))) return binary;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, limit), { stream: true });
-    return /[\x00-\x08\x0E-\x1A\x1C-\x1F]/.test(text) ? `[binary, ${body.length} bytes]` : text;
+    return new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, limit), { stream: true });
   } catch {
-    return `[binary, ${body.length} bytes]`;
+    return binary;
   }
 }
 
@@ -25,7 +29,8 @@ describe('body excerpts without secrets', () => {
     'a stray continuation byte': [0x61, 0x80, 0x62],
     'a byte order mark': [0xef, 0xbb, 0xbf, 0x61, 0x62],
     'a control character': [0x61, 0x01, 0x62],
-    'tab, line feed and escape': [0x61, 0x09, 0x0a, 0x1b, 0x62],
+    'a vertical tab': [0x61, 0x0b, 0x62],
+    'tab, line feed, form feed, carriage return and escape': [0x61, 0x09, 0x0a, 0x0c, 0x0d, 0x1b, 0x62],
   };
 
   for (const [name, bytes] of Object.entries(bodies)) {
@@ -36,6 +41,17 @@ describe('body excerpts without secrets', () => {
       }
     });
   }
+});
+
+describe('binary content', () => {
+  const redactor = createRedactor();
+
+  it('is judged by the first 1445 bytes (the resource header of MIME Sniffing §5.2)', () => {
+    const late = Buffer.concat([Buffer.alloc(1445, 0x61), Buffer.from([0x01, 0x62])]);
+    expect(excerptBody(late, 4096, redactor).excerpt).toBe(`${'a'.repeat(1445)}\u0001b`);
+    const early = Buffer.concat([Buffer.alloc(1444, 0x61), Buffer.from([0x01, 0x62])]);
+    expect(excerptBody(early, 4096, redactor).excerpt).toBe('[binary, 1446 bytes]');
+  });
 });
 
 describe('the redactor without secrets', () => {
@@ -62,10 +78,10 @@ describe('startDeadline', () => {
     disposed.dispose();
     run.abort(new Error('stop'));
     for (const deadline of live) {
-      expect([deadline.expired, deadline.signal.aborted, (deadline.signal.reason as Error).message]).toEqual(['aborted', true, 'stop']);
+      expect([deadline.expired, (deadline.reason as Error).message]).toEqual(['aborted', 'stop']);
       deadline.dispose();
     }
-    expect([disposed.expired, disposed.signal.aborted]).toEqual([undefined, false]);
+    expect(disposed.expired).toBeUndefined();
     const late = startDeadline(60_000, run.signal);
     expect(late.expired).toBe('aborted');
     late.dispose();
@@ -73,20 +89,31 @@ describe('startDeadline', () => {
 
   it('expires on its timer with a TimeoutError', async () => {
     const deadline = startDeadline(1);
-    await new Promise((resolve) => deadline.signal.once('abort', resolve));
-    expect([deadline.expired, (deadline.signal.reason as DOMException).name]).toEqual(['timeout', 'TimeoutError']);
+    await new Promise((resolve) => deadline.onExpire(resolve));
+    expect([deadline.expired, (deadline.reason as DOMException).name]).toEqual(['timeout', 'TimeoutError']);
     deadline.dispose();
   });
-});
 
-describe('createRateLimiter.wait', () => {
-  it('gives no promise when the slot is now, one when it is later', async () => {
-    const limiter = createRateLimiter(1000, () => 0);
-    expect(createRateLimiter(0).wait('a')).toBeUndefined();
-    expect(limiter.wait('a')).toBeUndefined();
-    const later = limiter.wait('a');
-    expect(later).toBeInstanceOf(Promise);
-    await later;
+  it('expires the deadlines of one duration in the order they started, none once disposed', async () => {
+    const [first, disposed, last] = [startDeadline(30), startDeadline(30), startDeadline(30)];
+    const expired: string[] = [];
+    first.onExpire(() => expired.push('first'));
+    disposed.onExpire(() => expired.push('disposed'));
+    disposed.dispose();
+    await new Promise((resolve) => last.onExpire(resolve));
+    expired.push('last');
+    expect(expired).toEqual(['first', 'last']);
+    expect([first.expired, disposed.expired, last.expired]).toEqual(['timeout', undefined, 'timeout']);
+    first.dispose();
+    last.dispose();
+  });
+
+  it('keeps one timer for the deadlines of one duration, and none once they are disposed', () => {
+    const timers = (): number => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const before = timers();
+    const deadlines = Array.from({ length: 5 }, () => startDeadline(54_321));
+    expect(timers()).toBe(before + 1);
+    for (const deadline of deadlines) deadline.dispose();
+    expect(timers()).toBe(before);
   });
 });
-
