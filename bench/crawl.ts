@@ -39,7 +39,7 @@ import { runProcess } from './processes.js';
 
 const OBJECTS = 10_000;
 const PAGE_SIZE = 20;
-const ROUNDS = 5;
+const ROUNDS = 9;
 const CONCURRENCY = DEFAULT_LIMITS.concurrency;
 const MAX_RSS_MB = 256;
 const MAX_SLOWDOWN = 1.3;
