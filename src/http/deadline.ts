@@ -30,6 +30,7 @@ export class Deadline {
     this.listener = listener;
   }
 
+  /** Ends the request with `reason`: its time is up, or the run was aborted. */
   expire(expiry: Expiry, reason: unknown): void {
     if (this.expired || !this.running) return;
     this.expired = expiry;
@@ -37,6 +38,7 @@ export class Deadline {
     this.listener?.(reason);
   }
 
+  /** Expires the deadline when `run` aborts. */
   watch(run: AbortSignal): void {
     if (run.aborted) this.expire('aborted', run.reason);
     else this.unwatch = watchRun(run, () => this.expire('aborted', run.reason));
@@ -47,6 +49,7 @@ export class Deadline {
     this.running = false;
     this.listener = undefined;
     this.unwatch?.();
+    this.unwatch = undefined;
     this.queue.ended();
   }
 }
