@@ -37,6 +37,18 @@ describe('createSemaphore', () => {
     expect(thirdGranted).toBe(true);
   });
 
+  it('grants a place without waiting only while one is free, and never before a request that waits', async () => {
+    const semaphore = createSemaphore(1);
+    const release = semaphore.tryAcquire();
+    expect(release).toBeDefined();
+    expect(semaphore.tryAcquire()).toBeUndefined();
+    const waiting = semaphore.acquire();
+    release?.();
+    expect(semaphore.tryAcquire()).toBeUndefined();
+    (await waiting)();
+    expect(semaphore.tryAcquire()).toBeDefined();
+  });
+
   it('gives up waiting when the signal aborts', async () => {
     const semaphore = createSemaphore(1);
     await semaphore.acquire();
