@@ -26,7 +26,12 @@ export function subjectFile(subject: Subject | undefined): string {
 export function rootOf(context: CheckContext, file: string): Promise<string | undefined> {
   return context.memo(`xml:root:${file}`, async () => {
     const { clark, readRootElement } = await import('../../xml/root-element.js');
-    const root = await readRootElement(file).catch(() => undefined);
+    let root: ReturnType<typeof readRootElement>;
+    try {
+      root = readRootElement(file);
+    } catch {
+      root = undefined;
+    }
     return root ? clark(root) : undefined;
   });
 }
