@@ -64,6 +64,11 @@ export function rootElementOf(text: string): QualifiedName | undefined {
   return prefix === '' ? { namespace: '', localName } : undefined;
 }
 
+/**
+ * A copy of a substring that does not keep its parent alive: V8 represents a substring as a
+ * slice of the parent string, so a root element name kept per file for the run would keep
+ * that file's head with it.
+ */
 const detached = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
 
 /**

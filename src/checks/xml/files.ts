@@ -4,6 +4,7 @@
  * in KoSIT's scenarios.xml). A file whose root does not match makes the check inapplicable.
  */
 import type { CheckOutput } from '../../core/model.js';
+import type { QualifiedName } from '../../xml/root-element.js';
 import type { CheckContext, CheckKind, Subject } from '../types.js';
 
 /** JSON Schema of `match`: root elements in Clark notation, `{namespace}localName`. */
@@ -26,10 +27,11 @@ export function subjectFile(subject: Subject | undefined): string {
 export function rootOf(context: CheckContext, file: string): Promise<string | undefined> {
   return context.memo(`xml:root:${file}`, async () => {
     const { clark, readRootElement } = await import('../../xml/root-element.js');
-    let root: ReturnType<typeof readRootElement>;
+    let root: QualifiedName | undefined;
     try {
       root = readRootElement(file);
     } catch {
+      // A file that cannot be read has no root; the well-formedness check reports why.
       root = undefined;
     }
     return root ? clark(root) : undefined;
