@@ -31,7 +31,7 @@ export function rootOf(context: CheckContext, file: string): Promise<string | un
     try {
       root = readRootElement(file);
     } catch {
-      // A file that cannot be read has no root; the well-formedness check reports why.
+      // A file that cannot be read has no root here; the checks that read it report that konform cannot tell.
       root = undefined;
     }
     return root ? clark(root) : undefined;
