@@ -5,7 +5,7 @@
  * each rule's requirement is decided by its own findings; and without Java the Schematron
  * checks cannot tell, never pass.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,18 @@ describe('xrechnung-3.0', () => {
     ]);
     expect([outcome('scenario'), outcome('xsd-ubl-invoice'), outcome('cen-ubl'), outcome('xrechnung-ubl')]).toEqual(['failed', 'passed', 'inapplicable', 'inapplicable']);
     expect(report.verdict).toBe('notConformant');
+  });
+
+  it('cannot tell any check of a file it cannot read, not even whether the check is for it', async () => {
+    const unreadable = join(scratch, 'a-folder.xml');
+    await mkdir(unreadable);
+    const report = await run({ suite: 'xrechnung-3.0', target: { files: [unreadable] } });
+    expect(report.results.length).toBeGreaterThan(0);
+    for (const result of report.results) {
+      expect(result.outcome, result.check).toBe('cantTell');
+      expect(result.findings[0]?.message).toContain('EISDIR');
+    }
+    expect(report.verdict).toBe('inconclusive');
   });
 
   it('cannot tell, and never passes, the Schematron checks without Java', async () => {

@@ -4,7 +4,6 @@
  * in KoSIT's scenarios.xml). A file whose root does not match makes the check inapplicable.
  */
 import type { CheckOutput } from '../../core/model.js';
-import type { QualifiedName } from '../../xml/root-element.js';
 import type { CheckContext, CheckKind, Subject } from '../types.js';
 
 /** JSON Schema of `match`: root elements in Clark notation, `{namespace}localName`. */
@@ -23,17 +22,14 @@ export function subjectFile(subject: Subject | undefined): string {
   return subject.id;
 }
 
-/** The file's root element in Clark notation, read once per run. */
+/**
+ * The file's root element in Clark notation, read once per run; undefined when the file does
+ * not start like XML. A file that cannot be read rejects: konform cannot tell which checks are for it.
+ */
 export function rootOf(context: CheckContext, file: string): Promise<string | undefined> {
   return context.memo(`xml:root:${file}`, async () => {
     const { clark, readRootElement } = await import('../../xml/root-element.js');
-    let root: QualifiedName | undefined;
-    try {
-      root = readRootElement(file);
-    } catch {
-      // A file that cannot be read has no root here; the checks that read it report that konform cannot tell.
-      root = undefined;
-    }
+    const root = readRootElement(file);
     return root ? clark(root) : undefined;
   });
 }
