@@ -49,13 +49,13 @@ async function parseStandard(dir: string, manifestFile: string, bytes: Buffer, m
       source.locate('/requirements'),
     );
   }
-  await Promise.all(manifest.artifacts.map((artifact) => verifyArtifact(dir, artifact)));
+  // The catalogue is read (and verified) once, with the other artifacts verified beside it.
+  const [catalogueBytes] = await Promise.all([
+    readArtifact(dir, catalogue),
+    ...manifest.artifacts.filter((artifact) => artifact !== catalogue).map((artifact) => verifyArtifact(dir, artifact)),
+  ]);
   const catalogueFile = join(dir, catalogue.path);
-  const catalogueSource = parseYamlText(
-    catalogueFile,
-    (await readArtifact(dir, catalogue)).toString('utf8'),
-    ERROR_CODES.STANDARD_INVALID,
-  );
+  const catalogueSource = parseYamlText(catalogueFile, catalogueBytes.toString('utf8'), ERROR_CODES.STANDARD_INVALID);
   checkAgainstSchema('requirements', catalogueSource, ERROR_CODES.STANDARD_INVALID, 'requirement catalogue');
   const requirements = (catalogueSource.data as { requirements: Requirement[] }).requirements;
   const seen = new Set<string>();
