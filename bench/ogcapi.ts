@@ -1,6 +1,6 @@
 /**
  * The whole `ogcapi-features-1.0` suite against MapServer 8 on this machine (started by the
- * shared start-mapserver.sh with fixtures/ogcapi/places.geojson): the wall time of a run and the
+ * fixtures/servers/start-mapserver.sh with fixtures/ogcapi/places.geojson): the wall time of a run and the
  * requests it makes, as the issue asks (no target). Runs with konform's default limits, as a
  * user runs the suite (at most 50 requests per second per host), and with the rate limit off; the
  * baseline is the same requests (method, URL, Accept) replayed in a plain undici loop at the same

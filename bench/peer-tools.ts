@@ -1,13 +1,13 @@
 /**
  * Dredd 14 as a side-by-side baseline, installed outside the repository by
- * ../shared/tools/install-peers.sh into $TOOLS_HOME (default /tmp/conformance-tools).
+ * fixtures/servers/install-peers.sh into $TOOLS_HOME (default /tmp/conformance-tools).
  */
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import { runProcess } from './processes.js';
 
 const TOOLS_HOME = process.env.TOOLS_HOME ?? '/tmp/conformance-tools';
-const INSTALL_SCRIPT = join(PACKAGE_ROOT, '..', 'shared', 'tools', 'install-peers.sh');
+const INSTALL_SCRIPT = join(PACKAGE_ROOT, 'fixtures', 'servers', 'install-peers.sh');
 export const DREDD = join(TOOLS_HOME, 'node_modules', '.bin', 'dredd');
 
 export type PeerTool = { ok: true; version: string; notes: string[] } | { ok: false; reason: string };

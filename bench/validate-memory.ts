@@ -10,13 +10,13 @@ import { spawn } from 'node:child_process';
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { XRECHNUNG_TESTSUITE as TESTSUITE } from '../fixtures/xrechnung/instances.js';
 import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import { saxonEngine } from '../src/xml/schematron/saxon.js';
 import { loadAverage, measured, round, type Measurement } from './measurement.js';
 
 const FILES = 10_000;
 const LIMIT_MB = 300;
-const TESTSUITE = join(PACKAGE_ROOT, '..', 'shared', 'standards-data', 'xrechnung', 'instances', 'testsuite-2026-01-31');
 const SAMPLE_MS = 250;
 
 /** Resident memory of a process in KiB from /proc, 0 once it is gone. */

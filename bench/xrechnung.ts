@@ -11,6 +11,7 @@
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { XRECHNUNG_TESTSUITE as TESTSUITE } from '../fixtures/xrechnung/instances.js';
 import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import { run } from '../src/core/run.js';
 import { compileSchematron } from '../src/xml/schematron/compile.js';
@@ -20,7 +21,6 @@ import { measured, median, perSecond, round, type Measurement } from './measurem
 import { runProcess } from './processes.js';
 
 const STANDARD = join(PACKAGE_ROOT, 'standards', 'xrechnung', '3.0');
-const TESTSUITE = join(PACKAGE_ROOT, '..', 'shared', 'standards-data', 'xrechnung', 'instances', 'testsuite-2026-01-31');
 const DOCUMENTS = 1000;
 const ROUNDS = 3;
 const ABSOLUTE_TARGET = 100;

@@ -14,6 +14,7 @@ import { readdir } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadStandard } from '../src/core/load-standard.js';
+import { XRECHNUNG_TESTSUITE as TESTSUITE } from '../fixtures/xrechnung/instances.js';
 import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import { clark, readRootElement } from '../src/xml/root-element.js';
 import type { PinnedStandard } from '../src/xml/xsd-inputs.js';
@@ -23,7 +24,6 @@ import { startPool, startProcess, xmllintRound, type Round } from './xsd-rounds.
 
 const STANDARD = join(PACKAGE_ROOT, 'standards', 'xrechnung', '3.0');
 const SCHEMA = 'xsd/ubl-2.1/maindoc/UBL-Invoice-2.1.xsd';
-const TESTSUITE = join(PACKAGE_ROOT, '..', 'shared', 'standards-data', 'xrechnung', 'instances', 'testsuite-2026-01-31');
 const UBL_INVOICE = '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice';
 const REPEAT = 40;
 const ROUNDS = 5;

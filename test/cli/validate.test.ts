@@ -2,11 +2,10 @@ import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/core/package-root.js';
+import { XRECHNUNG_TESTSUITE as INSTANCES } from '../../fixtures/xrechnung/instances.js';
 import type { Report } from '../../src/report/model.js';
 import { runCli } from '../helpers/cli.js';
 
-const INSTANCES = join(PACKAGE_ROOT, '..', 'shared', 'standards-data', 'xrechnung', 'instances', 'testsuite-2026-01-31');
 const UBL = join(INSTANCES, 'business-cases', 'standard', '01.02a-INVOICE_ubl.xml');
 const CII = join(INSTANCES, 'business-cases', 'standard', '01.02a-INVOICE_uncefact.xml');
 

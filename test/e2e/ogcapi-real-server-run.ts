@@ -1,6 +1,6 @@
 /**
  * The frame of the end-to-end runs of ogcapi-features-1.0 against real third-party servers: start
- * the server with its shared tool script (skipped only where it cannot be installed), run the
+ * the server with its script in fixtures/servers/ (skipped only where it cannot be installed), run the
  * suite once, and hold every result to the recorded expectations: an outcome other than passed
  * is listed with the requirements its findings decide and the cause seen in its exchanges.
  */

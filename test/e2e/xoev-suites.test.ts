@@ -1,5 +1,5 @@
 /**
- * The XÖV suites over the shared sample messages (fixtures/xoev, see its README): what konform
+ * The XÖV suites over the sample messages (fixtures/xoev, see its README): what konform
  * finds in each real message is recorded here as the expectation. The stale XWasser monitoring
  * plan fails the XSD with exactly the three defects of the shared MANIFEST.md (section D).
  */

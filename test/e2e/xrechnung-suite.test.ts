@@ -11,11 +11,8 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/core/run.js';
 import type { Report } from '../../src/report/model.js';
-import { SHARED_DATA } from '../xml/xsd-support.js';
+import { KOSIT_VALIDATOR_INSTANCES as KOSIT, XRECHNUNG_TESTSUITE as TESTSUITE } from '../../fixtures/xrechnung/instances.js';
 
-const INSTANCES = join(SHARED_DATA, 'xrechnung', 'instances');
-const TESTSUITE = join(INSTANCES, 'testsuite-2026-01-31');
-const KOSIT = join(INSTANCES, 'validator-configuration');
 /** The token KoSIT's build replaces in its test instances before validating them. */
 const SPEC_ID_TOKEN = /@xrechnung\.spec\.id@/g;
 const SPEC_ID = 'urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0';

@@ -12,10 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import { run } from '../../src/core/run.js';
 import type { Finding } from '../../src/core/model.js';
-import { scratchSuite, SHARED_DATA, type ScratchSuite } from './xsd-support.js';
+import { KOSIT_VALIDATOR_INSTANCES } from '../../fixtures/xrechnung/instances.js';
+import { scratchSuite, type ScratchSuite } from './xsd-support.js';
 
 const HOSTILE = join(PACKAGE_ROOT, 'fixtures', 'hostile-xml');
-const KOSIT = join(SHARED_DATA, 'xrechnung', 'instances', 'validator-configuration', 'instances');
+const KOSIT = join(KOSIT_VALIDATOR_INSTANCES, 'instances');
 
 let suite: ScratchSuite;
 let scratch: string;

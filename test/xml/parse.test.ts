@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import { run } from '../../src/core/run.js';
 import { parseXml, parseXmlFile } from '../../src/xml/parse.js';
-import { scratchSuite, SHARED_DATA, STANDARDS } from './xsd-support.js';
+import { KOSIT_VALIDATOR_INSTANCES } from '../../fixtures/xrechnung/instances.js';
+import { scratchSuite, STANDARDS } from './xsd-support.js';
 
 function parsedText(text: string | Buffer): { content?: string; codes: string[] } {
   const parsed = parseXml(typeof text === 'string' ? Buffer.from(text) : text, 'message.xml');
@@ -34,7 +35,7 @@ describe('parsing', () => {
   });
 
   it('refuses a file over maxBytes unread', () => {
-    const file = join(SHARED_DATA, 'xoev', 'xwasser-1.0.0', 'messages', 'administration_receipt.xml');
+    const file = join(PACKAGE_ROOT, 'fixtures', 'xoev', 'xwasser', 'administration_receipt.xml');
     const parsed = parseXmlFile(file, { maxBytes: 100 });
     expect(parsed.document).toBeUndefined();
     expect(parsed.findings).toEqual([expect.objectContaining({ code: 'file-too-large', params: expect.objectContaining({ maxBytes: 100 }) })]);
@@ -47,7 +48,7 @@ describe('parsing', () => {
       { id: 'cii', schema: 'xsd/cii-d16b/CrossIndustryInvoice_100pD16B.xsd', match: ['{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'] },
     ]);
     try {
-      const kosit = join(SHARED_DATA, 'xrechnung', 'instances', 'validator-configuration');
+      const kosit = KOSIT_VALIDATOR_INSTANCES;
       const hostile = join(PACKAGE_ROOT, 'fixtures', 'hostile-xml');
       const files = [
         ...(await readdir(join(kosit, 'instances'))).map((name) => join(kosit, 'instances', name)),

@@ -1,6 +1,6 @@
 /**
  * konform's compiler against the CEN EN 16931 validation artefacts: on every UBL and CII
- * document of the shared data (official test suite, KoSIT and XRechnung unit instances, CEN
+ * document of the fixtures (official test suite, KoSIT and XRechnung unit instances, CEN
  * examples, and each test document of CEN's unit test sets) konform's stylesheet fires the same
  * assertions at the same locations as CEN's own precompiled XSLT (ISO skeleton, the stylesheet
  * KoSIT runs); and on CEN's unit tests it gives the outcome each test declares.
@@ -15,10 +15,10 @@ import type { SvrlResult } from '../../src/xml/schematron/engine.js';
 import { saxonEngine } from '../../src/xml/schematron/saxon.js';
 import { stylesheetOf } from '../../src/xml/schematron/stylesheet.js';
 import { assertionsOf, fired, scratchFolder, type Scratch } from './schematron-support.js';
-import { SHARED_DATA, STANDARDS } from './xsd-support.js';
+import { XRECHNUNG_INSTANCES as INSTANCES } from '../../fixtures/xrechnung/instances.js';
+import { STANDARDS } from './xsd-support.js';
 
 const STANDARD = join(STANDARDS, 'xrechnung', '3.0');
-const INSTANCES = join(SHARED_DATA, 'xrechnung', 'instances');
 const VEFA = 'http://difi.no/xsd/vefa/validator/1.0';
 const read = (path: string) => readFile(join(STANDARD, path));
 

@@ -1,5 +1,5 @@
 /**
- * Test support for the XML kinds: the shared standards data, a standard's schema folder as
+ * Test support for the XML kinds: a standard's schema folder as
  * pinned artifacts, and a scratch suite (well-formedness plus XSD checks) to run end to end.
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
@@ -11,7 +11,6 @@ import { sha256 } from '../../src/core/sha256.js';
 import type { Artifact } from '../../src/core/model.js';
 import type { PinnedStandard } from '../../src/xml/xsd-inputs.js';
 
-export const SHARED_DATA = join(PACKAGE_ROOT, '..', 'shared', 'standards-data');
 export const STANDARDS = join(PACKAGE_ROOT, 'standards');
 
 async function filesUnder(dir: string): Promise<string[]> {

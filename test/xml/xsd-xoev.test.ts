@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadStandard } from '../../src/core/load-standard.js';
+import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import type { Finding } from '../../src/core/model.js';
 import { compileStandardXsd, type StandardSchema } from '../../src/xml/xsd-standard.js';
 import { validateXmlFile } from '../../src/xml/xsd-file.js';
 import type { PinnedStandard } from '../../src/xml/xsd-inputs.js';
-import { pinnedFolder, SHARED_DATA, STANDARDS } from './xsd-support.js';
+import { pinnedFolder, STANDARDS } from './xsd-support.js';
 
-const XOEV = join(SHARED_DATA, 'xoev');
+const XOEV = join(PACKAGE_ROOT, 'fixtures', 'xoev');
 const scratches: string[] = [];
 afterAll(() => Promise.all(scratches.map((dir) => rm(dir, { recursive: true, force: true }))));
 
@@ -44,7 +45,7 @@ describe('XSD validation of XÖV messages', () => {
   const xwasserSchema = { schema: 'xsd/xwasser.xsd', catalog: 'xsd/catalog.xml' };
 
   it('XWasser via the catalog: two samples valid, the stale monitoring plan with exactly its three defects', async () => {
-    const messages = join(XOEV, 'xwasser-1.0.0', 'messages');
+    const messages = join(XOEV, 'xwasser');
     const files = (await readdir(messages)).map((name) => join(messages, name));
     const findings = await validate(await loadStandard(xwasser), xwasserSchema, files);
     expect(findings.get('quality_report_minimal.xml')).toEqual([]);
@@ -59,7 +60,7 @@ describe('XSD validation of XÖV messages', () => {
   });
 
   it('xdomea: the Landesarchiv Thüringen samples are valid', async () => {
-    const messages = join(XOEV, 'xdomea-3.0.0', 'messages', 'lath-pattern');
+    const messages = join(XOEV, 'xdomea');
     const files = (await readdir(messages)).map((name) => join(messages, name));
     const findings = await validate(await loadStandard(join(STANDARDS, 'xdomea', '3.0.0')), { schema: 'xsd/xdomea_3.0.0/xdomea.xsd' }, files);
     expect([...findings.values()]).toEqual([[], []]);

@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/core/run.js';
 import type { CheckResult } from '../../src/report/model.js';
-import { scratchSuite, SHARED_DATA, STANDARDS, type ScratchSuite } from './xsd-support.js';
+import { KOSIT_VALIDATOR_INSTANCES, XRECHNUNG_TESTSUITE as TESTSUITE } from '../../fixtures/xrechnung/instances.js';
+import { scratchSuite, STANDARDS, type ScratchSuite } from './xsd-support.js';
 
-const INSTANCES = join(SHARED_DATA, 'xrechnung', 'instances');
-const TESTSUITE = join(INSTANCES, 'testsuite-2026-01-31');
 const UBL_INVOICE = '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice';
 const UBL_CREDIT_NOTE = '{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote';
 const CII = '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice';
@@ -93,8 +92,8 @@ describe('xml.xsd on XRechnung', () => {
   });
 
   it('fails a truncated invoice with its parse error, and finds no scenario for a BMP image', async () => {
-    const truncated = join(INSTANCES, 'validator-configuration', 'instances', 'ubl007.xml');
-    const image = join(INSTANCES, 'validator-configuration', 'instances', 'bin001.xml');
+    const truncated = join(KOSIT_VALIDATOR_INSTANCES, 'instances', 'ubl007.xml');
+    const image = join(KOSIT_VALIDATOR_INSTANCES, 'instances', 'bin001.xml');
     const report = await run({ suite: suite.suite, target: { files: [truncated, image] } });
     const invoice = resultsFor(report.results, truncated).find((result) => result.check === 'ubl-invoice');
     expect(invoice).toMatchObject({ outcome: 'failed', findings: [expect.objectContaining({ code: 'not-well-formed', severity: 'fatal' })] });
