@@ -1,7 +1,11 @@
 /**
  * `npm run bench`: konform against its baselines, all in one run on one machine, written to
- * bench/results.json with the machine's description. A missed target is a result, not an
- * error: the exit code is 0 whenever every benchmark ran or was skipped with its reason.
+ * bench/results.json with the machine's description, then the Dredd and start-up benchmarks
+ * again on Node.js 24 (`otherNodes`). A missed target is a result, not an error: the exit code
+ * is 0 whenever every benchmark ran or was skipped with its reason.
+ *
+ *   node dist/bench/run.js [--json] [id…]   only the named benchmarks; --json prints them
+ *                                           instead of writing results.json
  */
 import { writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -12,15 +16,36 @@ import { crawlVsUndici } from './crawl.js';
 import { dreddVsKonform } from './dredd.js';
 import { round, type Measurement } from './measurement.js';
 import { ogcapiMapServer } from './ogcapi.js';
+import { onOtherNode } from './other-node.js';
 import { startReferenceServer, type ReferenceServer } from './processes.js';
 import { validationThroughput } from './validation.js';
+import { startUp } from './start-up.js';
 import { validateMemory } from './validate-memory.js';
 import { xrechnungStack } from './xrechnung.js';
 import { xsdOneThread, xsdTwoCores } from './xsd.js';
 
 const RESULTS = join(PACKAGE_ROOT, 'bench', 'results.json');
 
-const BENCHMARKS: Array<(server: ReferenceServer) => Promise<Measurement>> = [contractVsUndici, dreddVsKonform, validationThroughput, xsdOneThread, xsdTwoCores, xrechnungStack, validateMemory, ogcapiMapServer, crawlVsUndici];
+const BENCHMARKS: ReadonlyMap<string, (server: ReferenceServer) => Promise<Measurement>> = new Map([
+  ['contract-vs-undici', contractVsUndici],
+  ['dredd-vs-konform', dreddVsKonform],
+  ['start-up', startUp],
+  ['validation-vs-ajv', validationThroughput],
+  ['xsd-one-thread', xsdOneThread],
+  ['xsd-two-cores', xsdTwoCores],
+  ['xrechnung-stack', xrechnungStack],
+  ['validate-memory', validateMemory],
+  ['ogcapi-mapserver', ogcapiMapServer],
+  ['crawl-vs-undici', crawlVsUndici],
+]);
+/** What runs again on each other Node.js major. */
+const ON_OTHER_NODES = { majors: [24], ids: ['dredd-vs-konform', 'start-up'] };
+
+const args = process.argv.slice(2);
+const printJson = args.includes('--json');
+const chosen = args.filter((arg) => arg !== '--json');
+const unknown = chosen.filter((id) => !BENCHMARKS.has(id));
+if (unknown.length > 0) throw new Error(`no benchmark ${unknown.join(', ')}; there are ${[...BENCHMARKS.keys()].join(', ')}`);
 
 function machine() {
   const processors = cpus();
@@ -52,7 +77,8 @@ const host = machine();
 const server = await startReferenceServer();
 const measurements: Measurement[] = [];
 try {
-  for (const benchmark of BENCHMARKS) {
+  for (const [id, benchmark] of BENCHMARKS) {
+    if (chosen.length > 0 && !chosen.includes(id)) continue;
     const measurement = await benchmark(server);
     measurements.push(measurement);
     process.stderr.write(`${measurement.id}: ${measurement.status === 'measured' ? measurement.ratio : measurement.status}\n`);
@@ -60,7 +86,17 @@ try {
 } finally {
   await server.close();
 }
-host.loadAverageAtEnd = loadavg().map((load) => round(load, 2));
-await writeFile(RESULTS, JSON.stringify({ date, tool: { name: 'konform', version: TOOL_VERSION }, machine: host, measurements }, null, 2) + '\n');
-console.log(table(measurements));
-console.log(`\nwritten to ${RESULTS}`);
+if (printJson) {
+  console.log(JSON.stringify({ node: process.version, measurements }));
+} else if (chosen.length > 0) {
+  console.log(table(measurements));
+  console.log('\na part of the benchmarks: bench/results.json is left as it was');
+} else {
+  const otherNodes = [];
+  for (const major of ON_OTHER_NODES.majors) otherNodes.push(await onOtherNode(major, ON_OTHER_NODES.ids));
+  host.loadAverageAtEnd = loadavg().map((load) => round(load, 2));
+  await writeFile(RESULTS, JSON.stringify({ date, tool: { name: 'konform', version: TOOL_VERSION }, machine: host, measurements, otherNodes }, null, 2) + '\n');
+  const onOthers = otherNodes.flatMap((other) => ('measurements' in other ? other.measurements.map((m) => ({ ...m, id: `${m.id} (${other.node})` })) : []));
+  console.log(table([...measurements, ...onOthers]));
+  console.log(`\nwritten to ${RESULTS}`);
+}

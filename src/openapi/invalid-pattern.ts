@@ -1,9 +1,11 @@
 /**
  * Finds the regular expression that makes a schema fail to compile. JSON Schema patterns are
- * ECMA-262 regular expressions (2020-12 Validation §6.3.3); Ajv compiles them with the `u` flag.
+ * ECMA-262 regular expressions (2020-12 Validation §6.3.3); Ajv compiles them with the `u` flag,
+ * as portable-regexp.ts allows.
  * The search stays within the schema's own tree: referenced schemas are compiled as roots too.
  */
 import { childPointer } from './json-pointer.js';
+import { portableRegExp } from './portable-regexp.js';
 
 export function invalidPatternPointer(schema: unknown, pointer: string): string | undefined {
   if (schema === null || typeof schema !== 'object') return undefined;
@@ -22,7 +24,7 @@ export function invalidPatternPointer(schema: unknown, pointer: string): string 
 
 function compiles(pattern: string): boolean {
   try {
-    new RegExp(pattern, 'u');
+    portableRegExp(pattern, 'u');
     return true;
   } catch {
     return false;

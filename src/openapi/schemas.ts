@@ -10,6 +10,7 @@ import { addOpenApiFormats } from './formats.js';
 import { invalidPatternPointer } from './invalid-pattern.js';
 import { metaSchemaErrors } from './meta-schema.js';
 import { splitPointer, uriFragment, valueAt } from './json-pointer.js';
+import { portableRegExp } from './portable-regexp.js';
 import { toJsonSchema2020 } from './schema-convert.js';
 import { schemaRootPointers } from './schema-roots.js';
 import type { SpecErrorFactory } from './spec-error.js';
@@ -39,7 +40,13 @@ export class SchemaRegistry {
       if (!this.warningsByProblem.has(problem)) this.warningsByProblem.set(problem, message);
     };
     // Schemas are checked against the meta-schema (meta-schema.ts) before they are compiled here.
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false, logger: { log: () => {}, warn, error: () => {} } });
+    this.ajv = new Ajv2020({
+      allErrors: true,
+      strict: false,
+      validateSchema: false,
+      code: { regExp: portableRegExp },
+      logger: { log: () => {}, warn, error: () => {} },
+    });
     addOpenApiFormats(this.ajv);
     this.ajv.addSchema(this.converted, DOCUMENT_ID, undefined, false);
   }
