@@ -1,7 +1,9 @@
 /** The command tree of the `konform` CLI. Commands return exit codes; only main.ts exits. */
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/package-root.js';
+import { kindsCommand } from './commands/kinds.js';
 import { listCommand } from './commands/list.js';
+import { pinCommand } from './commands/pin.js';
 import { defineRunOptions, runCommand, type RunFlags } from './commands/run.js';
 import { coverageCommand, lintCommand, selftestCommand } from './commands/suite.js';
 import { defineValidateOptions, validateCommand } from './commands/validate.js';
@@ -39,6 +41,13 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => setExitCode(await listCommand(flags, io)));
 
+  program
+    .command('kinds')
+    .description('list the check kinds a suite can name, with their options; with a kind, print its options JSON Schema')
+    .argument('[kind]', 'a check kind, e.g. xml.xsd')
+    .option('--json', 'print JSON')
+    .action(async (kind: string | undefined, flags: { json?: boolean }) => setExitCode(await kindsCommand(kind, flags, io)));
+
   const suite = program.command('suite').description('tools for suite authors');
   suite
     .command('lint')
@@ -64,6 +73,12 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .action(async (name: string, flags: { profile?: string; keep?: string; json?: boolean }) =>
       setExitCode(await selftestCommand(name, flags, io)),
     );
+  suite
+    .command('pin')
+    .description("rewrite the sha256 pins of the suite's standard that no longer match their artifacts, showing each change")
+    .argument('<suite>', 'suite id or path')
+    .option('--check', 'only show the stale pins; exit 1 when there are any')
+    .action(async (name: string, flags: { check?: boolean }) => setExitCode(await pinCommand(name, flags, io)));
   return program;
 }
 

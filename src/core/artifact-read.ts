@@ -18,7 +18,8 @@ export async function readArtifact(dir: string, artifact: Artifact): Promise<Buf
     throw new KonformError(ERROR_CODES.STANDARD_INVALID, `artifact missing: ${(error as Error).message}`, { file });
   }
   if (read.sha256 !== artifact.sha256) {
-    throw new KonformError(ERROR_CODES.ARTIFACT_HASH_MISMATCH, `sha256 is ${read.sha256}, the manifest pins ${artifact.sha256}`, { file });
+    const message = `sha256 is ${read.sha256}, the manifest pins ${artifact.sha256} (after a deliberate change, konform suite pin re-pins it)`;
+    throw new KonformError(ERROR_CODES.ARTIFACT_HASH_MISMATCH, message, { file });
   }
   return read.bytes;
 }

@@ -5,15 +5,15 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkKind, loadCheckKinds } from '../checks/registry.js';
-import { ERROR_CODES, KonformError } from './errors.js';
+import { optionsProblems } from './check-options.js';
+import { ERROR_CODES, KonformError, type ErrorCode } from './errors.js';
 import { loadStandard } from './load-standard.js';
 import type { CheckSeverity, Standard, Suite } from './model.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { bytesOf, currentHash } from './file-hash.js';
-import { parseYamlText, readSourceFile, type YamlSource } from './yaml-source.js';
+import { parseYamlText, readSourceFile, readYamlFile, type YamlSource } from './yaml-source.js';
 
 interface RawSuite {
   id: string;
@@ -37,9 +37,6 @@ interface RawSuite {
   selftest?: string;
 }
 
-/** The options schemas of the check kinds are konform's own, checked against the meta-schema by a test. */
-const optionsAjv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, validateSchema: false });
-
 /** A suite named by id is looked up in konform's `suites/`; otherwise a folder or a suite.yaml path. */
 export function resolveSuiteFile(nameOrPath: string): string {
   const candidates = [resolve(nameOrPath), join(PACKAGE_ROOT, 'suites', nameOrPath)];
@@ -56,8 +53,17 @@ function standardDir(suiteFile: string, id: string, version: string): string {
   return existsSync(besideSuite) ? besideSuite : join(PACKAGE_ROOT, 'standards', id, version);
 }
 
-function fail(source: YamlSource, pointer: string, message: string): never {
-  throw new KonformError(ERROR_CODES.SUITE_INVALID, message, source.locate(pointer));
+/** The folder of the standard a suite names, read from the suite file alone: the standard is not loaded (nor its pins verified). */
+export async function standardDirOfSuite(nameOrPath: string): Promise<string> {
+  const file = resolveSuiteFile(nameOrPath);
+  const source = await readYamlFile(file, ERROR_CODES.SUITE_INVALID, ERROR_CODES.SUITE_NOT_FOUND);
+  checkAgainstSchema('suite', source, ERROR_CODES.SUITE_INVALID, `suite ${basename(dirname(file))}`);
+  const { id, version } = (source.data as RawSuite).standard;
+  return standardDir(file, id, version);
+}
+
+function fail(source: YamlSource, pointer: string, message: string, code: ErrorCode = ERROR_CODES.SUITE_INVALID): never {
+  throw new KonformError(code, message, source.locate(pointer));
 }
 
 function checkReferences(source: YamlSource, raw: RawSuite, standard: Standard): void {
@@ -72,16 +78,17 @@ function checkReferences(source: YamlSource, raw: RawSuite, standard: Standard):
       if (checkIds.has(check.id)) fail(source, `${at}/id`, `duplicate check id "${check.id}"`);
       checkIds.add(check.id);
       const kind = checkKind(check.kind);
-      if (!kind) fail(source, `${at}/kind`, `unknown check kind "${check.kind}"`);
+      if (!kind) fail(source, `${at}/kind`, `unknown check kind "${check.kind}" (konform kinds lists them)`, ERROR_CODES.CHECK_KIND_UNKNOWN);
       check.verifies.forEach((id, v) => {
         if (!requirementIds.has(id)) {
           fail(source, `${at}/verifies/${v}`, `"${id}" is not a requirement of ${standard.id} ${standard.version}`);
         }
       });
       check.options ??= {};
-      if (kind.optionsSchema && !optionsAjv.validate(kind.optionsSchema, check.options)) {
-        const error = optionsAjv.errors?.[0];
-        fail(source, `${at}/options${error?.instancePath ?? ''}`, `invalid options for ${check.kind}: ${optionsAjv.errorsText(optionsAjv.errors)}`);
+      const problems = optionsProblems(kind, check.options);
+      if (problems[0]) {
+        const messages = problems.map((problem) => problem.message).join('; ');
+        fail(source, `${at}/options${problems[0].pointer}`, `check "${check.id}" (${check.kind}): ${messages}`, ERROR_CODES.CHECK_OPTIONS_INVALID);
       }
     });
   });

@@ -9,6 +9,8 @@ import { KonformError, type ErrorCode, type SourceLocation } from './errors.js';
 export interface YamlSource {
   file: string;
   data: unknown;
+  /** The parsed document, with each node's source range. */
+  document: Document;
   /** Location of the node a JSON pointer names, or of its nearest existing ancestor. */
   locate(pointer: string): SourceLocation;
 }
@@ -44,7 +46,7 @@ export function parseYamlText(file: string, text: string, errorCode: ErrorCode):
     const { line, col } = lines.linePos(first.pos[0]);
     throw new KonformError(errorCode, `not valid YAML: ${first.message.split('\n')[0]}`, { file, line, column: col });
   }
-  return { file, data: document.toJS({ maxAliasCount: 100 }), locate: locator(file, document, lines) };
+  return { file, data: document.toJS({ maxAliasCount: 100 }), document, locate: locator(file, document, lines) };
 }
 
 /** What `read` gives for a source file (a suite, a manifest); a file that cannot be read is `missingCode`. */

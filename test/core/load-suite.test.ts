@@ -48,12 +48,33 @@ describe('loadSuite', () => {
     workspace = await suiteWorkspace();
     await workspace.edit(workspace.suiteFile, (text) => text.replace('kind: openapi.no-server-error', 'kind: openapi.no-such-kind'));
     let error = await loadError(workspace.suiteFile);
+    expect(error.code).toBe(ERROR_CODES.CHECK_KIND_UNKNOWN);
     expect(error.message).toContain('unknown check kind "openapi.no-such-kind"');
     expect(error.location?.pointer).toBe('/classes/1/checks/4/kind');
 
     await workspace.edit(workspace.suiteFile, (text) => text.replace('openapi.no-such-kind', 'openapi.no-server-error').replace('[OAS-RESP-STATUS]', '[OAS-RESP-STATUZ]'));
     error = await loadError(workspace.suiteFile);
     expect(error.message).toContain('"OAS-RESP-STATUZ" is not a requirement');
+  });
+
+  it('names suite file, check and option of an option the kind does not have, at its line', async () => {
+    workspace = await suiteWorkspace();
+    await workspace.edit(workspace.suiteFile, (text) =>
+      text.replace('kind: openapi.undocumented-path\n', 'kind: openapi.undocumented-path\n        options: { acept: [404] }\n'),
+    );
+    const error = await loadError(workspace.suiteFile);
+    expect(error.code).toBe(ERROR_CODES.CHECK_OPTIONS_INVALID);
+    expect(error.location?.file).toBe(workspace.suiteFile);
+    expect(error.message).toBe('check "undocumented-path" (openapi.undocumented-path): unknown option "acept" (did you mean "accept"?) — options: accept');
+    const lines = (await import('node:fs')).readFileSync(workspace.suiteFile, 'utf8').split('\n');
+    expect(lines[(error.location?.line ?? 0) - 1]).toContain('options: { acept: [404] }');
+  });
+
+  it('refuses options for a kind that takes none', async () => {
+    workspace = await suiteWorkspace();
+    await workspace.edit(workspace.suiteFile, (text) => text.replace('kind: openapi.status-documented\n', 'kind: openapi.status-documented\n        options: { strict: true }\n'));
+    const error = await loadError(workspace.suiteFile);
+    expect(error.message).toContain('check "status-documented" (openapi.status-documented): unknown option "strict" — it takes no options');
   });
 
   it('rejects a profile naming an unknown class', async () => {

@@ -89,7 +89,11 @@ export const schematronKind: CheckKind<SchematronOptions> = {
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    oneOf: [{ required: ['schematron'] }, { required: ['xslt'], not: { required: ['phase'] } }],
+    // One source; a phase only with a Schematron. Each branch defines what it requires (ajv strictRequired).
+    oneOf: [
+      { properties: { schematron: true }, required: ['schematron'] },
+      { properties: { xslt: true, phase: false }, required: ['xslt'] },
+    ],
     properties: {
       schematron: { type: 'string', minLength: 1 },
       xslt: { type: 'string', minLength: 1 },
