@@ -5,7 +5,7 @@
  * The search stays within the schema's own tree: referenced schemas are compiled as roots too.
  */
 import { childPointer } from './json-pointer.js';
-import { portableRegExp } from './portable-regexp.js';
+import { compilePattern } from './portable-regexp.js';
 
 export function invalidPatternPointer(schema: unknown, pointer: string): string | undefined {
   if (schema === null || typeof schema !== 'object') return undefined;
@@ -24,7 +24,7 @@ export function invalidPatternPointer(schema: unknown, pointer: string): string 
 
 function compiles(pattern: string): boolean {
   try {
-    portableRegExp(pattern, 'u');
+    compilePattern(pattern, 'u');
     return true;
   } catch {
     return false;

@@ -3,7 +3,7 @@
  * literals, escapes such as `\d`, character classes, `.` and the quantifiers `{n}`, `{n,m}`,
  * `?`, `*`, `+`. Groups, alternation and negated classes are beyond it: undefined then.
  */
-import { portableRegExp } from './portable-regexp.js';
+import { compilePattern } from './portable-regexp.js';
 
 const CLASS_ESCAPES: Record<string, string> = { d: '0', w: 'a', s: ' ' };
 
@@ -52,7 +52,7 @@ function readQuantifier(body: string, index: number): { min: number; end: number
 
 function matches(pattern: string, value: string): boolean {
   try {
-    return portableRegExp(pattern, 'u').test(value);
+    return compilePattern(pattern, 'u').test(value);
   } catch {
     return false;
   }

@@ -1,9 +1,13 @@
 /**
- * JSON Schema patterns compiled alike on every Node.js konform runs on. V8 12.5 and later
- * (Node.js 24) compiles two ES2025 constructs that older V8 (Node.js 20 and 22) rejects: pattern
- * modifiers `(?i:…)` and a group name used twice in different alternatives. konform rejects both
- * everywhere, so a document's verdict never depends on the Node.js that checked it; JSON Schema
- * 2020-12 Core §6.4 asks schema authors for a portable subset of ECMA-262 in the first place.
+ * How konform compiles a JSON Schema `pattern` (ECMA-262, 2020-12 Validation §6.3.3), alike on
+ * every Node.js it runs on:
+ * - V8 12.5 and later (Node.js 24) compiles two ES2025 constructs that older V8 (Node.js 20
+ *   and 22) rejects: pattern modifiers `(?i:…)` and a group name used twice in different
+ *   alternatives. konform rejects both everywhere, so a document's verdict never depends on
+ *   the Node.js that checked it (JSON Schema 2020-12 Core §6.4 asks for a portable subset).
+ * - Ajv compiles patterns in Unicode mode (the `u` flag), which refuses identity escapes such
+ *   as `\-` that ECMA-262 Annex B allows without it and that other OpenAPI tools accept. Such a
+ *   pattern is compiled without the flag, and the caller is told so.
  */
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
 
@@ -33,14 +37,31 @@ export function unportableSyntax(pattern: string): string | undefined {
   return undefined;
 }
 
-/** `new RegExp`, refusing what not every supported Node.js compiles; Ajv's `code.regExp`. */
-export const portableRegExp: RegExpEngine = Object.assign(
-  (pattern: string, flags: string): RegExp => {
-    const unportable = unportableSyntax(pattern);
-    if (unportable !== undefined) {
-      throw new SyntaxError(`Invalid regular expression: /${pattern}/${flags}: ${unportable}, which Node.js before 24 does not compile`);
-    }
+/** Told of a pattern that compiled only without the `u` flag, with the reason Unicode mode gave. */
+export type OnRelaxed = (pattern: string, reason: string) => void;
+
+/** The pattern as a RegExp; throws a SyntaxError for what not every supported Node.js compiles. */
+export function compilePattern(pattern: string, flags: string, onRelaxed?: OnRelaxed): RegExp {
+  const unportable = unportableSyntax(pattern);
+  if (unportable !== undefined) {
+    throw new SyntaxError(`Invalid regular expression: /${pattern}/${flags}: ${unportable}, which Node.js before 24 does not compile`);
+  }
+  try {
     return new RegExp(pattern, flags);
-  },
-  { code: 'portableRegExp' },
-);
+  } catch (unicodeError) {
+    if (!flags.includes('u')) throw unicodeError;
+    let relaxed: RegExp;
+    try {
+      relaxed = new RegExp(pattern, flags.replace('u', ''));
+    } catch {
+      throw unicodeError;
+    }
+    onRelaxed?.(pattern, (unicodeError as Error).message);
+    return relaxed;
+  }
+}
+
+/** compilePattern as Ajv's `code.regExp`, reporting relaxed patterns to `onRelaxed`. */
+export function patternEngine(onRelaxed?: OnRelaxed): RegExpEngine {
+  return Object.assign((pattern: string, flags: string) => compilePattern(pattern, flags, onRelaxed), { code: 'compilePattern' });
+}

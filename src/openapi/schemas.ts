@@ -10,7 +10,7 @@ import { addOpenApiFormats } from './formats.js';
 import { invalidPatternPointer } from './invalid-pattern.js';
 import { metaSchemaErrors } from './meta-schema.js';
 import { splitPointer, uriFragment, valueAt } from './json-pointer.js';
-import { portableRegExp } from './portable-regexp.js';
+import { patternEngine } from './portable-regexp.js';
 import { toJsonSchema2020 } from './schema-convert.js';
 import { schemaRootPointers } from './schema-roots.js';
 import type { SpecErrorFactory } from './spec-error.js';
@@ -44,7 +44,7 @@ export class SchemaRegistry {
       allErrors: true,
       strict: false,
       validateSchema: false,
-      code: { regExp: portableRegExp },
+      code: { regExp: patternEngine((pattern, reason) => warn(`pattern ${JSON.stringify(pattern)} is compiled without the u flag, as Unicode mode refuses it (${reason})`)) },
       logger: { log: () => {}, warn, error: () => {} },
     });
     addOpenApiFormats(this.ajv);
