@@ -8,14 +8,13 @@
  * Checks of message files do not use this: they evaluate every rule, and an undecided finding
  * there (an unknown code list, say) concerns its own rule only.
  */
+import { ruleOutcome } from '../core/judgement.js';
 import type { CheckOutput, Finding } from '../core/model.js';
-
-const BLOCKING = new Set<Finding['severity']>(['fatal', 'error', undefined]);
 
 export function coverUndecidedRules(output: CheckOutput, verifies: readonly string[]): CheckOutput {
   const cause = output.findings.find((finding) => finding.undecided);
   if (!cause) return output;
-  const decided = new Set(output.findings.flatMap((finding) => (finding.undecided || BLOCKING.has(finding.severity) ? [finding.rule] : [])));
+  const decided = new Set(output.findings.flatMap((finding) => (ruleOutcome(finding) === 'passed' ? [] : [finding.rule])));
   const covering = verifies
     .filter((rule) => !decided.has(rule))
     .map(

@@ -7,6 +7,7 @@ import type { CheckContext } from '../checks/types.js';
 import { HttpFailure } from '../http/types.js';
 import type { CheckResult } from '../report/model.js';
 import { isKonformError } from './errors.js';
+import { withSeverity } from './judgement.js';
 import type { CheckOutput, Finding } from './model.js';
 import type { PlannedUnit } from './plan.js';
 
@@ -52,7 +53,7 @@ export function resultOf(unit: PlannedUnit, output: CheckOutput, durationMs: num
     severity: check.severity,
     outcome: output.outcome,
     durationMs,
-    findings: output.findings,
+    findings: withSeverity(output.findings, output.outcome, check.severity),
     evidence: output.evidence ?? [],
     ...(output.rules ? { rules: output.rules } : {}),
   };

@@ -2,26 +2,23 @@
  * Outcome per requirement. A requirement's outcome combines the outcomes of the results of the
  * checks that verify it (worst first); `untested` when no check of the run verifies it.
  * A check that names the rule of each finding (Schematron asserts, say) verifies many
- * requirements at once: for those, each requirement is decided by the findings of its own rule —
- * failed where one of them is an error, cantTell where one is undecided, passed otherwise.
+ * requirements at once: for those, each requirement is decided by the findings of its own rule
+ * (judgement.ts) — failed where one of them is a violation, a SHOULD that fired included,
+ * cantTell where one is undecided, passed otherwise.
  * A result that names the rules it met a case of (`rules`) decides only those: a requirement
  * none of its check's results decides is `inapplicable` — nothing it concerns was there.
  */
 import type { CheckResult, RequirementResult } from '../report/model.js';
-import type { Finding, Standard, Suite } from './model.js';
+import { ruleOutcome } from './judgement.js';
+import type { Standard, Suite } from './model.js';
 import { combineOutcomes, type Outcome } from './outcome.js';
 
-const BLOCKING: ReadonlySet<Finding['severity']> = new Set(['fatal', 'error', undefined]);
 const DECIDED_PER_RULE: ReadonlySet<Outcome> = new Set(['failed', 'passed', 'cantTell']);
 
 /** What the results of one check say: outcomes for every rule it verifies, and for single rules. */
 interface CheckTally {
   every: Outcome[];
   byRule: Map<string, Outcome[]>;
-}
-
-function ruleOutcome(finding: Finding): Outcome {
-  return !finding.undecided && BLOCKING.has(finding.severity) ? 'failed' : finding.undecided ? 'cantTell' : 'passed';
 }
 
 function add(tally: CheckTally, outcome: Outcome, rules: readonly string[] | undefined): void {

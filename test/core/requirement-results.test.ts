@@ -27,10 +27,16 @@ describe('requirementResults', () => {
   it('decides each rule of a rule-reporting check by its own findings', () => {
     const findings: Finding[] = [
       { code: 'failed-assert', message: 'm', rule: 'BR-1', severity: 'fatal' },
-      { code: 'failed-assert', message: 'm', rule: 'BR-3', severity: 'warning' },
+      { code: 'failed-assert', message: 'm', rule: 'BR-3', severity: 'information' },
     ];
     const outcomes = requirementResults(standard, suite, [result('schematron', 'failed', findings), result('xsd', 'passed')]);
     expect(Object.fromEntries(outcomes.map((r) => [r.id, r.outcome]))).toEqual({ 'BR-1': 'failed', 'BR-2': 'passed', 'BR-3': 'passed', XSD: 'passed' });
+  });
+
+  it('fails a rule that fired as a warning (a SHOULD), in a result that passed', () => {
+    const warning: Finding = { code: 'failed-assert', message: 'm', rule: 'BR-2', severity: 'warning' };
+    const outcomes = requirementResults(standard, suite, [result('schematron', 'passed', [warning])]);
+    expect(outcomes.slice(0, 3).map((r) => r.outcome)).toEqual(['passed', 'failed', 'passed']);
   });
 
   it('makes a rule cantTell where its finding is undecided, in a failed or a cantTell result', () => {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { blocksCheck, ruleOutcome, withSeverity } from '../../src/core/judgement.js';
+import type { Finding } from '../../src/core/model.js';
+
+const finding = (extra: Partial<Finding> = {}): Finding => ({ code: 'x', message: 'm', ...extra });
+
+describe('judgement of findings', () => {
+  it('blocks a check for a MUST violation only', () => {
+    expect([undefined, 'fatal', 'error', 'warning', 'information'].map((severity) => blocksCheck(finding(severity ? { severity: severity as Finding['severity'] } : {})))).toEqual([
+      true, true, true, false, false,
+    ]);
+    expect(blocksCheck(finding({ severity: 'error', undecided: true }))).toBe(false);
+  });
+
+  it('fails the rule of every violation, a SHOULD included; information passes; undecided is cantTell', () => {
+    expect(ruleOutcome(finding({ severity: 'warning' }))).toBe('failed');
+    expect(ruleOutcome(finding({ severity: 'fatal' }))).toBe('failed');
+    expect(ruleOutcome(finding())).toBe('failed');
+    expect(ruleOutcome(finding({ severity: 'information' }))).toBe('passed');
+    expect(ruleOutcome(finding({ severity: 'error', undecided: true }))).toBe('cantTell');
+  });
+
+  it("gives the violations of a failed result its check's severity where they name none", () => {
+    const findings = [finding(), finding({ severity: 'information' }), finding({ undecided: true })];
+    expect(withSeverity(findings, 'failed', 'warning').map((f) => f.severity)).toEqual(['warning', 'information', undefined]);
+    expect(withSeverity(findings, 'failed', 'info')[0]?.severity).toBe('information');
+    expect(withSeverity(findings, 'cantTell', 'error')).toBe(findings);
+  });
+});
