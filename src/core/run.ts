@@ -71,6 +71,9 @@ export async function run(options: RunOptions): Promise<Report> {
 
   const journal: Journal | undefined = resolved.out ? await openJournal(resolved.out, { scrub }) : undefined;
   const exchanges: Exchange[] = [];
+  // A target that stopped answering ends the run incomplete: what was left could not be checked.
+  const targetHost = target.url ? new URL(target.url).host : undefined;
+  let targetStopped: string | undefined;
   const http = createHttpClient({
     allowedHosts: target.allowedHosts,
     limits: resolved.limits,
@@ -83,6 +86,9 @@ export async function run(options: RunOptions): Promise<Report> {
     },
     signal: controller.signal,
     userAgent: `konform/${TOOL_VERSION}`,
+    onHostStopped: (host, message) => {
+      if (host === targetHost) targetStopped ??= message;
+    },
   });
   const { context, dispose } = createCheckContext({
     target,
@@ -114,7 +120,7 @@ export async function run(options: RunOptions): Promise<Report> {
     await Promise.all([http.close(), dispose()]);
   }
   const finishedAt = new Date();
-  const complete = !controller.signal.aborted;
+  const complete = !controller.signal.aborted && targetStopped === undefined;
   const { results, exchanges: evidence } = renumberEvidence(planned, exchanges);
   const { verdict, exitCode } = verdictOf(results, complete);
   const report: Report = {
@@ -127,7 +133,7 @@ export async function run(options: RunOptions): Promise<Report> {
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     complete,
-    ...(complete ? {} : { interruption: String(controller.signal.reason ?? 'aborted') }),
+    ...(complete ? {} : { interruption: targetStopped ?? String(controller.signal.reason ?? 'aborted') }),
     verdict,
     exitCode,
     counts: countOutcomes(results.map((result) => result.outcome)),

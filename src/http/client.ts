@@ -49,6 +49,7 @@ export function createHttpClient(options: KonformHttpClientOptions): KonformHttp
     record: options.record,
     userAgent: options.userAgent,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onHostStopped ? { onHostStopped: options.onHostStopped } : {}),
   });
   const isTarget = (url: string): boolean => URL.canParse(url) && allowlist.isTarget(new URL(url));
   const authenticator = createAuthenticator(auth, redactor, async (request, inspect) => (await transport.perform(request, { inspect })).response);

@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import type { GuardedAgent } from './agent.js';
 import type { Allowlist } from './allowlist.js';
 import type { Credentials } from './auth.js';
+import { createCircuitBreaker } from './circuit-breaker.js';
 import { createSemaphore } from './concurrency.js';
 import { buildExchange, startedAtNow, type ExchangeStart } from './exchange.js';
 import { failureReason } from './failure-reason.js';
@@ -24,6 +25,8 @@ export interface TransportOptions {
   record: (exchange: Exchange) => void;
   signal?: AbortSignal;
   userAgent: string;
+  /** Told once per host whose circuit opened (circuit-breaker.ts). */
+  onHostStopped?: (host: string, message: string) => void;
 }
 
 export interface PerformOptions {
@@ -56,6 +59,7 @@ export function createTransport(options: TransportOptions): Transport {
   const { allowlist, limits, redactor } = options;
   const semaphore = createSemaphore(limits.concurrency);
   const rateLimiter = createRateLimiter(limits.ratePerHost);
+  const breaker = createCircuitBreaker((host, message) => options.onHostStopped?.(host, message));
   let sequence = 0;
   let closed = false;
   let readyAgent: GuardedAgent | undefined;
@@ -88,12 +92,15 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       if (!progress || !first) throw new HopFailure('hostNotAllowed', `${request.url} is not an absolute URL`);
       if (signal.aborted) throw new HopFailure('aborted', 'the run was aborted');
+      const refusal = breaker.refusal(first.url.host);
+      if (refusal) throw new HopFailure('unreachable', refusal);
       release = semaphore.tryAcquire() ?? (await abortable(semaphore.acquire(signal)));
       const agent = readyAgent ?? (readyAgent = await options.agent());
       response = await followRedirects(progress, first, { agent, allowlist, rateLimiter, limits, signal });
       inspect?.(response.body);
     } catch (error) {
       const failure = error instanceof HopFailure ? error : new HopFailure(failureReason(error), String(error), undefined, { cause: error });
+      if (first) breaker.failed(first.url.host, failure.reason);
       const message = failure.reason === 'aborted' && closed ? 'the HTTP client is closed' : failure.message;
       const exchange = buildExchange(start, { redirects: [], ...progress, failure: { reason: failure.reason, message } }, redactor, limits.excerptBytes);
       options.record(exchange);
@@ -102,6 +109,7 @@ export function createTransport(options: TransportOptions): Transport {
     } finally {
       release?.();
     }
+    breaker.answered(first.url.host);
     const exchange = buildExchange(start, progress, redactor, limits.excerptBytes);
     options.record(exchange);
     return {

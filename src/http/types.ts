@@ -139,4 +139,6 @@ export interface HttpClientOptions {
   /** Aborts every request in flight and refuses new ones. */
   signal?: AbortSignal;
   userAgent: string;
+  /** Told once per host that stopped answering; no more requests are sent to it (circuit-breaker.ts). */
+  onHostStopped?: (host: string, message: string) => void;
 }
