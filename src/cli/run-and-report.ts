@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { RunOptions } from '../core/options.js';
 import { run } from '../core/run.js';
 import type { HttpLimits } from '../http/types.js';
+import { failuresByLevel } from '../report/failure-level.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 import type { Report } from '../report/model.js';
 import type { CliIo } from './io.js';
@@ -37,9 +38,18 @@ function defaultOutDir(io: CliIo, suite: string): string {
   return join(io.cwd, 'reports', `${basename(suite).replace(/\.ya?ml$/, '')}-${stamp}`);
 }
 
+/** "1 failed (MUST), 2 warnings (SHOULD), 5 passed, …": failures by level (report/failure-level.ts), then the other outcomes. */
+function countsText(report: Report): string {
+  const failed = failuresByLevel(report.results);
+  const levels = [`${failed.MUST} failed (MUST)`, `${failed.SHOULD} warning${failed.SHOULD === 1 ? '' : 's'} (SHOULD)`];
+  if (failed.MAY > 0) levels.push(`${failed.MAY} note${failed.MAY === 1 ? '' : 's'} (MAY)`);
+  const others = Object.entries(report.counts).filter(([outcome]) => outcome !== 'failed').map(([outcome, count]) => `${count} ${outcome}`);
+  return [...levels, ...others].join(', ');
+}
+
 function printOutcome(io: CliIo, report: Report, out: string): void {
   const style = styleFor(io.stdout, io.env);
-  const counts = Object.entries(report.counts).map(([outcome, count]) => `${count} ${outcome}`).join(', ');
+  const counts = countsText(report);
   const files = Object.values(REPORT_FORMATS).map((format) => join(out, format.file));
   io.stdout.write(
     [

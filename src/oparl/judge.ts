@@ -1,17 +1,19 @@
 /**
  * The output of an OParl check for one subject (an object type, the lists of a type, …):
- * findings of the rules the check verifies, at most `maxFindings` per rule and code (the rest
- * counted in one finding), an outcome that is failed on any blocking finding, cantTell on any
+ * every finding of the rules the check verifies (up to `maxFindings`, a bound for memory beyond
+ * which the result cannot tell), an outcome that is failed on any blocking finding, cantTell on any
  * undecided one, cantTell where links to objects of the subject got no answer, and never
  * passed while the crawl budget cut off part of the subject (src/crawl/untested.ts). Where
  * something stayed undecided, so do the rules the check has no finding for (undecided-rules.ts).
  */
 import { coverUndecidedRules } from '../checks/undecided-rules.js';
+import { limitFindings } from '../core/finding-limit.js';
 import type { CheckOutput, CheckSpec, Finding } from '../core/model.js';
 import { cutOffOutput, withinBudget } from '../crawl/index.js';
 import type { CrawlFailure, CutOff } from '../crawl/types.js';
 
-export const DEFAULT_MAX_FINDINGS = 20;
+/** The findings one result keeps at most, a bound for memory (core/finding-limit.ts). */
+export const DEFAULT_MAX_FINDINGS = 10_000;
 
 export interface Judgement {
   findings: Finding[];
@@ -31,28 +33,6 @@ export interface Judgement {
 
 const NOT_BLOCKING = new Set<Finding['severity']>(['warning', 'information']);
 
-function capped(findings: Finding[], max: number): Finding[] {
-  const kept: Finding[] = [];
-  const dropped = new Map<string, { rule?: string; code: string; count: number }>();
-  const seen = new Map<string, number>();
-  for (const finding of findings) {
-    const group = `${finding.rule ?? ''} ${finding.code}`;
-    const count = (seen.get(group) ?? 0) + 1;
-    seen.set(group, count);
-    if (count <= max) kept.push(finding);
-    else dropped.set(group, { ...(finding.rule ? { rule: finding.rule } : {}), code: finding.code, count: count - max });
-  }
-  for (const { rule, code, count } of dropped.values()) {
-    kept.push({
-      code: 'more-findings',
-      message: `and ${count} more finding(s) "${code}"${rule ? ` of ${rule}` : ''}`,
-      params: { code, count, ...(rule ? { rule } : {}) },
-      severity: 'information',
-    });
-  }
-  return kept;
-}
-
 /** One undecided finding per rule for links to the subject's objects that got no answer: what they lead to is unknown. */
 function unreachedFindings(check: CheckSpec, unreached: readonly CrawlFailure[]): Finding[] {
   const first = unreached[0];
@@ -63,7 +43,7 @@ function unreachedFindings(check: CheckSpec, unreached: readonly CrawlFailure[])
 
 export function judge(check: CheckSpec, judgement: Judgement, maxFindings = DEFAULT_MAX_FINDINGS): CheckOutput {
   const own = judgement.findings.filter((finding) => finding.rule === undefined || check.verifies.includes(finding.rule));
-  const findings = [...capped(own, maxFindings), ...unreachedFindings(check, judgement.unreached ?? [])];
+  const findings = [...limitFindings(own, maxFindings), ...unreachedFindings(check, judgement.unreached ?? [])];
   const evidence = [...new Set(findings.flatMap((finding) => (finding.exchange ? [finding.exchange] : [])))];
   const cutOff = judgement.cutOff ?? [];
   // What a budget cut off may hold cases of any rule: only a whole examination narrows them.

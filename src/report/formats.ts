@@ -4,7 +4,7 @@
  */
 import { jsonChunks } from './json-chunks.js';
 import { junitChunks } from './junit.js';
-import { renderSummary } from './markdown.js';
+import { summaryChunks } from './markdown.js';
 import type { Report } from './model.js';
 
 export interface ReportFormat {
@@ -17,5 +17,5 @@ export interface ReportFormat {
 export const REPORT_FORMATS: Record<string, ReportFormat> = {
   json: { file: 'report.json', render: jsonChunks },
   junit: { file: 'junit.xml', render: junitChunks },
-  markdown: { file: 'summary.md', render: (report) => [renderSummary(report)] },
+  markdown: { file: 'summary.md', render: summaryChunks },
 };

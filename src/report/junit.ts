@@ -1,9 +1,11 @@
 /**
  * junit.xml as CI systems read it (Jenkins, GitLab, GitHub test reporters): one <testsuite>
- * per conformance class, one <testcase> per check result. failed → <failure>, cantTell →
- * <error> (konform could not decide), inapplicable and untested → <skipped>.
+ * per conformance class, one <testcase> per check result. A failed MUST → <failure>; a failed
+ * SHOULD or MAY → <system-out> (it does not decide the verdict, so CI does not go red on it);
+ * cantTell → <error> (konform could not decide), inapplicable and untested → <skipped>.
  */
 import { countOutcomes } from '../core/outcome.js';
+import { failureLevel, isMustFailure } from './failure-level.js';
 import { describeExchange, exchangeLookup, findingHeading, locationParts } from './describe-finding.js';
 import type { ExchangeOf } from './describe-finding.js';
 import { groupResults } from './group-results.js';
@@ -37,8 +39,12 @@ function headline(result: CheckResult): string {
 function outcomeElement(result: CheckResult, exchangeOf: ExchangeOf): string {
   const attributes = { message: headline(result), type: result.findings[0]?.code ?? result.outcome };
   switch (result.outcome) {
-    case 'failed':
-      return `<failure${xmlAttributes(attributes)}>${escapeXmlText(findingsText(result, exchangeOf))}</failure>`;
+    case 'failed': {
+      const text = findingsText(result, exchangeOf);
+      if (isMustFailure(result)) return `<failure${xmlAttributes(attributes)}>${escapeXmlText(text)}</failure>`;
+      const notice = `failed (${failureLevel(result)}, does not decide the verdict): ${attributes.message}`;
+      return `<system-out>${escapeXmlText(`${notice}\n${text}`)}</system-out>`;
+    }
     case 'cantTell':
       return `<error${xmlAttributes(attributes)}>${escapeXmlText(findingsText(result, exchangeOf))}</error>`;
     case 'inapplicable':
@@ -81,7 +87,8 @@ function testcase(report: Report, result: CheckResult, exchangeOf: ExchangeOf, r
 function totals(results: readonly CheckResult[], durationMs: number): Record<string, number | string> {
   const counts = countOutcomes(results.map((result) => result.outcome));
   const skipped = counts.inapplicable + counts.untested;
-  return { tests: results.length, failures: counts.failed, errors: counts.cantTell, skipped, time: seconds(durationMs) };
+  const failures = results.filter(isMustFailure).length;
+  return { tests: results.length, failures, errors: counts.cantTell, skipped, time: seconds(durationMs) };
 }
 
 /** A run that did not finish shows in CI as an error, never as green with skips. */

@@ -1,9 +1,9 @@
 /**
  * The part of summary.md that explains what went wrong: the failed or cantTell results,
- * grouped by check, each with its findings (operation, pointers, exchange).
+ * grouped by check, each with every finding (operation, pointers, exchange), rendered a
+ * result at a time.
  */
 import type { Finding } from '../core/model.js';
-import type { Outcome } from '../core/outcome.js';
 import { describeExchange, exchangeLookup, findingHeading, locationParts } from './describe-finding.js';
 import type { ExchangeOf } from './describe-finding.js';
 import { groupResults } from './group-results.js';
@@ -28,25 +28,25 @@ function resultLines(result: CheckResult, exchangeOf: ExchangeOf): string[] {
 
 const LISTED_REQUIREMENTS = 12;
 
-function checkSection(results: CheckResult[], exchangeOf: ExchangeOf, verifies: readonly string[]): string {
-  const [first] = results as [CheckResult, ...CheckResult[]];
+function checkHeader(first: CheckResult, verifies: readonly string[]): string {
   const listed = verifies.slice(0, LISTED_REQUIREMENTS).map((id) => mdCode(id)).join(', ') || 'none';
   const requirements = verifies.length > LISTED_REQUIREMENTS ? `${listed} and ${verifies.length - LISTED_REQUIREMENTS} more` : listed;
   return [
     `### ${mdCode(first.check)} — ${mdText(first.title)}`,
     '',
     `Class ${mdCode(first.class)} · kind ${mdCode(first.kind)} · severity ${first.severity} · requirements ${requirements}`,
-    '',
-    ...results.flatMap((result) => resultLines(result, exchangeOf)),
   ].join('\n');
 }
 
-/** "## Failed" (or another outcome) with one subsection per check; empty when none. */
-export function resultsSection(report: Report, outcome: Outcome, heading: string): string {
-  const byCheck = groupResults(report.results.filter((result) => result.outcome === outcome), 'check');
-  if (byCheck.size === 0) return '';
+/** "## <heading>" with one subsection per check of the results included, in pieces; nothing when none is. */
+export function* resultsSection(report: Report, heading: string, include: (result: CheckResult) => boolean): Generator<string> {
+  const byCheck = groupResults(report.results.filter(include), 'check');
+  if (byCheck.size === 0) return;
   const exchangeOf = exchangeLookup(report);
   const verifies = new Map(report.checks.map((check) => [check.id, check.requirements]));
-  const sections = [...byCheck].map(([check, results]) => checkSection(results, exchangeOf, verifies.get(check) ?? []));
-  return [`## ${heading}`, ...sections].join('\n\n');
+  yield `## ${heading}`;
+  for (const [check, results] of byCheck) {
+    yield `\n\n${checkHeader(results[0] as CheckResult, verifies.get(check) ?? [])}\n`;
+    for (const result of results) yield `\n${resultLines(result, exchangeOf).join('\n')}`;
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * The part of summary.md for rule-based validation (Schematron asserts, XSD, code lists): every
- * finding that names a rule, grouped by rule — how often it fired, in which files, and where.
+ * finding that names a rule, grouped by rule — exactly how often it fired, and the first places
+ * where (the full list is in report.json).
  */
 import type { Finding } from '../core/model.js';
 import type { Report } from './model.js';
@@ -10,6 +11,8 @@ interface RuleGroup {
   rule: string;
   severity: string;
   message: string;
+  count: number;
+  /** The first MAX_PLACES places, in report order. */
   places: string[];
 }
 
@@ -29,8 +32,9 @@ function groupsOf(report: Report): RuleGroup[] {
   for (const result of report.results) {
     for (const finding of result.findings) {
       if (finding.rule === undefined) continue;
-      const group = groups.get(finding.rule) ?? { rule: finding.rule, severity: finding.severity ?? 'error', message: finding.message, places: [] };
-      group.places.push(place(finding, result.subject?.id));
+      const group = groups.get(finding.rule) ?? { rule: finding.rule, severity: finding.severity ?? 'error', message: finding.message, count: 0, places: [] };
+      group.count += 1;
+      if (group.places.length < MAX_PLACES) group.places.push(place(finding, result.subject?.id));
       groups.set(finding.rule, group);
     }
   }
@@ -38,19 +42,18 @@ function groupsOf(report: Report): RuleGroup[] {
   return [...groups.values()].sort((a, b) => rank(a) - rank(b) || a.rule.localeCompare(b.rule));
 }
 
-/** "## Findings by rule": a table of rules, then the places each fired; empty when no finding names a rule. */
-export function rulesSection(report: Report): string {
+/** "## Findings by rule": a table of rules, then the places each fired, in pieces; nothing when no finding names a rule. */
+export function* rulesSection(report: Report): Generator<string> {
   const groups = groupsOf(report);
-  if (groups.length === 0) return '';
-  const table = mdTable(
+  if (groups.length === 0) return;
+  yield `## Findings by rule\n\n${mdTable(
     ['Rule', 'Severity', 'Findings', 'Message'],
-    groups.map((group) => [mdCode(group.rule, true), group.severity, String(group.places.length), mdText(group.message)]),
+    groups.map((group) => [mdCode(group.rule, true), group.severity, String(group.count), mdText(group.message)]),
     ['left', 'left', 'right', 'left'],
-  );
-  const details = groups.map((group) => {
-    const shown = group.places.slice(0, MAX_PLACES).map((where) => `- ${mdCode(where)}`);
-    const more = group.places.length > MAX_PLACES ? [`- … and ${group.places.length - MAX_PLACES} more`] : [];
-    return [`### ${mdCode(group.rule)} (${group.severity})`, '', ...shown, ...more].join('\n');
-  });
-  return ['## Findings by rule', table, ...details].join('\n\n');
+  )}`;
+  for (const group of groups) {
+    const shown = group.places.map((where) => `- ${mdCode(where)}`);
+    const more = group.count > group.places.length ? [`- … and ${group.count - group.places.length} more`] : [];
+    yield `\n\n${[`### ${mdCode(group.rule)} (${group.severity})`, '', ...shown, ...more].join('\n')}`;
+  }
 }

@@ -1,9 +1,12 @@
 /**
  * summary.md: verdict first, what was tested with versions and hashes, the counts, every
- * requirement with its outcome (failed first), then the failed and cantTell results.
+ * requirement with its outcome (failed first), the findings by rule, then the failed MUSTs,
+ * the failed SHOULDs and MAYs (warnings) and the cantTell results. Rendered in pieces, a result
+ * at a time: a run over 10 000 message files lists every finding.
  */
 import { countOutcomes, OUTCOMES } from '../core/outcome.js';
 import type { Outcome } from '../core/outcome.js';
+import { failuresByLevel, isMustFailure } from './failure-level.js';
 import { resultsSection } from './markdown-results.js';
 import { rulesSection } from './markdown-rules.js';
 import { mdCode, mdTable, mdText } from './markdown-text.js';
@@ -64,7 +67,9 @@ function countsTable(report: Report): string {
   const requirementCounts = countOutcomes(report.requirements.map((requirement) => requirement.outcome));
   const rows = OUTCOMES.map((outcome) => [outcome, String(report.counts[outcome]), String(requirementCounts[outcome])]);
   rows.push(['total', String(report.results.length), String(report.requirements.length)]);
-  return `## Outcomes\n\n${mdTable(['Outcome', 'Checks', 'Requirements'], rows, ['left', 'right', 'right'])}`;
+  const failed = failuresByLevel(report.results);
+  const levels = `Failed checks: ${failed.MUST} MUST (deciding the verdict), ${failed.SHOULD} SHOULD, ${failed.MAY} MAY.`;
+  return `## Outcomes\n\n${mdTable(['Outcome', 'Checks', 'Requirements'], rows, ['left', 'right', 'right'])}\n\n${levels}`;
 }
 
 /** `[ID](<clause>)` when the clause is a plain http(s) link, else the ID as code. */
@@ -72,8 +77,8 @@ function requirementCell(id: string, clause: string): string {
   return /^https?:\/\/[^\s<>|\\]+$/.test(clause) ? `[${mdText(id)}](<${clause}>)` : mdCode(id, true);
 }
 
-function requirementsTable(report: Report): string {
-  if (report.requirements.length === 0) return '';
+function requirementsTable(report: Report): string[] {
+  if (report.requirements.length === 0) return [];
   const sorted = [...report.requirements].sort(
     (a, b) => DISPLAY_ORDER.indexOf(a.outcome) - DISPLAY_ORDER.indexOf(b.outcome),
   );
@@ -85,18 +90,32 @@ function requirementsTable(report: Report): string {
     requirement.checks.map((check) => mdCode(check, true)).join(', '),
     mdText(requirement.notTestable ? `${requirement.text} (not testable: ${requirement.notTestable})` : requirement.text),
   ]);
-  return `## Requirements\n\n${mdTable(['Requirement', 'Level', 'Class', 'Outcome', 'Checks', 'Text'], rows)}`;
+  return [`## Requirements\n\n${mdTable(['Requirement', 'Level', 'Class', 'Outcome', 'Checks', 'Text'], rows)}`];
 }
 
-export function renderSummary(report: Report): string {
-  const sections = [
-    title(report),
-    runTable(report),
-    countsTable(report),
+/** Sections in pieces, each section's first piece after a blank line; an empty section leaves nothing. */
+function* joinSections(sections: Iterable<Iterable<string>>): Generator<string> {
+  let started = false;
+  for (const section of sections) {
+    let opening = true;
+    for (const piece of section) {
+      yield opening && started ? `\n\n${piece}` : piece;
+      opening = false;
+      started = true;
+    }
+  }
+}
+
+export function* summaryChunks(report: Report): Generator<string> {
+  yield* joinSections([
+    [title(report)],
+    [runTable(report)],
+    [countsTable(report)],
     requirementsTable(report),
     rulesSection(report),
-    resultsSection(report, 'failed', 'Failed'),
-    resultsSection(report, 'cantTell', 'Could not tell (cantTell)'),
-  ];
-  return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
+    resultsSection(report, 'Failed (MUST)', isMustFailure),
+    resultsSection(report, 'Warnings (failed SHOULD and MAY checks)', (result) => result.outcome === 'failed' && !isMustFailure(result)),
+    resultsSection(report, 'Could not tell (cantTell)', (result) => result.outcome === 'cantTell'),
+  ]);
+  yield '\n';
 }

@@ -4,6 +4,7 @@
  * them (validation errors carry a line and an XPath but column 0, meaning unknown).
  */
 import type { ErrorDetail } from 'libxml2-wasm';
+import { limitFindings } from '../core/finding-limit.js';
 import type { Finding, FindingLocation, FindingSeverity } from '../core/model.js';
 import { MAX_DEPTH, MAX_FINDINGS_PER_FILE } from './limits.js';
 
@@ -53,12 +54,7 @@ export function parseFinding(file: string, detail: ErrorDetail): Finding {
   return { code, message, severity: severityOf(detail), ...(params ? { params } : {}), location: locationOf(file, detail) };
 }
 
-/** Keeps the first findings of a file and says how many more there were. */
+/** Every finding of a file, up to the bound for memory. */
 export function capFindings(findings: Finding[], file: string): Finding[] {
-  if (findings.length <= MAX_FINDINGS_PER_FILE) return findings;
-  const omitted = findings.length - MAX_FINDINGS_PER_FILE;
-  return [
-    ...findings.slice(0, MAX_FINDINGS_PER_FILE),
-    { code: 'more-findings', message: `${omitted} more findings in this file are not listed`, severity: 'information', params: { omitted }, location: { file } },
-  ];
+  return limitFindings(findings, MAX_FINDINGS_PER_FILE, { file });
 }

@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../../src/core/package-root.js';
+import { findAll, parseXml } from '../report/xml-parse.js';
 import { runCli } from '../helpers/cli.js';
+import { suiteWorkspace } from '../helpers/suite-workspace.js';
 
 describe('konform CLI', () => {
   it('prints its version and help', async () => {
@@ -62,5 +66,26 @@ describe('konform suite selftest', () => {
     const selftest = await runCli(['suite', 'selftest', 'openapi-contract']);
     expect(selftest.code).toBe(2);
     expect(selftest.stderr).toContain('declares no self-test');
+  });
+});
+
+describe('konform validate with a failed MUST and a failed SHOULD', () => {
+  it('gives MUST failures and warnings apart, in the closing line, the progress and junit.xml', async () => {
+    const workspace = await suiteWorkspace('xdomea-3.0', 'xdomea/3.0.0');
+    try {
+      await workspace.edit(workspace.suiteFile, (text) => text.replace('kind: xoev.message-header', 'kind: xoev.message-header\n        severity: warning'));
+      const out = join(workspace.root, 'out');
+      const files = ['fixtures/xoev/mutated/xdomea-0503-header-broken.xml', 'fixtures/xoev/mutated/xdomea-0503-unknown-code.xml'];
+      const cli = await runCli(['validate', workspace.suiteFile, ...files, '--out', out]);
+      expect(cli.code).toBe(1);
+      expect(cli.stdout).toContain('verdict: notConformant — 1 failed (MUST), 1 warning (SHOULD), 6 passed, 0 cantTell, 0 inapplicable, 0 untested\n');
+      expect(cli.stderr).toMatch(/^WARN message-header\/fixtures\/xoev\/mutated\/xdomea-0503-header-broken\.xml — /m);
+      expect(cli.stderr).toMatch(/^FAIL codelists\/fixtures\/xoev\/mutated\/xdomea-0503-unknown-code\.xml — /m);
+      const junit = parseXml(await readFile(join(out, 'junit.xml'), 'utf8'));
+      expect(junit.attributes).toMatchObject({ failures: '1', errors: '0' });
+      expect(findAll(junit, 'failure')).toHaveLength(1);
+    } finally {
+      await workspace.remove();
+    }
   });
 });

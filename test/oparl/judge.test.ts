@@ -1,7 +1,11 @@
-/** The outcome of an OParl check: its own rules only, capped findings, never passed when cut off. */
+/** The outcome of an OParl check: its own rules only, every finding kept, never passed when cut off. */
 import { describe, expect, it } from 'vitest';
 import type { CheckSpec, Finding } from '../../src/core/model.js';
 import { judge } from '../../src/oparl/judge.js';
+import { jsonChunks } from '../../src/report/json-chunks.js';
+import { summaryChunks } from '../../src/report/markdown.js';
+import type { Report } from '../../src/report/model.js';
+import { sampleReport } from '../helpers/sample-report.js';
 
 const check: CheckSpec = { id: 'c', title: 'c', kind: 'oparl.x', class: 'x', verifies: ['R-1'], severity: 'error', options: {} };
 const finding = (rule: string, extra: Partial<Finding> = {}): Finding => ({ code: 'x', message: 'x', rule, ...extra });
@@ -35,11 +39,28 @@ describe('judge', () => {
     expect(judge(check, { findings: [finding('R-1')], examined: 3, unreached }).outcome).toBe('failed');
   });
 
-  it('keeps maxFindings per rule and code, and counts the rest', () => {
-    const many = Array.from({ length: 25 }, (_, index) => finding('R-1', { exchange: `x${index}` }));
-    const output = judge(check, { findings: many, examined: 25 }, 20);
-    expect(output.findings).toHaveLength(21);
-    expect(output.findings.at(-1)).toMatchObject({ code: 'more-findings', params: { count: 5 }, severity: 'information' });
-    expect(output.evidence).toHaveLength(20);
+  it('keeps every finding: 50 of one rule are 50 in report.json, and summary.md counts exactly 50 for the rule', () => {
+    const many = Array.from({ length: 50 }, (_, index) => finding('R-1', { severity: 'error', exchange: `x${index}` }));
+    const output = judge(check, { findings: many, examined: 50 });
+    expect(output.findings).toHaveLength(50);
+    expect(output.evidence).toHaveLength(50);
+    const report = sampleReport();
+    report.results = [{ ...report.results[1]!, check: 'c', outcome: output.outcome, findings: output.findings }];
+    const written = JSON.parse([...jsonChunks(report)].join('')) as Report;
+    expect(written.results[0]!.findings).toHaveLength(50);
+    const summary = [...summaryChunks(report)].join('');
+    expect(summary).toMatch(/\| `R-1` \| error \| 50 \|/);
+    expect(summary).toContain('… and 30 more');
+  });
+
+  it('beyond the memory bound keeps the first finding of every rule and code, and cannot tell, saying how many were seen', () => {
+    const verifies = { ...check, verifies: ['R-1', 'R-2'] };
+    const warnings = Array.from({ length: 6 }, (_, index) => finding(index < 5 ? 'R-1' : 'R-2', { severity: 'warning', exchange: `x${index}` }));
+    const output = judge(verifies, { findings: warnings, examined: 6 }, 3);
+    expect(output.outcome).toBe('cantTell');
+    expect(output.findings.map((f) => [f.rule, f.exchange])).toEqual([['R-1', 'x0'], ['R-1', 'x1'], ['R-2', 'x5'], [undefined, undefined]]);
+    expect(output.findings.at(-1)).toMatchObject({ code: 'findings-over-limit', params: { seen: 6, kept: 3, limit: 3 }, undecided: true });
+    expect(output.findings.at(-1)?.message).toContain('6 findings');
+    expect(judge(verifies, { findings: [...warnings, finding('R-2')], examined: 7 }, 3).outcome).toBe('failed');
   });
 });

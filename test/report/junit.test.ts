@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { junitChunks } from '../../src/report/junit.js';
 import type { Report } from '../../src/report/model.js';
 import { incompleteReport, sampleReport } from '../helpers/sample-report.js';
+import { withShouldAndMayFailures } from './level-failures-report.js';
 import { findAll, parseXml } from './xml-parse.js';
 
 const renderJUnit = (report: Report): string => [...junitChunks(report)].join('');
@@ -65,6 +66,21 @@ describe('renderJUnit', () => {
     expect(error!.text).toContain('GET http://127.0.0.1:8080/oparl/v1/meetings → timeout: no response within 10000 ms');
     expect(outcomeElements[3]![0]!.attributes['message']).toBe('inapplicable: GET /system returns no list');
     expect(outcomeElements[4]![0]!.attributes['message']).toBe('untested');
+  });
+
+  it('makes a <failure> only of a failed MUST: a failed SHOULD or MAY goes to <system-out>, and the totals count MUST failures', () => {
+    const root = parseXml(renderJUnit(withShouldAndMayFailures()));
+    expect(root.attributes).toMatchObject({ tests: '7', failures: '1', errors: '1' });
+    expect(findAll(root, 'testsuite')[0]!.attributes).toMatchObject({ tests: '6', failures: '1' });
+    expect(findAll(root, 'failure')).toHaveLength(1);
+    const testcases = findAll(root, 'testcase');
+    for (const [name, level] of [['naming/GET /bodies', 'SHOULD'], ['hints/GET /bodies', 'MAY']] as const) {
+      const testcase = testcases.find((candidate) => candidate.attributes['name'] === name)!;
+      expect(testcase.children.map((child) => child.name)).toEqual(['properties', 'system-out']);
+      const out = findAll(testcase, 'system-out')[0]!.text;
+      expect(out).toContain(`failed (${level}, does not decide the verdict): Status 418 is not documented for GET /bodies (and 1 more)`);
+      expect(out).toContain('exchange x2: GET http://127.0.0.1:8080/oparl/v1/bodies → 418');
+    }
   });
 
   it('shows an interrupted run as an error, never as green with skips', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderSummary } from '../../src/report/markdown.js';
+import { summaryChunks } from '../../src/report/markdown.js';
 import { mdCode, mdText } from '../../src/report/markdown-text.js';
+import type { Report } from '../../src/report/model.js';
 import { incompleteReport, sampleReport } from '../helpers/sample-report.js';
+import { withShouldAndMayFailures } from './level-failures-report.js';
+
+const renderSummary = (report: Report): string => [...summaryChunks(report)].join('');
 
 /** The cells of a GFM table row, splitting at pipes that are not escaped. */
 function cells(row: string): string[] {
@@ -51,6 +55,18 @@ describe('renderSummary', () => {
     const cantTell = summary.slice(summary.indexOf('## Could not tell'));
     expect(cantTell).toContain('`GET http://127.0.0.1:8080/oparl/v1/meetings → timeout: no response within 10000 ms`');
     expect(summary).not.toContain('pagination/GET /system');
+  });
+
+  it('lists failed SHOULD and MAY checks as warnings apart from the failed MUSTs, and counts them apart', () => {
+    const summary = renderSummary(withShouldAndMayFailures());
+    expect(summary).toContain('Failed checks: 1 MUST (deciding the verdict), 1 SHOULD, 1 MAY.');
+    const failed = summary.slice(summary.indexOf('## Failed (MUST)'), summary.indexOf('## Warnings'));
+    expect(failed).toContain('- `status-documented/GET /bodies`');
+    expect(failed).not.toContain('naming/GET /bodies');
+    const warnings = summary.slice(summary.indexOf('## Warnings (failed SHOULD and MAY checks)'), summary.indexOf('## Could not tell'));
+    expect(warnings).toContain('- `naming/GET /bodies`');
+    expect(warnings).toContain('- `hints/GET /bodies`');
+    expect(warnings).not.toContain('status-documented/GET /bodies');
   });
 
   it('puts an interrupted run in the title area', () => {

@@ -4,6 +4,7 @@
  * unless the caller overrides it per rule as KoSIT's scenarios do (`customLevel`). An
  * assertion without a recognised severity is an error: it states a constraint.
  */
+import { limitFindings } from '../../core/finding-limit.js';
 import type { Finding, FindingSeverity } from '../../core/model.js';
 import { MAX_FINDINGS_PER_FILE } from '../limits.js';
 import type { SvrlAssertion } from './engine.js';
@@ -46,24 +47,12 @@ function findingOf(file: string, assertion: SvrlAssertion, levels: Readonly<Reco
   };
 }
 
-/**
- * Worst first, then in document order; beyond the per-file limit, the first finding of every
- * rule is still listed, so that each rule's requirement is decided by a finding of its own.
- */
-function capped(findings: Finding[], file: string): Finding[] {
-  const ordered = [...findings].sort(
+/** Worst first, then in document order; every finding, up to the bound for memory. */
+function ordered(findings: Finding[], file: string): Finding[] {
+  const sorted = [...findings].sort(
     (a, b) => RANK[a.severity ?? 'error'] - RANK[b.severity ?? 'error'] || (a.location?.line ?? 0) - (b.location?.line ?? 0),
   );
-  if (ordered.length <= MAX_FINDINGS_PER_FILE) return ordered;
-  const rules = new Set<string | undefined>();
-  const firsts = new Set(ordered.filter((finding) => !rules.has(finding.rule) && Boolean(rules.add(finding.rule))));
-  let room = MAX_FINDINGS_PER_FILE - firsts.size;
-  const kept = ordered.filter((finding) => firsts.has(finding) || room-- > 0);
-  const omitted = ordered.length - kept.length;
-  return [
-    ...kept,
-    { code: 'more-findings', message: `${omitted} more findings in this file are not listed`, severity: 'information', params: { omitted }, location: { file } },
-  ];
+  return limitFindings(sorted, MAX_FINDINGS_PER_FILE, { file });
 }
 
 export function schematronFindings(
@@ -72,5 +61,5 @@ export function schematronFindings(
   levels: Readonly<Record<string, FindingSeverity>>,
   position: (location: string) => NodePosition | undefined,
 ): Finding[] {
-  return capped(assertions.map((assertion) => findingOf(file, assertion, levels, position(assertion.location))), file);
+  return ordered(assertions.map((assertion) => findingOf(file, assertion, levels, position(assertion.location))), file);
 }
