@@ -71,9 +71,7 @@ export async function run(options: RunOptions): Promise<Report> {
 
   const journal: Journal | undefined = resolved.out ? await openJournal(resolved.out, { scrub }) : undefined;
   const exchanges: Exchange[] = [];
-  // A target that stopped answering ends the run incomplete: what was left could not be checked.
-  const targetHost = target.url ? new URL(target.url).host : undefined;
-  let targetStopped: string | undefined;
+  const stoppedHosts: NonNullable<Report['stoppedHosts']> = [];
   const http = createHttpClient({
     allowedHosts: target.allowedHosts,
     limits: resolved.limits,
@@ -86,9 +84,7 @@ export async function run(options: RunOptions): Promise<Report> {
     },
     signal: controller.signal,
     userAgent: `konform/${TOOL_VERSION}`,
-    onHostStopped: (host, message) => {
-      if (host === targetHost) targetStopped ??= message;
-    },
+    onHostStopped: (host, reason) => stoppedHosts.push({ host, reason }),
   });
   const { context, dispose } = createCheckContext({
     target,
@@ -120,9 +116,9 @@ export async function run(options: RunOptions): Promise<Report> {
     await Promise.all([http.close(), dispose()]);
   }
   const finishedAt = new Date();
-  const complete = !controller.signal.aborted && targetStopped === undefined;
+  const complete = !controller.signal.aborted;
   const { results, exchanges: evidence } = renumberEvidence(planned, exchanges);
-  const { verdict, exitCode } = verdictOf(results, complete);
+  const { verdict, exitCode } = verdictOf(results, complete, stoppedHosts.length > 0);
   const report: Report = {
     reportVersion: '1.0',
     tool: { name: 'konform', version: TOOL_VERSION },
@@ -133,7 +129,8 @@ export async function run(options: RunOptions): Promise<Report> {
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     complete,
-    ...(complete ? {} : { interruption: targetStopped ?? String(controller.signal.reason ?? 'aborted') }),
+    ...(complete ? {} : { interruption: String(controller.signal.reason ?? 'aborted') }),
+    ...(stoppedHosts.length > 0 ? { stoppedHosts } : {}),
     verdict,
     exitCode,
     counts: countOutcomes(results.map((result) => result.outcome)),

@@ -1,17 +1,18 @@
 /**
  * The verdict of a run under its profile, and the exit code it maps to:
  * 0 conformant, 1 not conformant, 3 inconclusive (2, a usage error, never reaches a verdict).
- * Only checks of severity `error` decide. A run that did not complete, or in which no deciding
- * check passed, is never conformant.
+ * Only checks of severity `error` decide. A run that did not complete, in which no deciding
+ * check passed, or in which a host stopped answering (so that what needed it went unchecked),
+ * is never conformant.
  */
 import type { CheckResult, Verdict } from '../report/model.js';
 
-export function verdictOf(results: readonly CheckResult[], complete: boolean): { verdict: Verdict; exitCode: 0 | 1 | 3 } {
+export function verdictOf(results: readonly CheckResult[], complete: boolean, hostStopped = false): { verdict: Verdict; exitCode: 0 | 1 | 3 } {
   const deciding = results.filter((result) => result.severity === 'error');
   if (!complete) return { verdict: 'inconclusive', exitCode: 3 };
   if (deciding.some((result) => result.outcome === 'failed')) return { verdict: 'notConformant', exitCode: 1 };
   const undecided = deciding.some((result) => result.outcome === 'cantTell' || result.outcome === 'untested');
   const anyPassed = deciding.some((result) => result.outcome === 'passed');
-  if (undecided || !anyPassed) return { verdict: 'inconclusive', exitCode: 3 };
+  if (undecided || !anyPassed || hostStopped) return { verdict: 'inconclusive', exitCode: 3 };
   return { verdict: 'conformant', exitCode: 0 };
 }

@@ -23,10 +23,12 @@ const DISPLAY_ORDER: readonly Outcome[] = ['failed', 'cantTell', 'untested', 'in
 
 function title(report: Report): string {
   const verdict = `# konform: ${VERDICT_LABELS[report.verdict]} — ${mdText(report.suite.title)} ${mdText(report.suite.version)}`;
-  if (report.complete) return verdict;
-  const why = report.interruption !== undefined ? `, interrupted by ${mdText(report.interruption)}` : '';
-  const notice = `> **Incomplete run** (\`complete: false\`)${why}. Only the checks that ran before the interruption have results.`;
-  return `${verdict}\n\n${notice}`;
+  const notices = (report.stoppedHosts ?? []).map(({ reason }) => `> **A host stopped answering**: ${mdText(reason)}. What needed it could not be checked.`);
+  if (!report.complete) {
+    const why = report.interruption !== undefined ? `, interrupted by ${mdText(report.interruption)}` : '';
+    notices.unshift(`> **Incomplete run** (\`complete: false\`)${why}. Only the checks that ran before the interruption have results.`);
+  }
+  return [verdict, ...notices].join('\n\n');
 }
 
 function targetCell(target: Report['target']): string {

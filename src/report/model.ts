@@ -71,6 +71,8 @@ export interface Report {
   complete: boolean;
   /** Why the run did not complete (a signal name, an error). */
   interruption?: string;
+  /** Hosts konform sent no more requests to because they stopped answering (http/circuit-breaker.ts). */
+  stoppedHosts?: Array<{ host: string; reason: string }>;
   verdict: Verdict;
   exitCode: 0 | 1 | 3;
   counts: OutcomeCounts;

@@ -24,6 +24,10 @@ describe('verdictOf', () => {
     expect(verdictOf([], true).exitCode).toBe(3);
     expect(verdictOf([result('passed'), result('failed')], false)).toEqual({ verdict: 'inconclusive', exitCode: 3 });
   });
+  it('is never conformant when a host stopped answering, and not conformant still when a deciding check failed', () => {
+    expect(verdictOf([result('passed')], true, true)).toEqual({ verdict: 'inconclusive', exitCode: 3 });
+    expect(verdictOf([result('passed'), result('failed')], true, true)).toEqual({ verdict: 'notConformant', exitCode: 1 });
+  });
 });
 
 describe('combineOutcomes', () => {

@@ -1,8 +1,11 @@
 /**
  * A target that dies in the middle of a run: konform stops sending to it once it stopped
- * answering, the run is incomplete and says why, and it is never conformant.
+ * answering, the report and summary.md say so, what was left is cantTell, and the run is
+ * never conformant.
  */
 import { connect, createServer, type Socket } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPegelServer, type PegelServer } from '../../fixtures/pegel-online/server.js';
@@ -44,23 +47,29 @@ beforeAll(async () => {
 afterAll(() => pegel.close());
 
 describe('a target that dies during the run', () => {
-  it('gets no more requests once it stopped answering; the run is incomplete, says why and is inconclusive', async () => {
+  it('gets no more requests once it stopped answering; the report says so, and the run is inconclusive', async () => {
     const upstream = new URL(pegel.url);
     const proxy = await dyingProxy(upstream, 5);
+    const out = await mkdtemp(join(tmpdir(), 'konform-dies-'));
     try {
       const url = `http://127.0.0.1:${proxy.port}${upstream.pathname}`;
-      const report = await run({ suite: 'openapi-contract', target: { url, spec: SPEC }, limits: { ratePerHost: 0, concurrency: 1 } });
-      expect(report.complete).toBe(false);
-      expect(report.interruption).toMatch(new RegExp(`^127\\.0\\.0\\.1:${proxy.port} stopped answering: ${CONSECUTIVE_FAILURES} requests in a row got no response`));
+      const report = await run({ suite: 'openapi-contract', target: { url, spec: SPEC }, limits: { ratePerHost: 0, concurrency: 1 }, out });
+      const reason = new RegExp(`^127\\.0\\.0\\.1:${proxy.port} stopped answering: ${CONSECUTIVE_FAILURES} requests in a row got no response`);
+      expect(report.stoppedHosts).toEqual([{ host: `127.0.0.1:${proxy.port}`, reason: expect.stringMatching(reason) }]);
       expect(report.verdict).toBe('inconclusive');
       expect(report.exitCode).toBe(3);
+      expect(await readFile(join(out, 'summary.md'), 'utf8')).toContain('**A host stopped answering**');
       const notSent = report.exchanges.filter((exchange) => exchange.error?.message.startsWith('not sent'));
       expect(notSent.length).toBeGreaterThan(0);
       // The five answered, then the requests that got no response, until the circuit opened.
       expect(report.exchanges.length - notSent.length).toBe(5 + CONSECUTIVE_FAILURES);
-      expect(report.results.filter((result) => result.outcome === 'passed' && result.evidence.some((id) => notSent.some((exchange) => exchange.id === id)))).toEqual([]);
+      const unsentIds = new Set(notSent.map((exchange) => exchange.id));
+      const resting = report.results.filter((result) => result.evidence.some((id) => unsentIds.has(id)));
+      expect(resting.length).toBeGreaterThan(0);
+      expect(resting.filter((result) => result.outcome !== 'cantTell')).toEqual([]);
     } finally {
       await proxy.close();
+      await rm(out, { recursive: true, force: true });
     }
   });
 });
