@@ -32,6 +32,13 @@ export interface CheckContext {
   signal: AbortSignal;
 }
 
+/** What a kind found wrong with a check's references, and the rules it can decide. */
+export interface KindLint {
+  /** Each problem names the option whose reference does not work. */
+  problems: Array<{ option: string; message: string }>;
+  decidableRules?: ReadonlySet<string>;
+}
+
 export interface CheckKind<Options = Record<string, unknown>> {
   /** `<family>.<kind>`, e.g. `openapi.status-documented`. */
   name: string;
@@ -47,4 +54,13 @@ export interface CheckKind<Options = Record<string, unknown>> {
    */
   subjects?(context: CheckContext, options: Options, check: CheckSpec): Promise<Subject[]>;
   run(context: CheckContext, options: Options, subject: Subject | undefined, check: CheckSpec): Promise<CheckOutput>;
+  /**
+   * What `konform suite lint` checks beyond the options schema: loads and compiles what the
+   * check refers to in the standard (schemas, code lists, Schematron), so that a reference
+   * that cannot work is found before a run; and names the requirement rules the kind can
+   * decide with these options, where its findings name their rule (Schematron assertions,
+   * say): lint refuses a check that verifies a rule beyond them, which nothing it does could
+   * ever fail. Without `decidableRules` the kind decides whatever its check verifies, as a whole.
+   */
+  lint?(options: Options, standard: Standard): Promise<KindLint>;
 }

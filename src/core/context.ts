@@ -8,7 +8,8 @@ import { ERROR_CODES, KonformError } from './errors.js';
 import { readArtifact } from './artifact-read.js';
 import type { Standard } from './model.js';
 
-function artifactReader(standard: Standard) {
+/** Reads the pinned artifacts of `standard` by path, hash verified. */
+export function artifactReader(standard: Standard) {
   return (path: string) => {
     const artifact = standard.artifacts.find((candidate) => candidate.path === path);
     if (!artifact) {

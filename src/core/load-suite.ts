@@ -62,44 +62,57 @@ export async function standardDirOfSuite(nameOrPath: string): Promise<string> {
   return standardDir(file, id, version);
 }
 
-function fail(source: YamlSource, pointer: string, message: string, code: ErrorCode = ERROR_CODES.SUITE_INVALID): never {
-  throw new KonformError(code, message, source.locate(pointer));
+interface Problem {
+  pointer: string;
+  message: string;
+  code: ErrorCode;
 }
 
+/** One problem as it was found; several as one error that lists each with its line and column, placed at the first. */
+function problemsError(source: YamlSource, problems: readonly Problem[]): KonformError {
+  const [first] = problems as [Problem, ...Problem[]];
+  if (problems.length === 1) return new KonformError(first.code, first.message, source.locate(first.pointer));
+  const lines = problems.map(({ pointer, message }) => {
+    const { line, column } = source.locate(pointer);
+    return `${line}:${column}: ${message}`;
+  });
+  return new KonformError(first.code, `${problems.length} problems:\n  ${lines.join('\n  ')}`, source.locate(first.pointer));
+}
+
+/** Every problem of the suite's references to ids, kinds, options and requirements, not only the first. */
 function checkReferences(source: YamlSource, raw: RawSuite, standard: Standard): void {
+  const problems: Problem[] = [];
+  const fail = (pointer: string, message: string, code: ErrorCode = ERROR_CODES.SUITE_INVALID) => problems.push({ pointer, message, code });
   const requirementIds = new Set(standard.requirements.map((requirement) => requirement.id));
   const classIds = new Set<string>();
   const checkIds = new Set<string>();
   raw.classes.forEach((cls, c) => {
-    if (classIds.has(cls.id)) fail(source, `/classes/${c}/id`, `duplicate class id "${cls.id}"`);
+    if (classIds.has(cls.id)) fail(`/classes/${c}/id`, `duplicate class id "${cls.id}"`);
     classIds.add(cls.id);
     cls.checks.forEach((check, k) => {
       const at = `/classes/${c}/checks/${k}`;
-      if (checkIds.has(check.id)) fail(source, `${at}/id`, `duplicate check id "${check.id}"`);
+      if (checkIds.has(check.id)) fail(`${at}/id`, `duplicate check id "${check.id}"`);
       checkIds.add(check.id);
-      const kind = checkKind(check.kind);
-      if (!kind) fail(source, `${at}/kind`, `unknown check kind "${check.kind}" (konform kinds lists them)`, ERROR_CODES.CHECK_KIND_UNKNOWN);
       check.verifies.forEach((id, v) => {
-        if (!requirementIds.has(id)) {
-          fail(source, `${at}/verifies/${v}`, `"${id}" is not a requirement of ${standard.id} ${standard.version}`);
-        }
+        if (!requirementIds.has(id)) fail(`${at}/verifies/${v}`, `"${id}" is not a requirement of ${standard.id} ${standard.version}`);
       });
       check.options ??= {};
-      const problems = optionsProblems(kind, check.options);
-      if (problems[0]) {
-        const messages = problems.map((problem) => problem.message).join('; ');
-        fail(source, `${at}/options${problems[0].pointer}`, `check "${check.id}" (${check.kind}): ${messages}`, ERROR_CODES.CHECK_OPTIONS_INVALID);
+      const kind = checkKind(check.kind);
+      if (!kind) return fail(`${at}/kind`, `unknown check kind "${check.kind}" (konform kinds lists them)`, ERROR_CODES.CHECK_KIND_UNKNOWN);
+      const optionProblems = optionsProblems(kind, check.options);
+      if (optionProblems[0]) {
+        const messages = optionProblems.map((problem) => problem.message).join('; ');
+        fail(`${at}/options${optionProblems[0].pointer}`, `check "${check.id}" (${check.kind}): ${messages}`, ERROR_CODES.CHECK_OPTIONS_INVALID);
       }
     });
   });
   raw.profiles.forEach((profile, p) =>
     profile.classes.forEach((id, i) => {
-      if (!classIds.has(id)) fail(source, `/profiles/${p}/classes/${i}`, `unknown class "${id}"`);
+      if (!classIds.has(id)) fail(`/profiles/${p}/classes/${i}`, `unknown class "${id}"`);
     }),
   );
-  if (!raw.profiles.some((profile) => profile.id === raw.defaultProfile)) {
-    fail(source, '/defaultProfile', `unknown profile "${raw.defaultProfile}"`);
-  }
+  if (!raw.profiles.some((profile) => profile.id === raw.defaultProfile)) fail('/defaultProfile', `unknown profile "${raw.defaultProfile}"`);
+  if (problems.length > 0) throw problemsError(source, problems);
 }
 
 /**
@@ -125,7 +138,7 @@ export async function loadSuite(nameOrPath: string): Promise<{ suite: Suite; sta
     loadCheckKinds(raw.classes.flatMap((cls) => cls.checks.map((check) => check.kind))),
   ]);
   if (standard.id !== raw.standard.id || standard.version !== raw.standard.version) {
-    fail(source, '/standard', `the manifest found declares ${standard.id} ${standard.version}`);
+    throw problemsError(source, [{ pointer: '/standard', message: `the manifest found declares ${standard.id} ${standard.version}`, code: ERROR_CODES.SUITE_INVALID }]);
   }
   checkReferences(source, raw, standard);
   const suite: Suite = {

@@ -36,6 +36,16 @@ describe('loadSuite', () => {
     expect(lines[(error.location?.line ?? 0) - 1]).toContain('- id: body-schema');
   });
 
+  it('reports every problem of the references, each with its line and column, not only the first', async () => {
+    workspace = await suiteWorkspace();
+    await workspace.edit(workspace.suiteFile, (text) =>
+      text.replace('kind: openapi.body-schema', 'kind: openapi.body-shema').replace('        kind: openapi.status-documented', '        kind: openapi.status-documented\n        options: { colour: red }'),
+    );
+    const error = await loadError(workspace.suiteFile);
+    expect(error.code).toBe(ERROR_CODES.CHECK_OPTIONS_INVALID);
+    expect(error.message).toMatch(/^2 problems:\n {2}\d+:\d+: check "status-documented" \(openapi\.status-documented\): unknown option "colour".*\n {2}\d+:\d+: unknown check kind "openapi\.body-shema"/);
+  });
+
   it('rejects broken YAML with its position', async () => {
     workspace = await suiteWorkspace();
     await workspace.edit(workspace.suiteFile, (text) => text.replace('title: OpenAPI contract conformance', 'title: [unclosed'));

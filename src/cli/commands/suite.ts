@@ -1,15 +1,19 @@
 /**
  * `konform suite lint <suite>`: loads the suite as a run would (schema, check kinds, options,
- * requirement IDs, the standard's hashes) and reports the first problem with its location.
+ * requirement IDs, the standard's hashes) and reports the first problem with its location;
+ * then every reference a check's kind cannot load and every rule it cannot decide (core/lint-suite.ts).
  * `konform suite coverage <suite>`: requirements of the standard and the checks verifying them.
  * `konform suite selftest <suite>`: the suite's `<?xmute?>` declarations hold (exit 0) or not (1).
  */
 import { suiteCoverage } from '../../core/coverage.js';
+import { lintError, lintSuite } from '../../core/lint-suite.js';
 import { loadSuite } from '../../core/load-suite.js';
 import type { CliIo } from '../io.js';
 
 export async function lintCommand(name: string, io: CliIo): Promise<number> {
   const { suite, standard } = await loadSuite(name);
+  const problems = await lintSuite(suite, standard);
+  if (problems.length > 0) throw lintError(problems);
   const checks = suite.classes.reduce((sum, cls) => sum + cls.checks.length, 0);
   const { gaps } = suiteCoverage(suite, standard);
   io.stdout.write(

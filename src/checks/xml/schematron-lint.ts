@@ -1,0 +1,26 @@
+/**
+ * `suite lint` for an `xml.schematron` check: its Schematron compiles, and the rules it can
+ * decide are the IDs of the assertions of its active phase (ISO/IEC 19757-3 §5.4.2, `@id` of
+ * `assert` and `report`). A precompiled stylesheet (`xslt`) is read, not searched for rules.
+ */
+import { artifactReader } from '../../core/context.js';
+import { isKonformError } from '../../core/errors.js';
+import type { Standard } from '../../core/model.js';
+import type { KindLint } from '../types.js';
+import type { SchematronOptions } from './schematron.js';
+
+export async function lintSchematron(options: SchematronOptions, standard: Standard): Promise<KindLint> {
+  const read = artifactReader(standard);
+  try {
+    if (!options.schematron) {
+      await read(options.xslt ?? '');
+      return { problems: [] };
+    }
+    const { compileSchematron } = await import('../../xml/schematron/compile.js');
+    const { assertions } = await compileSchematron(options.schematron, read, options.phase ? { phase: options.phase } : {});
+    return { problems: [], decidableRules: new Set(assertions.flatMap((assertion) => (assertion.id === undefined ? [] : [assertion.id]))) };
+  } catch (error) {
+    if (!isKonformError(error)) throw error;
+    return { problems: [{ option: options.schematron ? 'schematron' : 'xslt', message: error.describe() }] };
+  }
+}
