@@ -4,7 +4,7 @@
  * SHOULD or MAY shows as WARN, apart from the failed MUSTs (report/failure-level.ts).
  */
 import { countOutcomes, type OutcomeCounts } from '../core/outcome.js';
-import { isMustFailure } from '../report/failure-level.js';
+import { isMustFailure } from '../core/judgement.js';
 import type { CheckResult } from '../report/model.js';
 import type { Style } from './style.js';
 

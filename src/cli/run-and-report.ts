@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { RunOptions } from '../core/options.js';
 import { run } from '../core/run.js';
 import type { HttpLimits } from '../http/types.js';
-import { failuresByLevel } from '../report/failure-level.js';
+import { failuresByLevel } from '../core/judgement.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 import type { Report } from '../report/model.js';
 import type { CliIo } from './io.js';

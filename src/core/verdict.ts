@@ -6,11 +6,12 @@
  * is never conformant.
  */
 import type { CheckResult, Verdict } from '../report/model.js';
+import { isMustFailure } from './judgement.js';
 
 export function verdictOf(results: readonly CheckResult[], complete: boolean, hostStopped = false): { verdict: Verdict; exitCode: 0 | 1 | 3 } {
   const deciding = results.filter((result) => result.severity === 'error');
   if (!complete) return { verdict: 'inconclusive', exitCode: 3 };
-  if (deciding.some((result) => result.outcome === 'failed')) return { verdict: 'notConformant', exitCode: 1 };
+  if (deciding.some(isMustFailure)) return { verdict: 'notConformant', exitCode: 1 };
   const undecided = deciding.some((result) => result.outcome === 'cantTell' || result.outcome === 'untested');
   const anyPassed = deciding.some((result) => result.outcome === 'passed');
   if (undecided || !anyPassed || hostStopped) return { verdict: 'inconclusive', exitCode: 3 };

@@ -5,7 +5,7 @@
  * cantTell → <error> (konform could not decide), inapplicable and untested → <skipped>.
  */
 import { countOutcomes } from '../core/outcome.js';
-import { failureLevel, isMustFailure } from './failure-level.js';
+import { failureLevel, isMustFailure } from '../core/judgement.js';
 import { describeExchange, exchangeLookup, findingHeading, locationParts } from './describe-finding.js';
 import type { ExchangeOf } from './describe-finding.js';
 import { groupResults } from './group-results.js';

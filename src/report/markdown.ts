@@ -6,7 +6,7 @@
  */
 import { countOutcomes, OUTCOMES } from '../core/outcome.js';
 import type { Outcome } from '../core/outcome.js';
-import { failuresByLevel, isMustFailure } from './failure-level.js';
+import { failuresByLevel, isMustFailure } from '../core/judgement.js';
 import { resultsSection } from './markdown-results.js';
 import { rulesSection } from './markdown-rules.js';
 import { mdCode, mdTable, mdText } from './markdown-text.js';
