@@ -28,6 +28,14 @@ async function runAgainst(mutant?: MutantName, suite = SUITE): Promise<Report> {
   }
 }
 
+/** Requirements the reference server gives no case of: examined nothing, they are inapplicable, not passed. */
+const NO_CASE_IN_REFERENCE: Record<string, 'inapplicable'> = {
+  // Its pages carry no bbox member whose extent could be judged.
+  '/rec/core/fc-extent': 'inapplicable',
+  // Nothing is access-controlled: no answer refuses access.
+  '/req/oas30/security': 'inapplicable',
+};
+
 const failedChecks = (report: Report) => [...new Set(report.results.filter((r) => r.outcome === 'failed').map((r) => r.check))].sort();
 
 describe('ogcapi-features-1.0 against the reference server', () => {
@@ -38,8 +46,10 @@ describe('ogcapi-features-1.0 against the reference server', () => {
     expect(report.results.filter((result) => result.outcome === 'inapplicable').map((result) => result.id)).toEqual([
       'datetime-filter/places',
     ]);
-    for (const requirement of report.requirements)
-      expect([requirement.id, requirement.outcome]).toEqual([requirement.id, requirement.checks.length > 0 ? 'passed' : 'untested']);
+    for (const requirement of report.requirements) {
+      const expected = requirement.checks.length === 0 ? 'untested' : (NO_CASE_IN_REFERENCE[requirement.id] ?? 'passed');
+      expect([requirement.id, requirement.outcome]).toEqual([requirement.id, expected]);
+    }
   });
 
   it('gives the same results in the same order whatever the concurrency', async () => {

@@ -21,7 +21,7 @@ export const bboxKind = perCollectionKind({
     const judgement = new Judgement();
     const [page] = probe.walk.pages;
     const answer = page ?? probe.walk.broken;
-    if (!answer) return judgement.output();
+    if (!answer) return judgement.output([]);
     if (expectJson200(judgement, answer, '/req/core/fc-bbox-definition', `the query with bbox=${formatBox(probe.box)}`) === undefined)
       return judgement.output();
     for (const seen of probe.walk.features) {
@@ -39,6 +39,7 @@ export const bboxKind = perCollectionKind({
       }
     }
     judgement.saw(...probe.walk.pages);
-    return judgement.output();
+    // An answer without features has none that could lie outside the box.
+    return judgement.output(probe.walk.features.length > 0 ? undefined : ['/req/core/fc-bbox-definition']);
   },
 });

@@ -4,7 +4,7 @@
  * response does for all, at least once as text/html or text/plain (/rec/core/fc-md-license), and
  * gives a single bounding box and time interval (/rec/core/fc-md-extent-single); each
  * /collections/{collectionId} links itself and its other encodings, with `rel` and `type` on every
- * link (/rec/core/sfc-md-links).
+ * link (/rec/core/sfc-md-links). Without collections, or without an extent, those have no case.
  */
 import { linksOf, withRel } from '../../ogcapi/links.js';
 import { isJsonObject } from '../../openapi/refs.js';
@@ -65,13 +65,20 @@ export const collectionRecommendationsKind = ogcKind({
         });
       }
     }
+    let collectionsRead = 0;
     for (const { id } of listed.slice(0, options.maxCollections ?? DEFAULTS.maxCollections)) {
       const fetched = await collection(context, id);
       if (!isJsonObject(fetched.json)) continue;
+      collectionsRead += 1;
       expectLinks(judgement.saw(fetched), fetched.json, '', fetched, '/rec/core/sfc-md-links', 'self');
       if (others.length > 0) expectLinks(judgement, fetched.json, '', fetched, '/rec/core/sfc-md-links', 'alternate', others);
       expectRelAndType(judgement, linksOf(fetched.json), fetched, '/rec/core/sfc-md-links');
     }
-    return judgement.output();
+    const withExtent = listed.some(({ entry }) => entry.extent !== undefined);
+    return judgement.output([
+      ...(listed.length > 0 ? ['/rec/core/fc-md-self-links', '/rec/core/fc-md-license'] : []),
+      ...(withExtent ? ['/rec/core/fc-md-extent-single'] : []),
+      ...(collectionsRead > 0 ? ['/rec/core/sfc-md-links'] : []),
+    ]);
   },
 });

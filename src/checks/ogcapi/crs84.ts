@@ -26,6 +26,8 @@ export const crs84Kind = perCollectionKind({
     const judgement = new Judgement().saw(...walked.pages);
     const nothing = unsampled(walked, id);
     if (nothing) return nothing;
+    // Features without a geometry have no position to examine.
+    if (!walked.features.some((seen) => positions(seen.feature.geometry).length > 0)) return judgement.output([]);
     const outside = walked.features.flatMap((seen) => {
       const position = positions(seen.feature.geometry).find((candidate) => !insideCrs84(candidate));
       return position ? [{ seen, position }] : [];

@@ -52,8 +52,13 @@ export const datetimeFilterKind = perCollectionKind({
         ...notJudged('untested', `the queries could not be walked to the end within maxPages (${maxPages}) and give no numberMatched`),
         evidence: judgement.output().evidence,
       };
+    const count = (value: unknown) => (Array.isArray(value) ? value.length : value);
+    // A collection without features has none a datetime could select.
+    if (count(expected) === 0 && count(got) === 0) {
+      const none = notJudged('inapplicable', `/collections/${id}/items has no features`);
+      return { ...none, evidence: judgement.output().evidence };
+    }
     if (JSON.stringify(expected) !== JSON.stringify(got)) {
-      const count = (value: unknown) => (Array.isArray(value) ? value.length : value);
       judgement.violation({
         rule: RULE,
         code: 'datetime-misses-features',

@@ -34,9 +34,11 @@ export const extentKind = perCollectionKind({
     const nothing = unsampled(walked, id);
     if (nothing) return nothing;
     const judgement = new Judgement().saw(...walked.pages);
+    let examined = 0;
     for (const seen of walked.features) {
       const box = boxOf(positions(seen.feature.geometry));
       if (!box) continue;
+      examined += 1;
       const at = `the feature at ${seen.pointer} (extent ${formatBox(box)})`;
       if (!contains(first, box)) {
         for (const rule of ['/req/core/fc-md-extent', '/req/core/fc-md-extent-multi']) {
@@ -60,6 +62,7 @@ export const extentKind = perCollectionKind({
         });
       }
     }
-    return judgement.output();
+    // Features without a geometry have nothing to lie inside the extent.
+    return judgement.output(examined > 0 ? undefined : []);
   },
 });

@@ -4,7 +4,8 @@
  * `alternate` link per other declared encoding (/req/core/fc-links), `rel` and `type` on every link
  * (/req/core/fc-rel-type), `numberReturned` equal to the features on the page
  * (/req/core/fc-numberReturned) and a `timeStamp` of when the response was generated
- * (/req/core/fc-timeStamp), on the first page and on every page of the walk.
+ * (/req/core/fc-timeStamp), on the first page and on every page of the walk. Pages without the
+ * optional `numberReturned`, or without `timeStamp` or a Date header, leave those rules inapplicable.
  */
 import { linksOf } from '../../ogcapi/links.js';
 import { HTML } from '../../ogcapi/media-types.js';
@@ -18,6 +19,8 @@ import { perCollectionKind } from './kind.js';
 import { declaredEncodings, expectLinks, expectRelAndType } from './link-rules.js';
 import { DEFAULTS } from './options.js';
 import { items } from './resources.js';
+
+const ALWAYS = ['/req/core/fc-op', '/req/core/fc-response', '/req/core/fc-links', '/req/core/fc-rel-type'];
 
 /** Allowed distance between `timeStamp` and the response's Date header (RFC 9110 §6.6.1), for clocks of proxy and server. */
 const TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
@@ -54,6 +57,19 @@ function judgePage(judgement: Judgement, page: Fetched, others: readonly string[
   }
 }
 
+/** The rules the pages give a case of: numberReturned and timeStamp are optional members. */
+function examinedRules(pages: readonly Fetched[]): string[] {
+  const bodies = pages.map((page) => (isJsonObject(page.json) ? page.json : {}));
+  const dated = pages.some(
+    (page, index) => bodies[index]?.timeStamp !== undefined && page.response && headerValue(page.response, 'date') !== undefined,
+  );
+  return [
+    ...ALWAYS,
+    ...(bodies.some((body) => body.numberReturned !== undefined) ? ['/req/core/fc-numberReturned'] : []),
+    ...(dated ? ['/req/core/fc-timeStamp'] : []),
+  ];
+}
+
 export const itemsKind = perCollectionKind({
   name: 'ogcapi.items',
   description:
@@ -70,7 +86,8 @@ export const itemsKind = perCollectionKind({
       { limit: String(options.pageSize ?? DEFAULTS.pageSize) },
       options.maxPages ?? DEFAULTS.maxPages,
     );
-    for (const page of [first, ...paged.pages]) judgePage(judgement.saw(page), page, others);
-    return judgement.output();
+    const pages = [first, ...paged.pages];
+    for (const page of pages) judgePage(judgement.saw(page), page, others);
+    return judgement.output(examinedRules(pages));
   },
 });

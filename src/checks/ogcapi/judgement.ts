@@ -2,7 +2,8 @@
  * How an OGC API check collects what it saw: findings that each name the requirement they
  * decide (`rule`, so every requirement a check verifies gets its own outcome), the URL, the
  * operation, the JSON pointer into the body and the exchange; and the exchanges the outcome
- * rests on. A violation fails the check; something konform could not decide makes it cantTell.
+ * rests on. A violation fails the check; something konform could not decide makes it cantTell; a
+ * note (why a rule was not examined) decides nothing.
  */
 import type { CheckOutput, Finding } from '../../core/model.js';
 import type { Fetched } from './fetch.js';
@@ -54,8 +55,14 @@ export class Judgement {
     return this;
   }
 
+  /** Why something was not examined: information that decides no rule. */
+  note(code: string, message: string, params?: Record<string, unknown>): this {
+    this.findings.push({ code, message, severity: 'information', ...(params ? { params } : {}) });
+    return this;
+  }
+
   get violated(): boolean {
-    return this.findings.some((finding) => !finding.undecided);
+    return this.findings.some((finding) => !finding.undecided && finding.severity !== 'information');
   }
 
   /**
@@ -68,9 +75,13 @@ export class Judgement {
     return this.output();
   }
 
-  /** `rules`: the rules the check met a case of, where fewer than all it verifies (CheckOutput.rules). */
+  /**
+   * `rules`: the rules the check met a case of, where fewer than all it verifies (CheckOutput.rules).
+   * A check that met no case at all is inapplicable: it examined nothing.
+   */
   output(rules?: readonly string[]): CheckOutput {
-    const outcome = this.violated ? 'failed' : this.findings.length > 0 ? 'cantTell' : 'passed';
+    const decided = this.violated ? 'failed' : this.findings.some((finding) => finding.undecided) ? 'cantTell' : 'passed';
+    const outcome = decided === 'passed' && rules?.length === 0 ? 'inapplicable' : decided;
     return { outcome, findings: this.findings, evidence: [...this.evidence], ...(rules ? { rules: [...rules] } : {}) };
   }
 

@@ -3,7 +3,8 @@
  * the query selects (/req/core/fc-numberMatched). konform counts them by walking every page of a
  * query: the unfiltered one, or else the bbox probe's, which selects few features. When neither
  * walk reaches the last page within `maxPages`, the count is unknown and the check `untested`,
- * unless a page already claims fewer matches than konform saw.
+ * unless a page already claims fewer matches than konform saw. Where the pages of a walk that
+ * reached its end give no `numberMatched` (it is optional), the check is inapplicable.
  */
 import { isJsonObject } from '../../openapi/refs.js';
 import { featureId, walk, type Walk } from './features.js';
@@ -51,6 +52,12 @@ export const numberMatchedKind = perCollectionKind({
     }
     const judgement = new Judgement();
     for (const walked of walks) judgeWalk(judgement.saw(...walked.pages), walked);
+    const claims = walks.some((walked) => walked.pages.some((page) => isJsonObject(page.json) && page.json.numberMatched !== undefined));
+    // numberMatched is optional: pages of a finished walk that give none leave nothing to examine.
+    if (!claims && walks.some((walked) => walked.complete)) {
+      const none = notJudged('inapplicable', `no page of /collections/${id}/items gives numberMatched`);
+      return { ...none, evidence: judgement.output().evidence };
+    }
     if (judgement.violated || walks.some((walked) => walked.complete)) return judgement.output();
     const broken = walks.find((walked) => walked.broken)?.broken;
     if (broken)

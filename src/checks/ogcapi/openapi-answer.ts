@@ -2,9 +2,10 @@
  * How one answer is held to the served API definition, with the response checks of the OpenAPI
  * contract suite: the status is documented (/req/oas30/completeness for success,
  * /req/oas30/exceptions-codes for errors), a 5xx is a capability not implemented, the Content-Type
- * and the body match the documented response (/req/oas30/oas-impl), and an answer refusing
- * access comes from a definition that documents its security schemes (/req/oas30/security). A body
- * whose schema reaches a reference konform did not resolve is undecided, not passed.
+ * and the body match the documented response where it specifies content (/req/oas30/oas-impl),
+ * and an answer refusing access comes from a definition that documents its security schemes
+ * (/req/oas30/security). A body whose schema reaches a reference konform did not resolve is
+ * undecided, not passed.
  */
 import { reachesUnresolved } from '../../ogcapi/api-definition.js';
 import type { UnresolvedRef } from '../../ogcapi/ref-catalog.js';
@@ -14,8 +15,8 @@ import { checkBody } from '../../openapi/response-body.js';
 import { checkContentType } from '../../openapi/response-content-type.js';
 import { checkStatusDocumented, documentedResponse } from '../../openapi/response-status.js';
 import { headerValue } from '../../openapi/response-check.js';
-import { isJsonObject } from '../../openapi/refs.js';
-import type { Operation } from '../../openapi/types.js';
+import { isJsonObject, objectAt } from '../../openapi/refs.js';
+import type { Operation, ResponseSpec } from '../../openapi/types.js';
 import type { Fetched } from './fetch.js';
 import type { Judgement } from './judgement.js';
 
@@ -29,6 +30,23 @@ export const RULES = {
 function documentsSecurity(document: OpenApiDocument): boolean {
   const components = document.data.components;
   return isJsonObject(components) && isJsonObject(components.securitySchemes) && Object.keys(components.securitySchemes).length > 0;
+}
+
+/** OpenAPI 3.0.3 Response Object: `content` is optional; without it the content is unspecified, so any body is allowed. */
+function specifiesContent(document: OpenApiDocument, documented: ResponseSpec): boolean {
+  return objectAt(document.data, documented.pointer)?.value.content !== undefined;
+}
+
+const refusesAccess = (status: number) => status === 401 || status === 403;
+
+/** The rule a status is judged under: `statusRule` where given, else by whether it is an error. */
+const ruleOfStatus = (status: number, statusRule?: string) => statusRule ?? (status >= 400 ? RULES.codes : RULES.completeness);
+
+/** The rules an answer is a case of: /req/oas30/security only where access was refused. */
+export function rulesOfAnswer(fetched: Fetched, statusRule?: string): string[] {
+  const status = fetched.response?.status;
+  if (status === undefined) return [RULES.impl];
+  return [RULES.impl, ruleOfStatus(status, statusRule), ...(refusesAccess(status) ? [RULES.security] : [])];
 }
 
 export function judgeAnswer(
@@ -51,7 +69,7 @@ export function judgeAnswer(
     return;
   }
   const { status } = response;
-  if ((status === 401 || status === 403) && !documentsSecurity(document)) {
+  if (refusesAccess(status) && !documentsSecurity(document)) {
     judgement.violation({
       rule: RULES.security,
       code: 'security-undocumented',
@@ -59,8 +77,7 @@ export function judgeAnswer(
       fetched,
     });
   }
-  const rule = statusRule ?? (status >= 400 ? RULES.codes : RULES.completeness);
-  for (const finding of checkStatusDocumented(operation, response)) judgement.adopt(finding, rule);
+  for (const finding of checkStatusDocumented(operation, response)) judgement.adopt(finding, ruleOfStatus(status, statusRule));
   if (status >= 500) {
     judgement.violation({
       rule: RULES.impl,
@@ -71,7 +88,7 @@ export function judgeAnswer(
     });
   }
   const documented = documentedResponse(operation, status);
-  if (!documented) return;
+  if (!documented || !specifiesContent(document, documented)) return;
   const contentType = checkContentType(operation, response, documented);
   if (contentType.applicable) for (const finding of contentType.findings) judgement.adopt(finding, RULES.impl);
   const body = checkBody(document, operation, response, documented);
