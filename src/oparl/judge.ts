@@ -7,6 +7,7 @@
  * something stayed undecided, so do the rules the check has no finding for (undecided-rules.ts).
  */
 import { coverUndecidedRules } from '../checks/undecided-rules.js';
+import { blocksCheck } from '../core/judgement.js';
 import { limitFindings } from '../core/finding-limit.js';
 import type { CheckOutput, CheckSpec, Finding } from '../core/model.js';
 import { cutOffOutput, withinBudget } from '../crawl/index.js';
@@ -31,7 +32,6 @@ export interface Judgement {
   rules?: readonly string[];
 }
 
-const NOT_BLOCKING = new Set<Finding['severity']>(['warning', 'information']);
 
 /** One undecided finding per rule for links to the subject's objects that got no answer: what they lead to is unknown. */
 function unreachedFindings(check: CheckSpec, unreached: readonly CrawlFailure[]): Finding[] {
@@ -42,15 +42,16 @@ function unreachedFindings(check: CheckSpec, unreached: readonly CrawlFailure[])
 }
 
 export function judge(check: CheckSpec, judgement: Judgement, maxFindings = DEFAULT_MAX_FINDINGS): CheckOutput {
-  const own = judgement.findings.filter((finding) => finding.rule === undefined || check.verifies.includes(finding.rule));
-  const findings = [...limitFindings(own, maxFindings), ...unreachedFindings(check, judgement.unreached ?? [])];
+  // Every finding is kept; one of a rule the check does not verify is reported and decides nothing here.
+  const verified = (finding: Finding) => finding.rule === undefined || check.verifies.includes(finding.rule);
+  const findings = [...limitFindings(judgement.findings, maxFindings), ...unreachedFindings(check, judgement.unreached ?? [])];
   const evidence = [...new Set(findings.flatMap((finding) => (finding.exchange ? [finding.exchange] : [])))];
   const cutOff = judgement.cutOff ?? [];
   // What a budget cut off may hold cases of any rule: only a whole examination narrows them.
   const rules = judgement.rules && cutOff.length === 0 ? { rules: check.verifies.filter((rule) => judgement.rules?.includes(rule)) } : {};
-  const blocking = (finding: Finding) => !NOT_BLOCKING.has(finding.severity) || (judgement.warningsFail === true && finding.severity === 'warning');
-  if (own.some((finding) => !finding.undecided && blocking(finding))) return coverUndecidedRules({ outcome: 'failed', findings, evidence, ...rules }, check.verifies);
-  if (findings.some((finding) => finding.undecided)) return coverUndecidedRules({ outcome: 'cantTell', findings, evidence, ...rules }, check.verifies);
+  const blocking = (finding: Finding) => blocksCheck(finding) || (judgement.warningsFail === true && finding.severity === 'warning' && !finding.undecided);
+  if (judgement.findings.some((finding) => verified(finding) && blocking(finding))) return coverUndecidedRules({ outcome: 'failed', findings, evidence, ...rules }, check.verifies);
+  if (findings.some((finding) => verified(finding) && finding.undecided)) return coverUndecidedRules({ outcome: 'cantTell', findings, evidence, ...rules }, check.verifies);
   if (judgement.examined === 0) {
     if (cutOff.length > 0) return cutOffOutput(cutOff);
     const message = judgement.nothing ?? 'there was nothing to examine';

@@ -1,4 +1,4 @@
-/** The outcome of an OParl check: its own rules only, every finding kept, never passed when cut off. */
+/** The outcome of an OParl check: decided by its own rules, every finding kept, never passed when cut off. */
 import { describe, expect, it } from 'vitest';
 import type { CheckSpec, Finding } from '../../src/core/model.js';
 import { judge } from '../../src/oparl/judge.js';
@@ -12,9 +12,9 @@ const finding = (rule: string, extra: Partial<Finding> = {}): Finding => ({ code
 const cut = { url: 'http://127.0.0.1/a', budget: 'maxRequests' as const, depth: 3 };
 
 describe('judge', () => {
-  it('reports only the rules the check verifies', () => {
-    expect(judge(check, { findings: [finding('R-2')], examined: 1 })).toMatchObject({ outcome: 'passed', findings: [] });
-    expect(judge(check, { findings: [finding('R-1'), finding('R-2')], examined: 1 }).findings.map((f) => f.rule)).toEqual(['R-1']);
+  it('decides only by the rules the check verifies, and keeps the findings of the others', () => {
+    expect(judge(check, { findings: [finding('R-2'), finding('R-2', { undecided: true })], examined: 1 })).toMatchObject({ outcome: 'passed', findings: [{ rule: 'R-2' }, { rule: 'R-2' }] });
+    expect(judge(check, { findings: [finding('R-1'), finding('R-2')], examined: 1 })).toMatchObject({ outcome: 'failed', findings: [{ rule: 'R-1' }, { rule: 'R-2' }] });
   });
 
   it('fails on a blocking finding, cannot tell on an undecided one, and passes warnings unless they fail', () => {

@@ -9,6 +9,7 @@ import { childPointer } from '../../openapi/json-pointer.js';
 import { objectFinding } from '../../oparl/findings.js';
 import { positionsOf } from '../../oparl/geojson.js';
 import { RULE } from '../../oparl/rules.js';
+import { withGeojson } from './location-geojson.js';
 import { perTypeKind, type OParlOptions } from './shared.js';
 
 export type CoordinateOrderOptions = OParlOptions & { area?: { longitude: [number, number]; latitude: [number, number] } };
@@ -23,6 +24,7 @@ export const coordinateOrderKind = perTypeKind<CoordinateOrderOptions>({
   description: 'GeoJSON positions are [longitude, latitude] (heuristic: swapped pairs that fall into the expected area)',
   properties: { area: { type: 'object', additionalProperties: false, required: ['longitude', 'latitude'], properties: { longitude: range, latitude: range } } },
   types: ['Location'],
+  rules: withGeojson,
   warningsFail: true,
   examine(occurrence, { options }) {
     const { longitude, latitude } = options.area ?? GERMANY;

@@ -6,7 +6,7 @@ import type { CheckOutput, Finding } from '../../core/model.js';
 import type { Fetched } from '../../crawl/types.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
@@ -43,6 +43,9 @@ export const corsKind: CheckKind<OParlOptions> = {
   async run(context, options, _subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);
     const responses = [...crawl.fetched.values()].filter((fetched) => fetched.json !== undefined);
-    return judge(check, { findings: responses.flatMap(corsFindings), examined: responses.length, cutOff: crawl.record.cutOff, unreached: allUnreached(crawl), nothing: 'the crawl fetched no JSON' }, options.maxFindings);
+    // Which methods the header allows is a case only where it names methods.
+    const naming = responses.filter((fetched) => header(fetched, 'access-control-allow-methods') !== undefined).length;
+    const cases = { ...casesOfEach(check.verifies, responses.length), [RULE.CORS_ALLOW_METHODS_GET]: naming };
+    return judgeCases(check, { findings: responses.flatMap(corsFindings), cases, cutOff: crawl.record.cutOff, unreached: allUnreached(crawl), nothing: 'the crawl fetched no JSON' }, options.maxFindings);
   },
 };

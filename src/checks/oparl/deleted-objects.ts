@@ -6,14 +6,18 @@
  * `modified_since` (`since`, default the epoch): there every deleted object the crawl met must
  * be, and every object missing from the unfiltered list must say `deleted: true`. Up to
  * `maxObjects` deleted objects per type are fetched at their own URL.
+ * Each rule is decided by the cases of it examined (cases.ts): the deleted objects met for
+ * DEL-FLAG, -KEEP and -STATUS and the lists' rules on deleted objects, the embedded objects for
+ * LIST-INTERNAL-NOT-DELETED; where no deleted object was met those rules are not decided, and a
+ * list read with modified_since that the page limit cut keeps them from passing (untested).
  */
 import type { CheckOutput, Finding } from '../../core/model.js';
 import { findFetched } from '../../crawl/index.js';
-import type { Fetched } from '../../crawl/types.js';
+import type { CutOff, Fetched } from '../../crawl/types.js';
 import type { JsonObject } from '../../openapi/types.js';
 import { cutOffOf, oparlCrawl, unreachedOf, type OParlCrawl } from '../../oparl/crawl.js';
 import { objectFinding, responseFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { judgeCases } from '../../oparl/cases.js';
 import { bodyListsOf, listsOf, pageItems, readList, readPage, withParameters, type ReadPage } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
@@ -68,30 +72,40 @@ export const deletedObjectsKind: CheckKind<DeletedObjectsOptions> = {
       });
     }
     const occurrences = crawl.occurrences.byType.get(type) ?? [];
-    for (const occurrence of occurrences.filter((candidate) => candidate.object.deleted === true)) {
-      if (occurrence.role === 'embedded') findings.push(objectFinding(occurrence, RULE.LIST_INTERNAL_NOT_DELETED, 'deleted-embedded', 'a deleted object is output internally'));
-      if (occurrence.role === 'fetched') findings.push(...keptFindings(occurrence.object, occurrence.response, ''), ...(occurrence.response.status === 200 ? [] : [objectFinding(occurrence, RULE.DEL_STATUS, 'deleted-status', `the deleted object answers ${occurrence.response.status}, not 200`)]));
+    const embedded = occurrences.filter((occurrence) => occurrence.role === 'embedded');
+    const fetchedDeleted = occurrences.filter((occurrence) => occurrence.role === 'fetched' && occurrence.object.deleted === true);
+    for (const occurrence of embedded.filter((candidate) => candidate.object.deleted === true)) findings.push(objectFinding(occurrence, RULE.LIST_INTERNAL_NOT_DELETED, 'deleted-embedded', 'a deleted object is output internally'));
+    for (const occurrence of fetchedDeleted) {
+      findings.push(...keptFindings(occurrence.object, occurrence.response, ''), ...(occurrence.response.status === 200 ? [] : [objectFinding(occurrence, RULE.DEL_STATUS, 'deleted-status', `the deleted object answers ${occurrence.response.status}, not 200`)]));
     }
-    const sinceLists = await modifiedSinceFindings(context, crawl, type, options);
-    findings.push(...sinceLists.findings);
-    const deletedMet = sinceLists.deletedListed || occurrences.some((occurrence) => occurrence.object.deleted === true);
-    const rules = [
-      ...(lists.length > 0 ? [RULE.LIST_DELETED_HIDDEN] : []),
-      ...(occurrences.some((occurrence) => occurrence.role === 'embedded') ? [RULE.LIST_INTERNAL_NOT_DELETED] : []),
-      ...(sinceLists.read ? [RULE.LIST_DELETED_MODIFIED_SINCE] : []),
-      ...(deletedMet ? [RULE.DEL_FLAG, RULE.DEL_KEEP, RULE.DEL_STATUS] : []),
-    ];
-    const examined = lists.length + occurrences.length;
-    return judge(check, { findings, examined, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no oparl:${type}`, rules }, options.maxFindings);
+    const since = await modifiedSinceFindings(context, crawl, type, options);
+    findings.push(...since.findings);
+    const deletedMet = since.listed + fetchedDeleted.length;
+    const cases = {
+      [RULE.LIST_DELETED_HIDDEN]: lists.length > 0 ? deletedMet : 0,
+      [RULE.LIST_INTERNAL_NOT_DELETED]: embedded.length,
+      [RULE.LIST_DELETED_MODIFIED_SINCE]: since.listed + since.checkedKnown,
+      [RULE.DEL_FLAG]: since.fetched + since.unflaggedChecked,
+      [RULE.DEL_KEEP]: since.listed + fetchedDeleted.length,
+      [RULE.DEL_STATUS]: since.fetched + fetchedDeleted.length,
+    };
+    const cutOff = [...cutOffOf(crawl, type), ...since.cutOff];
+    return judgeCases(check, { findings, cases, cutOff, unreached: unreachedOf(crawl, type), nothing: `the crawl met no oparl:${type}` }, options.maxFindings);
   },
 };
 
 interface SinceLists {
   findings: Finding[];
-  /** Whether a list was read with modified_since. */
-  read: boolean;
-  /** Whether those lists gave deleted objects, or objects the lists without it leave out. */
-  deletedListed: boolean;
+  /** The deleted objects those lists gave. */
+  listed: number;
+  /** The deleted objects fetched at their own URL. */
+  fetched: number;
+  /** The objects those lists gave that the complete lists without modified_since leave out. */
+  unflaggedChecked: number;
+  /** The deleted objects the crawl met, looked for in complete lists read with modified_since. */
+  checkedKnown: number;
+  /** The lists read with modified_since that the page limit cut. */
+  cutOff: CutOff[];
 }
 
 /** The lists of each body read with modified_since: deleted objects there, and only there. */
@@ -100,10 +114,13 @@ async function modifiedSinceFindings(context: CheckContext, crawl: OParlCrawl, t
   const findings: Finding[] = [];
   const listed = new Map<unknown, { item: JsonObject; page: ReadPage; index: number }>();
   let complete = true;
-  let deletedListed = false;
+  let unflaggedChecked = 0;
+  const cutOff: CutOff[] = [];
   const bodyLists = bodyListsOf(crawl, type);
   for (const list of bodyLists) {
-    const read = await readList(context, withParameters((list.pages[0] as Fetched).url, { modified_since: since }), options.maxPages ?? 5);
+    const url = withParameters((list.pages[0] as Fetched).url, { modified_since: since });
+    const read = await readList(context, url, options.maxPages ?? 5);
+    if (read.end === 'pageLimit') cutOff.push({ url, budget: 'maxPagesPerList', depth: 0 });
     if (read.end === 'failed') {
       // Listing deleted objects with modified_since is OParl 1.1's rule; the others read the list to find them.
       const unread = { code: 'list-unreadable', message: `with modified_since=${since}: ${read.message}`, exchange: read.exchange };
@@ -118,18 +135,19 @@ async function modifiedSinceFindings(context: CheckContext, crawl: OParlCrawl, t
     const unfiltered = new Set(list.pages.flatMap(pageItems).map((item) => item.id));
     for (const { item, page, index } of own.values()) {
       if (item.deleted === true || unfiltered.has(item.id)) continue;
-      deletedListed = true;
+      unflaggedChecked += 1;
       const message = `with modified_since=${since} the list gives ${JSON.stringify(item.id)}, which the list without it leaves out, without deleted: true`;
       findings.push(responseFinding(page, RULE.DEL_FLAG, 'deleted-unflagged', message, { pointer: `/data/${index}` }));
     }
   }
   const deleted = [...listed.values()].filter(({ item }) => item.deleted === true);
-  deletedListed ||= deleted.length > 0;
   for (const { item, page, index } of deleted) findings.push(...keptFindings(item, page, `/data/${index}`));
-  for (const { item } of deleted.slice(0, options.maxObjects ?? 5)) if (typeof item.id === 'string') findings.push(...(await ownUrlFindings(context, crawl, item.id)));
+  const fetched = deleted.slice(0, options.maxObjects ?? 5).flatMap(({ item }) => (typeof item.id === 'string' ? [item.id] : []));
+  for (const id of fetched) findings.push(...(await ownUrlFindings(context, crawl, id)));
   const known = (crawl.occurrences.byType.get(type) ?? []).filter((occurrence) => occurrence.role === 'fetched' && occurrence.object.deleted === true);
-  for (const occurrence of complete ? known.filter((candidate) => !listed.has(candidate.object.id)) : []) {
+  const checkedKnown = complete ? known : [];
+  for (const occurrence of checkedKnown.filter((candidate) => !listed.has(candidate.object.id))) {
     findings.push(objectFinding(occurrence, RULE.LIST_DELETED_MODIFIED_SINCE, 'deleted-not-listed', `the deleted object is missing from the lists read with modified_since=${since}`));
   }
-  return { findings, read: bodyLists.length > 0, deletedListed };
+  return { findings, listed: deleted.length, fetched: fetched.length, unflaggedChecked, checkedKnown: checkedKnown.length, cutOff };
 }

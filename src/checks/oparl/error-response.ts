@@ -10,7 +10,7 @@ import { parseJson } from '../../openapi/json-syntax.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
@@ -27,10 +27,11 @@ export const errorResponseKind: CheckKind<OParlOptions> = {
     const crawl = await oparlCrawl(context, options);
     const errorType = `${crawl.model.namespace}Error`;
     const isError = (json: unknown) => isJsonObject(json) && json.type === errorType;
-    const findings: Finding[] = [...crawl.fetched.values()]
-      .filter((fetched) => isError(fetched.json))
-      .map((fetched) => responseFinding(fetched, RULE.ERR_OBJECT_STATUS, 'error-object-success', `an error object is served with the status ${fetched.status}`));
+    const errorObjects = [...crawl.fetched.values()].filter((fetched) => isError(fetched.json));
+    const findings: Finding[] = errorObjects.map((fetched) => responseFinding(fetched, RULE.ERR_OBJECT_STATUS, 'error-object-success', `an error object is served with the status ${fetched.status}`));
     const url = new URL(UNKNOWN_NAME, crawl.record.entry).href;
+    // The probe is a case of the status and the error object; each error object met, of its status.
+    const cases = { ...casesOfEach(check.verifies, 1), [RULE.ERR_OBJECT_STATUS]: errorObjects.length };
     try {
       const response = await context.http.send({ method: 'GET', url });
       const where = { url, exchange: response.exchangeId };
@@ -39,6 +40,7 @@ export const errorResponseKind: CheckKind<OParlOptions> = {
       if (response.status !== 404 && response.status !== 410) {
         findings.push(responseFinding(where, RULE.ERR_STATUS, 'unknown-url-status', `a URL of no object is answered ${response.status}, not 404`, { params: { status: response.status } }));
       }
+      if (isError(body)) cases[RULE.ERR_OBJECT_STATUS] += 1;
       if (!isError(body) || typeof (body as Record<string, unknown>).message !== 'string') {
         findings.push(responseFinding(where, RULE.ERR_OBJECT, 'error-object-missing', `the answer to a URL of no object is no error object with type ${errorType} and a message`));
       } else if (response.status < 400) {
@@ -48,6 +50,6 @@ export const errorResponseKind: CheckKind<OParlOptions> = {
       if (!(error instanceof HttpFailure)) throw error;
       findings.push({ code: 'transport-failure', message: `${url}: ${error.message}`, rule: RULE.ERR_STATUS, undecided: true, exchange: error.exchangeId });
     }
-    return judge(check, { findings, examined: crawl.fetched.size + 1, cutOff: crawl.record.cutOff, unreached: allUnreached(crawl) }, options.maxFindings);
+    return judgeCases(check, { findings, cases, cutOff: crawl.record.cutOff, unreached: allUnreached(crawl) }, options.maxFindings);
   },
 };

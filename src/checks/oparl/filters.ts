@@ -12,7 +12,7 @@ import type { CrawledList, Fetched } from '../../crawl/types.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
 import { instantOf } from '../../oparl/formats.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { bodyListsOf, pageItems, pageLinks, readList, withParameters } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
 import { dateTimeOf, splittingInstant } from '../../oparl/time.js';
@@ -85,6 +85,6 @@ export const filtersKind: CheckKind<FiltersOptions> = {
       for (const attribute of ['created', 'modified'] as const) findings.push(...(await filterFindings(context, list, attribute, options.maxPages ?? 5)));
       findings.push(...(await limitFindings(context, list)));
     }
-    return judge(check, { findings, examined: lists.length, cutOff: lists.length > 0 ? [] : cutOffOf(crawl, type), unreached: lists.length > 0 ? [] : unreachedOf(crawl, type), nothing: `the crawl met no list of oparl:${type}` }, options.maxFindings);
+    return judgeCases(check, { findings, cases: casesOfEach(check.verifies, lists.length), cutOff: lists.length > 0 ? [] : cutOffOf(crawl, type), unreached: lists.length > 0 ? [] : unreachedOf(crawl, type), nothing: `the crawl met no list of oparl:${type}` }, options.maxFindings);
   },
 };

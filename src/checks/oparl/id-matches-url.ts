@@ -7,8 +7,11 @@
  */
 import { normaliseUrl } from '../../crawl/index.js';
 import { objectFinding } from '../../oparl/findings.js';
+import type { Occurrence } from '../../oparl/occurrences.js';
 import { RULE } from '../../oparl/rules.js';
 import { perTypeKind } from './shared.js';
+
+const hasQuery = ({ object, response }: Occurrence) => [object.id, response.finalUrl ?? response.url].some((url) => typeof url === 'string' && URL.canParse(url) && new URL(url).search !== '');
 
 /** The rule a difference between two URLs breaks: the path's, the query's, or canonicity as such. */
 function ruleOf(id: URL, served: URL) {
@@ -21,6 +24,8 @@ export const idMatchesUrlKind = perTypeKind({
   name: 'oparl.id-matches-url',
   description: "Every object's id is the URL it is served at",
   select: (occurrences) => occurrences.filter((occurrence) => occurrence.role === 'fetched'),
+  // Only an object whose id or URL has a query is a case of the query's spelling.
+  rules: (selected, { check }) => (selected.some(hasQuery) ? check.verifies : check.verifies.filter((rule) => rule !== RULE.URL_QUERY_CANONICAL)),
   examine(occurrence) {
     const served = occurrence.response.finalUrl ?? occurrence.response.url;
     const { id } = occurrence.object;

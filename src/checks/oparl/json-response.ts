@@ -11,7 +11,7 @@ import { HttpFailure } from '../../http/types.js';
 import { isJsonMediaType, parseMediaType } from '../../openapi/media-type.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
@@ -70,6 +70,6 @@ export const jsonResponseKind: CheckKind<JsonResponseOptions> = {
       ...record.objects.filter((fetched) => fetched.url !== record.entry),
     ].slice(0, options.sample ?? 20);
     for (const fetched of sample) findings.push(...(await encodingFindings(context, fetched)));
-    return judge(check, { findings, examined: responses.length, cutOff: crawl.record.cutOff, unreached: allUnreached(crawl), nothing: 'the crawl fetched nothing' }, options.maxFindings);
+    return judgeCases(check, { findings, cases: casesOfEach(check.verifies, responses.length), cutOff: crawl.record.cutOff, unreached: allUnreached(crawl), nothing: 'the crawl fetched nothing' }, options.maxFindings);
   },
 };

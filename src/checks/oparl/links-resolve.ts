@@ -10,7 +10,8 @@
 import type { Finding } from '../../core/model.js';
 import type { CrawlFailure } from '../../crawl/types.js';
 import { cutOffOf } from '../../oparl/crawl.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
+import { isJsonObject } from '../../openapi/refs.js';
 import { RULE, type Rule } from '../../oparl/rules.js';
 import { everyTypeKind } from './every-type-kind.js';
 import type { OParlOptions } from './shared.js';
@@ -43,12 +44,14 @@ export const linksResolveKind = everyTypeKind<LinksResolveOptions>({
   judge(crawl, type, options, check) {
     const { occurrences } = crawl;
     const failures = crawl.record.failures.filter((failure) => occurrences.typeOfLink(failure.via) === type);
-    const reached = [...crawl.fetched.values()].filter((fetched) => occurrences.expectedOf(fetched.url) === type).length;
+    const reached = [...crawl.fetched.values()].filter((fetched) => occurrences.expectedOf(fetched.url) === type);
     const nothing = type ? `the crawl met no link to an oparl:${type}` : 'every link the crawl followed was to an object of known type';
     const softDelete = !options.softDeleteTypes || (type !== undefined && options.softDeleteTypes.includes(type));
     const findings = failures.map((failure) => failureFinding(failure, softDelete));
-    // Without a link that answered, only what the failures show is decided.
-    const rules = reached > 0 ? undefined : findings.flatMap((finding) => finding.rule ?? []);
-    return judge(check, { findings, examined: reached + failures.length, cutOff: cutOffOf(crawl, type), nothing, ...(rules ? { rules } : {}) }, options.maxFindings);
+    // A link that answered is a case of retrievable, stateless access; one to a deleted object, of
+    // the soft delete (§2.8). Failures are cases of the rules their findings name.
+    const softDeleted = softDelete ? reached.filter((fetched) => isJsonObject(fetched.json) && fetched.json.deleted === true).length : 0;
+    const cases = { ...casesOfEach(check.verifies, reached.length), [RULE.DEL_SOFT]: softDeleted };
+    return judgeCases(check, { findings, cases, cutOff: cutOffOf(crawl, type), nothing }, options.maxFindings);
   },
 });

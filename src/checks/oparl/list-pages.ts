@@ -14,7 +14,7 @@ import type { CrawledList, Fetched } from '../../crawl/types.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { cutOffOf, unreachedOf, type OParlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { listsOf, pageItems, pageLinks } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
 import { everyTypeKind } from './every-type-kind.js';
@@ -107,6 +107,9 @@ export const listPagesKind = everyTypeKind({
     const nothing = type ? `the crawl met no list of oparl:${type}` : 'every list the crawl met is of a known type';
     const cutOff = lists.length > 0 ? cutOffOfLists(crawl, lists) : cutOffOf(crawl, type);
     const unreached = lists.length > 0 ? [] : unreachedOf(crawl, type);
-    return judge(check, { findings: lists.flatMap((list) => listFindings(crawl, list)), examined: lists.length, cutOff, unreached, nothing }, options.maxFindings);
+    // Only a list of more than 100 objects is a case of paginating (§2.5).
+    const long = lists.filter((list) => list.pages.reduce((sum, page) => sum + pageItems(page).length, 0) > PAGINATE_ABOVE).length;
+    const cases = { ...casesOfEach(check.verifies, lists.length), [RULE.LIST_PAGINATE]: long };
+    return judgeCases(check, { findings: lists.flatMap((list) => listFindings(crawl, list)), cases, cutOff, unreached, nothing }, options.maxFindings);
   },
 });

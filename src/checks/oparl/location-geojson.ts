@@ -7,12 +7,19 @@ import { childPointer } from '../../openapi/json-pointer.js';
 import { objectFinding } from '../../oparl/findings.js';
 import { featureProblem } from '../../oparl/geojson.js';
 import { RULE } from '../../oparl/rules.js';
-import { perTypeKind } from './shared.js';
+import type { Occurrence } from '../../oparl/occurrences.js';
+import { perTypeKind, type Examination, type OParlOptions } from './shared.js';
+
+/** Only a Location with `geojson` is a case of its rules. */
+export function withGeojson(selected: readonly Occurrence[], { check }: Examination<OParlOptions>): readonly string[] {
+  return selected.some((occurrence) => occurrence.object.geojson !== undefined) ? check.verifies : [];
+}
 
 export const locationGeojsonKind = perTypeKind({
   name: 'oparl.location-geojson',
   description: 'The geojson of a Location is a GeoJSON Feature',
   types: ['Location'],
+  rules: withGeojson,
   examine(occurrence) {
     const { geojson } = occurrence.object;
     const problem = geojson === undefined ? undefined : featureProblem(geojson);

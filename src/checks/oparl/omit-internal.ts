@@ -7,7 +7,7 @@ import type { CheckOutput, Finding } from '../../core/model.js';
 import type { Fetched } from '../../crawl/types.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { bodyListsOf, pageItems, readList, withParameters } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
 import type { CheckKind } from '../types.js';
@@ -28,7 +28,7 @@ export const omitInternalKind: CheckKind<OmitInternalOptions> = {
     const crawl = await oparlCrawl(context, options);
     const type = subjectType(subject) ?? '';
     const [list] = bodyListsOf(crawl, type);
-    if (!list) return judge(check, { findings: [], examined: 0, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no list of oparl:${type}` });
+    if (!list) return judgeCases(check, { findings: [], cases: {}, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no list of oparl:${type}` });
     const read = await readList(context, withParameters((list.pages[0] as Fetched).url, { omit_internal: 'true' }), 1);
     const findings: Finding[] = [];
     if (read.end === 'failed') {
@@ -42,6 +42,6 @@ export const omitInternalKind: CheckKind<OmitInternalOptions> = {
         findings.push(responseFinding(page, RULE.LIST_OMIT_INTERNAL, 'internal-list-kept', `with omit_internal=true ${JSON.stringify(item.id)} still has ${kept.join(', ')}`, { pointer: `/data/${index}` }));
       }
     });
-    return judge(check, { findings, examined: 1 }, options.maxFindings);
+    return judgeCases(check, { findings, cases: casesOfEach(check.verifies, 1) }, options.maxFindings);
   },
 };

@@ -6,7 +6,8 @@
  */
 import type { CheckOutput, CheckSpec, Finding } from '../../core/model.js';
 import { CRAWL_OPTIONS_PROPERTIES, cutOffOf, oparlCrawl, unreachedOf, type CrawlOptions, type OParlCrawl } from '../../oparl/crawl.js';
-import { DEFAULT_MAX_FINDINGS, judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
+import { DEFAULT_MAX_FINDINGS } from '../../oparl/judge.js';
 import { distinctObjects } from '../../oparl/occurrence-queries.js';
 import type { Occurrence } from '../../oparl/occurrences.js';
 import { oparlStandard } from '../../oparl/standard.js';
@@ -91,16 +92,17 @@ export function perTypeKind<Options extends OParlOptions>(spec: PerTypeSpec<Opti
       const selected = spec.select ? spec.select(ofType, examination) : distinctObjects(ofType);
       const findings: Finding[] = [];
       for (const occurrence of selected) findings.push(...(await spec.examine(occurrence, examination)));
-      return judge(
+      // Each selected object is a case of the rules it concerns (by default all the check verifies).
+      const rules = spec.rules ? spec.rules(selected, examination) : check.verifies;
+      return judgeCases(
         check,
         {
           findings,
-          examined: selected.length,
+          cases: casesOfEach(rules, selected.length),
           cutOff: cutOffOf(crawl, type),
           unreached: unreachedOf(crawl, type),
           nothing: `the crawl met no oparl:${type} to examine`,
           ...(spec.warningsFail ? { warningsFail: true } : {}),
-          ...(spec.rules ? { rules: spec.rules(selected, examination) } : {}),
         },
         options.maxFindings,
       );

@@ -7,7 +7,7 @@ import type { CheckOutput, Finding } from '../../core/model.js';
 import type { CrawledList, Fetched } from '../../crawl/types.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { listsOf, pageItems, readPage } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
@@ -44,6 +44,6 @@ export const stableOrderKind: CheckKind<StableOrderOptions> = {
     const lists = listsOf(crawl, type).filter((list) => list.pages.length > 0).slice(0, options.lists ?? 2);
     const findings: Finding[] = [];
     for (const list of lists) findings.push(...(await orderFindings(context, list)));
-    return judge(check, { findings, examined: lists.length, cutOff: lists.length > 0 ? [] : cutOffOf(crawl, type), unreached: lists.length > 0 ? [] : unreachedOf(crawl, type), nothing: `the crawl met no list of oparl:${type}` }, options.maxFindings);
+    return judgeCases(check, { findings, cases: casesOfEach(check.verifies, lists.length), cutOff: lists.length > 0 ? [] : cutOffOf(crawl, type), unreached: lists.length > 0 ? [] : unreachedOf(crawl, type), nothing: `the crawl met no list of oparl:${type}` }, options.maxFindings);
   },
 };

@@ -11,7 +11,7 @@ import { isJsonObject } from '../../openapi/refs.js';
 import { oparlCrawl } from '../../oparl/crawl.js';
 import { typeOfUri } from '../../oparl/model.js';
 import { responseFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
@@ -38,10 +38,10 @@ export const systemObjectKind: CheckKind<OParlOptions> = {
         exchange: failure.exchange,
         ...(failure.status ? {} : { undecided: true as const }),
       };
-      return judge(check, { findings: [finding], examined: 1 });
+      return judgeCases(check, { findings: [finding], cases: casesOfEach(check.verifies, 1) });
     }
     const fetched = crawl.fetched.get(entry);
-    if (!fetched) return judge(check, { findings: [], examined: 0, cutOff: crawl.record.cutOff });
+    if (!fetched) return judgeCases(check, { findings: [], cases: {}, cutOff: crawl.record.cutOff });
     const system = fetched.json;
     const problem = (code: string, message: string, pointer?: string) => [responseFinding(fetched, RULE.SYS_ENDPOINT, code, message, pointer ? { pointer } : {})];
     const findings: Finding[] = !isJsonObject(system)
@@ -56,6 +56,6 @@ export const systemObjectKind: CheckKind<OParlOptions> = {
               '/oparlVersion',
             )
           : [];
-    return judge(check, { findings, examined: 1, nothing: `no OParl ${version} System` });
+    return judgeCases(check, { findings, cases: casesOfEach(check.verifies, 1), nothing: `no OParl ${version} System` });
   },
 };

@@ -7,7 +7,7 @@
  */
 import { cutOffOf, unreachedOf } from '../../oparl/crawl.js';
 import { objectFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import { everyTypeKind } from './every-type-kind.js';
 
@@ -34,6 +34,6 @@ export const typeUriKind = everyTypeKind({
       ];
     });
     const nothing = type ? `the crawl met no oparl:${type}` : 'every object the crawl met is of a known type';
-    return judge(check, { findings, examined: occurrences.length, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing }, options.maxFindings);
+    return judgeCases(check, { findings, cases: casesOfEach(check.verifies, occurrences.length), cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing }, options.maxFindings);
   },
 });

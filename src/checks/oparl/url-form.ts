@@ -7,7 +7,7 @@
 import { isIP } from 'node:net';
 import type { CheckOutput, Finding } from '../../core/model.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE, type Rule } from '../../oparl/rules.js';
 import { serverUrls } from '../../oparl/urls.js';
 import type { CheckKind } from '../types.js';
@@ -53,6 +53,6 @@ export const urlFormKind: CheckKind<OParlOptions> = {
       rule,
       ...(exchange ? { exchange } : {}),
     }));
-    return judge(check, { findings, examined: urls.size, cutOff: crawl.record.cutOff, unreached: allUnreached(crawl) }, options.maxFindings);
+    return judgeCases(check, { findings, cases: casesOfEach(check.verifies, urls.size), cutOff: crawl.record.cutOff, unreached: allUnreached(crawl) }, options.maxFindings);
   },
 };

@@ -8,7 +8,7 @@
 import type { CheckOutput, Finding } from '../../core/model.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import { serverUrls } from '../../oparl/urls.js';
 import type { CheckKind } from '../types.js';
@@ -44,6 +44,6 @@ export const urlSchemeKind: CheckKind<UrlSchemeOptions> = {
         findings.push(responseFinding(fetched, RULE.URL_NO_DOWNGRADE, 'https-downgrade', `the request was redirected from HTTPS to ${fetched.finalUrl}`));
       }
     }
-    return judge(check, { findings, examined: urls.size, cutOff: crawl.record.cutOff, unreached: allUnreached(crawl) }, options.maxFindings);
+    return judgeCases(check, { findings, cases: casesOfEach(check.verifies, urls.size), cutOff: crawl.record.cutOff, unreached: allUnreached(crawl) }, options.maxFindings);
   },
 };

@@ -9,7 +9,7 @@ import type { CheckOutput, Finding } from '../../core/model.js';
 import { childPointer } from '../../openapi/json-pointer.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { objectFinding } from '../../oparl/findings.js';
-import { judge } from '../../oparl/judge.js';
+import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { distinctObjects } from '../../oparl/occurrence-queries.js';
 import type { Occurrence } from '../../oparl/occurrences.js';
 import { RULE } from '../../oparl/rules.js';
@@ -48,6 +48,6 @@ export const vendorExtensionsKind: CheckKind<OParlOptions> = {
         ...(prefixed ? { severity: 'information' as const } : {}),
       });
     });
-    return judge(check, { findings, examined: objects.length, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no oparl:${type}` }, options.maxFindings);
+    return judgeCases(check, { findings, cases: casesOfEach(check.verifies, objects.length), cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no oparl:${type}` }, options.maxFindings);
   },
 };
