@@ -6,7 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { RunOptions } from '../core/options.js';
 import { run } from '../core/run.js';
-import type { HttpLimits } from '../http/types.js';
+import { DEFAULT_LIMITS, type HttpLimits } from '../http/types.js';
 import { failuresByLevel } from '../core/judgement.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 import type { Report } from '../report/model.js';
@@ -25,7 +25,7 @@ export function defineCommonRunOptions(command: Command): Command {
   return command
     .option('--profile <id>', "profile of the suite (default: the suite's default profile)")
     .option('--out <dir>', 'output folder (default: a new folder under reports/)')
-    .option('--concurrency <n>', 'checks and requests in flight at once', '8');
+    .option('--concurrency <n>', 'checks and requests in flight at once', String(DEFAULT_LIMITS.concurrency));
 }
 
 export function concurrencyFrom(flags: CommonRunFlags): Partial<HttpLimits> {

@@ -1,6 +1,6 @@
 /** `konform run <suite> --target <url> [--spec <file>] …`: a conformance run against a live endpoint. */
 import type { Command } from 'commander';
-import type { HttpLimits } from '../../http/types.js';
+import { DEFAULT_LIMITS, type HttpLimits } from '../../http/types.js';
 import { addAuthOptions, resolveAuth, type AuthFlags } from '../auth-options.js';
 import type { CliIo } from '../io.js';
 import { wholeNumber } from '../numbers.js';
@@ -24,10 +24,10 @@ export function defineRunOptions(command: Command): Command {
         .option('--target <url>', 'base URL of the endpoint under test')
         .option('--spec <file>', 'OpenAPI document the endpoint declares (YAML or JSON)'),
     )
-      .option('--rate <n>', 'requests per second per host, 0 for no limit', '50')
-      .option('--timeout <ms>', 'hard deadline of one request in milliseconds', '10000')
-      .option('--max-response-bytes <n>', 'largest response body read', String(10 * 1024 * 1024))
-      .option('--max-redirects <n>', 'redirects followed per request', '5')
+      .option('--rate <n>', 'requests per second per host, 0 for no limit', String(DEFAULT_LIMITS.ratePerHost))
+      .option('--timeout <ms>', 'hard deadline of one request in milliseconds', String(DEFAULT_LIMITS.timeoutMs))
+      .option('--max-response-bytes <n>', 'largest response body read', String(DEFAULT_LIMITS.maxResponseBytes))
+      .option('--max-redirects <n>', 'redirects followed per request', String(DEFAULT_LIMITS.maxRedirects))
       .option('--allow-host <host...>', 'further hosts (host or host:port) that may be contacted')
       .option('--allow-unsafe', 'also call operations other than GET and HEAD', false),
   );
