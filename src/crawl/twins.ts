@@ -6,10 +6,10 @@
  *
  * Most servers serialise an object the same way in a list and at its own URL, so the answer's
  * text is first compared with the waiting object's JSON text: when they match, the answer is
- * not parsed at all. Otherwise it is parsed and compared value by value (json-equal.ts).
+ * not parsed at all. Otherwise it is parsed and compared value by value (core/json-equal.ts).
  */
 import { parseJson, type JsonParseResult } from '../openapi/json-syntax.js';
-import { jsonEqual } from './json-equal.js';
+import { jsonEqual } from '../core/json-equal.js';
 
 /**
  * Whether JSON.stringify loses a number of `value`: -0 is written as 0 and a number beyond

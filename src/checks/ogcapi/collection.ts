@@ -4,7 +4,7 @@
  * collection's entry in `/collections`: the same `id`, `title`, `description`, `extent` and
  * `itemType`, and every link of the entry (/req/core/sfc-md-success).
  */
-import { isDeepStrictEqual } from 'node:util';
+import { jsonEqual } from '../../core/json-equal.js';
 import { linksOf, linkUrl, sameResource } from '../../ogcapi/links.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { expectJson200, expectSchema, expectSupported } from './expect.js';
@@ -26,7 +26,7 @@ export const collectionKind = perCollectionKind({
     if (body === undefined) return judgement.stopped();
     await expectSchema(context, judgement, 'collection', body, fetched, SUCCESS);
     if (!isJsonObject(body)) return judgement.stopped();
-    for (const member of SAME_MEMBERS.filter((name) => !isDeepStrictEqual(body[name], listed.entry[name]))) {
+    for (const member of SAME_MEMBERS.filter((name) => !jsonEqual(body[name], listed.entry[name]))) {
       judgement.violation({
         rule: SUCCESS,
         code: 'inconsistent-with-collections',

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { jsonEqual } from '../../src/crawl/json-equal.js';
+import { jsonEqual } from '../../src/core/json-equal.js';
 
 /** Pairs of JSON texts; jsonEqual must agree with isDeepStrictEqual on each pair as parsed. */
 const PAIRS: Array<[string, string]> = [
