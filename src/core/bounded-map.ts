@@ -3,10 +3,20 @@
  * ten thousand files must not open ten thousand files at once.
  */
 export async function boundedMap<T, R>(items: readonly T[], limit: number, map: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
+  return (await boundedMapUntil(items, limit, undefined, map)) as R[];
+}
+
+/** As boundedMap, but no item starts once `signal` is aborted: the result of such an item is undefined. */
+export async function boundedMapUntil<T, R>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal | undefined,
+  map: (item: T, index: number) => Promise<R>,
+): Promise<Array<R | undefined>> {
+  const results = new Array<R | undefined>(items.length);
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !signal?.aborted) {
       const index = next++;
       results[index] = await map(items[index] as T, index);
     }

@@ -6,6 +6,7 @@
 import type { CheckContext } from '../checks/types.js';
 import { HttpFailure } from '../http/types.js';
 import type { CheckResult } from '../report/model.js';
+import { boundedMapUntil } from './bounded-map.js';
 import { isKonformError } from './errors.js';
 import { withSeverity } from './judgement.js';
 import type { CheckOutput, Finding } from './model.js';
@@ -64,19 +65,12 @@ export async function executePlan(
   context: CheckContext,
   options: ExecuteOptions,
 ): Promise<CheckResult[]> {
-  const results: Array<CheckResult | undefined> = new Array(units.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < units.length && !context.signal.aborted) {
-      const index = next++;
-      const unit = units[index] as PlannedUnit;
-      const started = performance.now();
-      const result = resultOf(unit, await outputOf(unit, context), Math.round(performance.now() - started));
-      results[index] = result;
-      options.onResult?.(result, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, units.length) }, worker));
+  const results = await boundedMapUntil(units, options.concurrency, context.signal, async (unit, index) => {
+    const started = performance.now();
+    const result = resultOf(unit, await outputOf(unit, context), Math.round(performance.now() - started));
+    options.onResult?.(result, index);
+    return result;
+  });
   return units.map(
     (unit, index) =>
       results[index] ??
