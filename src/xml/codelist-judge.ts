@@ -1,8 +1,10 @@
 /**
  * Judges one XÖV code element against the code lists konform pins. XÖV datatype Code
  * (xoev-code.xsd): the data transmitted must identify the list (listURI) and its version
- * (listVersionID), unless the standard fixes them; the code is a value of the list's key
- * column. The rule of each finding is the ID of the requirement it decides.
+ * (listVersionID), unless the standard fixes them; where it fixes the version, only that
+ * version is valid; the code is a value of the list's key column. A list or version konform
+ * does not pin is cantTell, never a pass or a failure. The rule of each finding is the ID of
+ * the requirement it decides.
  */
 import type { Finding, FindingLocation } from '../core/model.js';
 import type { CodeElement } from './codelist-elements.js';
@@ -49,13 +51,19 @@ export async function judgeCode(code: CodeElement, index: CodeListIndex, locatio
   }
   const versions = index.versions(uri);
   if (!versions) return finding('cantTell', CODE_RULES.listKnown, 'code-list-unknown', `konform does not have code list ${uri}`, { listURI: uri });
-  const codeList = await index.load(uri, version);
-  if (!codeList) {
-    return finding('failed', CODE_RULES.versionKnown, 'code-list-version-unknown', `${element} names version ${version} of ${uri}; konform has version ${versions.join(', ')}`, {
+  const fixedVersion = code.fixed.listVersionID;
+  if (fixedVersion !== undefined && fixedVersion !== version) {
+    return finding('failed', CODE_RULES.versionKnown, 'code-list-version-not-fixed', `${element} names version ${version} of ${uri}; the standard fixes version ${fixedVersion}`, {
       listURI: uri,
       listVersionID: version,
-      known: versions,
+      fixed: fixedVersion,
     });
+  }
+  const codeList = await index.load(uri, version);
+  if (!codeList) {
+    // Versions konform does not pin may be valid for the standard too (XRepository publishes them).
+    const message = `${element} names version ${version} of ${uri}, which konform does not have (konform has version ${versions.join(', ')}): konform cannot tell whether the code is valid`;
+    return finding('cantTell', CODE_RULES.versionKnown, 'code-list-version-unknown', message, { listURI: uri, listVersionID: version, known: versions });
   }
   if (code.code === undefined || !codeList.rows.has(code.code)) {
     const shown = code.code === undefined ? 'no code' : code.code === '' ? 'an empty code' : `code "${code.code}"`;

@@ -14,7 +14,12 @@ import { noInputs, withInputs, type RefusedInput } from './parse-inputs.js';
 
 export type ParsedXml =
   | { document: XmlDocument; findings: Finding[] }
-  | { document?: undefined; findings: Finding[] };
+  | {
+    document?: undefined;
+    findings: Finding[];
+    /** Over the byte limit and refused unread: nothing is known about its content (a cantTell, not a failure). */
+    tooLarge?: true;
+  };
 
 export interface ParseLimits {
   maxBytes?: number;
@@ -69,10 +74,10 @@ export function parseXml(bytes: Uint8Array, file: string): ParsedXml {
 }
 
 /**
- * Reads and parses a file; a file over `maxBytes` (default 100 MB) is refused unread. A file
- * that cannot be read throws: konform cannot tell, the message is not at fault. The read is
- * synchronous like the parse that follows it: an asynchronous read would only add a round
- * trip through the thread pool per file.
+ * Reads and parses a file; a file over `maxBytes` (default 100 MB) is refused unread, and its
+ * one finding names the limit. A file that cannot be read throws: konform cannot tell, the
+ * message is not at fault. The read is synchronous like the parse that follows it: an
+ * asynchronous read would only add a round trip through the thread pool per file.
  */
 export function parseXmlFile(file: string, limits: ParseLimits = {}): ParsedXml {
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -82,10 +87,10 @@ export function parseXmlFile(file: string, limits: ParseLimits = {}): ParsedXml 
     const { size } = fstatSync(fd);
     if (size > maxBytes) {
       return {
+        tooLarge: true,
         findings: [{
           code: 'file-too-large',
-          message: `the file has ${size} bytes, more than the ${maxBytes} bytes konform parses`,
-          severity: 'fatal',
+          message: `the file is too large to parse: ${size} bytes, more than konform's limit of ${maxBytes} bytes (option maxBytes)`,
           params: { size, maxBytes },
           location: { file },
         }],

@@ -57,8 +57,8 @@ describe('xwasser-1.0 over the XWasser sample messages', () => {
       ?.findings.filter((finding) => finding.location?.line === 101 || finding.location?.line === 119)
       .map((finding) => finding.params);
     expect(stale).toEqual([
-      expect.objectContaining({ listURI: 'urn:xoev-de:xwasser:codeliste:art-trinkwasseranlage', listVersionID: '1', known: ['2'] }),
-      expect.objectContaining({ listURI: 'urn:xoev-de:xwasser:codeliste:kategorie-probennahmestelle', listVersionID: '2', known: ['3'] }),
+      expect.objectContaining({ listURI: 'urn:xoev-de:xwasser:codeliste:art-trinkwasseranlage', listVersionID: '1', fixed: '2' }),
+      expect.objectContaining({ listURI: 'urn:xoev-de:xwasser:codeliste:kategorie-probennahmestelle', listVersionID: '2', fixed: '3' }),
     ]);
     expect(ruleCounts(report, 'codelists', 'administration_receipt.xml')).toEqual({ 'XOEV-CODE-VERSION-NAMED': 2, 'XOEV-CODE-VALUE': 1 });
     expect(ruleCounts(report, 'codelists', 'quality_report_minimal.xml')).toEqual({

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/core/run.js';
 import type { Report } from '../../src/report/model.js';
 import { KOSIT_VALIDATOR_INSTANCES as KOSIT, XRECHNUNG_TESTSUITE as TESTSUITE } from '../../fixtures/xrechnung/instances.js';
+import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 
 /** The token KoSIT's build replaces in its test instances before validating them. */
 const SPEC_ID_TOKEN = /@xrechnung\.spec\.id@/g;
@@ -23,6 +24,9 @@ const SPEC_ID = 'urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnu
  * and konform rejects the file.
  */
 const KOSIT_EXCEPTIONS: Record<string, string> = { 'ubl003.xml': 'BR-09' };
+
+/** KoSIT's test suite invoice 01.02a (UBL) converted to UTF-16 (fixtures/xml-encodings/README.md). */
+const ENCODINGS = join(PACKAGE_ROOT, 'fixtures', 'xml-encodings');
 
 const rejected = (report: Report, file: string) => report.results.some((result) => result.subject?.id === file && result.outcome === 'failed');
 
@@ -121,6 +125,53 @@ describe('xrechnung-3.0', () => {
     ]);
     expect([outcome('scenario'), outcome('xsd-ubl-invoice'), outcome('cen-ubl'), outcome('xrechnung-ubl')]).toEqual(['failed', 'passed', 'inapplicable', 'inapplicable']);
     expect(report.verdict).toBe('notConformant');
+  });
+
+  describe('invoices encoded in UTF-16 (XML 1.0 §4.3.3, Appendix F)', () => {
+    const outcomes = (report: Report) => report.results.map((result) => `${result.check}:${result.outcome}`);
+
+    it('validates an invoice in UTF-16 with a byte order mark, either byte order, like its UTF-8 original', async () => {
+      const original = await run({ suite: 'xrechnung-3.0', target: { files: [join(TESTSUITE, 'business-cases', 'standard', '01.02a-INVOICE_ubl.xml')] } });
+      expect(original.verdict).toBe('conformant');
+      for (const name of ['01.02a-INVOICE_ubl.utf16le.xml', '01.02a-INVOICE_ubl.utf16be.xml']) {
+        const report = await run({ suite: 'xrechnung-3.0', target: { files: [join(ENCODINGS, name)] } });
+        expect(outcomes(report), name).toEqual(outcomes(original));
+        expect(report, name).toMatchObject({ verdict: 'conformant', exitCode: 0 });
+      }
+    });
+
+    it('rejects a schema-invalid invoice in UTF-16', async () => {
+      const report = await run({ suite: 'xrechnung-3.0', target: { files: [join(ENCODINGS, '01.02a-INVOICE_ubl.id-after-issue-date.utf16le.xml')] } });
+      const xsd = report.results.find((result) => result.check === 'xsd-ubl-invoice');
+      expect(xsd?.outcome).toBe('failed');
+      expect(xsd?.findings[0]?.message).toMatch(/IssueDate/);
+      expect(report).toMatchObject({ verdict: 'notConformant', exitCode: 1 });
+    });
+
+    it('points the Schematron findings of a UTF-16 invoice at line and column', async () => {
+      const file = join(scratch, 'type-code-999.utf16le.xml');
+      const text = (await readFile(join(ENCODINGS, '01.02a-INVOICE_ubl.utf16le.xml'))).toString('utf16le').replace('<cbc:InvoiceTypeCode>380', '<cbc:InvoiceTypeCode>999');
+      await writeFile(file, Buffer.from(text, 'utf16le'));
+      const report = await run({ suite: 'xrechnung-3.0', target: { files: [file] } });
+      const cen = report.results.find((result) => result.check === 'cen-ubl');
+      expect(cen?.findings).toContainEqual(expect.objectContaining({ rule: 'BR-CL-01', location: { file, line: 9, column: 5, xpath: '/ubl:Invoice[1]/cbc:InvoiceTypeCode[1]' } }));
+    });
+
+    it('never accepts a file whose root element konform cannot determine', async () => {
+      // UCS-4 (XML 1.0 Appendix F: 00 00 FE FF), an encoding konform does not read.
+      const file = join(scratch, 'ucs4.xml');
+      const text = (await readFile(join(TESTSUITE, 'business-cases', 'standard', '01.02a-INVOICE_ubl.xml'), 'utf8')).replace('UTF-8', 'UCS-4');
+      const ucs4 = Buffer.alloc(4 * (text.length + 1));
+      ucs4.writeUInt32BE(0xfeff, 0);
+      [...text].forEach((char, index) => ucs4.writeUInt32BE(char.codePointAt(0) as number, 4 * (index + 1)));
+      await writeFile(file, ucs4);
+      const report = await run({ suite: 'xrechnung-3.0', target: { files: [file] } });
+      // libxml2 does not read UCS-4 either: the file is not well-formed for konform, and no check passes it over.
+      const xsd = report.results.filter((result) => result.kind === 'xml.xsd');
+      expect(xsd.map((result) => result.outcome)).toEqual(['failed', 'failed', 'failed']);
+      expect(xsd[0]?.findings[0]).toMatchObject({ code: 'not-well-formed', severity: 'fatal', location: { file } });
+      expect(report.verdict).toBe('notConformant');
+    });
   });
 
   it('cannot tell any check of a file it cannot read, not even whether the check is for it', async () => {

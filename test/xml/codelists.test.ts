@@ -79,10 +79,16 @@ describe('xml.codelists on mutated copies of a real xdomea message', () => {
     scratch = await mkdtemp(join(tmpdir(), 'konform-codelists-'));
     const truncated = join(scratch, 'truncated.xml');
     await writeFile(truncated, (await readFile(join(MUTATED, 'xdomea-0503-valid.xml'), 'utf8')).slice(0, 900));
+    const fixedVersion = join(scratch, 'fixed-version.xml');
+    const valid = await readFile(join(MUTATED, 'xdomea-0503-valid.xml'), 'utf8');
+    await writeFile(fixedVersion, valid.replace('<xdomea:Nachrichtentyp>', '<xdomea:Nachrichtentyp listVersionID="1.0">'));
+    // XML 1.0 §4.4.2: an internal entity is included, so the code is what its replacement text says.
+    const entity = join(scratch, 'entity.xml');
+    await writeFile(entity, valid.replace('<xdomea:Aussonderung.Aussonderung.0503', '<!DOCTYPE xdomea:Aussonderung.Aussonderung.0503 [<!ENTITY nine "9"><!ENTITY kanal "&nine;&nine;">]>\n<xdomea:Aussonderung.Aussonderung.0503').replace(/(<xdomea:Kanal [^>]*>\s*<code>)[^<]*</, '$1&kanal;<'));
     const deep = join(scratch, 'deep.xml');
     await writeFile(deep, `${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}`);
     const names = ['valid', 'unknown-code', 'wrong-version', 'unknown-list'].map((name) => join(MUTATED, `xdomea-0503-${name}.xml`));
-    const report = await run({ suite: SUITE, profile: 'codelists', target: { files: [...names, truncated, deep] } });
+    const report = await run({ suite: SUITE, profile: 'codelists', target: { files: [...names, truncated, fixedVersion, entity, deep] } });
     results = new Map(report.results.map((result) => [result.subject?.id.replace(/^.*\//, '') ?? '', result]));
     requirements = new Map(report.requirements.map((requirement) => [requirement.id, requirement.outcome]));
   });
@@ -111,13 +117,39 @@ describe('xml.codelists on mutated copies of a real xdomea message', () => {
     ]);
   });
 
-  it('fails a version konform does not have, naming the versions it has', () => {
-    const result = results.get('xdomea-0503-wrong-version.xml');
+  it('reads codes as any XML processor does, internal entities expanded', () => {
+    const result = results.get('entity.xml');
     expect(result?.outcome).toBe('failed');
     expect(result?.findings).toEqual([
-      expect.objectContaining({ code: 'code-list-version-unknown', rule: 'XOEV-CODE-VERSION-KNOWN', params: expect.objectContaining({ listVersionID: '2', known: ['3'] }) }),
+      expect.objectContaining({ code: 'code-unknown', message: '<xdomea:Kanal> has code "99", which is not in urn:de:xoev:codeliste:erreichbarkeit version 3', location: expect.objectContaining({ line: 55, column: 9 }) }),
     ]);
-    expect(result?.findings[0]?.message).toContain('konform has version 3');
+  });
+
+  it('cannot tell about a version konform does not have, naming list, version and the versions it has', () => {
+    const result = results.get('xdomea-0503-wrong-version.xml');
+    expect(result?.outcome).toBe('cantTell');
+    expect(result?.findings).toEqual([
+      expect.objectContaining({
+        code: 'code-list-version-unknown',
+        rule: 'XOEV-CODE-VERSION-KNOWN',
+        undecided: true,
+        params: expect.objectContaining({ listURI: 'urn:de:xoev:codeliste:erreichbarkeit', listVersionID: '2', known: ['3'] }),
+      }),
+    ]);
+    expect(result?.findings[0]?.message).toMatch(/version 2 of urn:de:xoev:codeliste:erreichbarkeit.*konform has version 3/);
+  });
+
+  it('fails a version other than the one the standard fixes', () => {
+    const result = results.get('fixed-version.xml');
+    expect(result?.outcome).toBe('failed');
+    expect(result?.findings).toEqual([
+      expect.objectContaining({
+        code: 'code-list-version-not-fixed',
+        rule: 'XOEV-CODE-VERSION-KNOWN',
+        severity: 'error',
+        message: '<xdomea:Nachrichtentyp> names version 1.0 of urn:xoev-de:xdomea:codeliste:nachrichtentyp; the standard fixes version 2.0',
+      }),
+    ]);
   });
 
   it('cannot tell about a list konform does not have, and never passes it', () => {
@@ -141,14 +173,14 @@ describe('xml.codelists on mutated copies of a real xdomea message', () => {
   });
 
   it('decides each requirement by the findings of its rule', async () => {
-    const decided = ['valid', 'unknown-code', 'wrong-version'].map((name) => join(MUTATED, `xdomea-0503-${name}.xml`));
+    const decided = ['valid', 'unknown-code'].map((name) => join(MUTATED, `xdomea-0503-${name}.xml`));
     const report = await run({ suite: SUITE, profile: 'codelists', target: { files: decided } });
     const outcomes = Object.fromEntries(report.requirements.filter((requirement) => requirement.class === 'codelists').map((requirement) => [requirement.id, requirement.outcome]));
     expect(outcomes).toEqual({
       'XOEV-CODE-LIST-NAMED': 'passed',
       'XOEV-CODE-VERSION-NAMED': 'passed',
       'XOEV-CODE-KNOWN-LIST': 'passed',
-      'XOEV-CODE-VERSION-KNOWN': 'failed',
+      'XOEV-CODE-VERSION-KNOWN': 'passed',
       'XOEV-CODE-VALUE': 'failed',
     });
   });

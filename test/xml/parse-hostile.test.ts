@@ -1,6 +1,7 @@
 /**
  * The hostile-XML battery: every attack ends as a failed `xml.well-formed` check with a
- * finding that says what happened — never a crash, a hang (vitest's timeout) or a pass.
+ * finding that says what happened — never a crash, a hang (vitest's timeout) or a pass; a file
+ * over the size limit, refused unread, is one konform cannot tell about.
  * Runs through the library entry point, as `konform validate` does.
  */
 import { createWriteStream } from 'node:fs';
@@ -96,17 +97,39 @@ describe('hostile XML ends as a finding', () => {
     expect(findings[0]?.message).toContain('256');
   });
 
-  it('a 200 MB file is refused unread', async () => {
+  it('a 200 MB file is refused unread: konform cannot tell, by any check of the file', async () => {
     const file = join(scratch, 'huge.xml');
     const out = createWriteStream(file);
     const chunk = `<item>${'y'.repeat(1024 * 1024 - 13)}</item>`;
-    out.write('<huge>');
+    out.write('<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2">');
     for (let i = 0; i < 200; i += 1) if (!out.write(chunk)) await once(out, 'drain');
-    out.end('</huge>');
+    out.end('</Invoice>');
     await once(out, 'finish');
     const { outcome, findings } = await wellFormed(file);
-    expect(outcome).toBe('failed');
-    expect(findings).toEqual([expect.objectContaining({ code: 'file-too-large', severity: 'fatal', params: expect.objectContaining({ maxBytes: 100 * 1024 * 1024 }) })]);
+    expect(outcome).toBe('cantTell');
+    expect(findings).toEqual([expect.objectContaining({ code: 'file-too-large', params: expect.objectContaining({ maxBytes: 100 * 1024 * 1024 }) })]);
+    const report = await run({ suite: 'xrechnung-3.0', target: { files: [file] } });
+    const outcomes = Object.fromEntries(report.results.map((result) => [result.check, result.outcome]));
+    expect(outcomes).toMatchObject({ 'well-formed': 'cantTell', scenario: 'cantTell', 'xsd-ubl-invoice': 'cantTell', 'cen-ubl': 'cantTell', 'xrechnung-ubl': 'cantTell' });
+    expect(report.results.find((result) => result.check === 'xsd-ubl-invoice')?.findings[0]?.message).toMatch(/too large/);
+    expect(report.exitCode).toBe(3);
     await rm(file);
+  });
+});
+
+describe('the size limit (option maxBytes)', () => {
+  it('makes a larger file one konform cannot tell about, naming the limit: inconclusive, exit 3', async () => {
+    const small = await scratchSuite(undefined, [], { maxBytes: 100 });
+    try {
+      const file = await generated('over-100-bytes.xml', `<a>${'x'.repeat(200)}</a>`);
+      const report = await run({ suite: small.suite, target: { files: [file] } });
+      expect(report.results).toEqual([
+        expect.objectContaining({ outcome: 'cantTell', findings: [expect.objectContaining({ code: 'file-too-large', message: expect.stringMatching(/too large.*limit of 100 bytes/) })] }),
+      ]);
+      expect(report.verdict).toBe('inconclusive');
+      expect(report.exitCode).toBe(3);
+    } finally {
+      await small.remove();
+    }
   });
 });

@@ -42,8 +42,8 @@ export interface ScratchSuite {
   remove(): Promise<void>;
 }
 
-/** A suite `xml-test` over a standard whose `xsd/` is a copy of `xsdFolder`. */
-export async function scratchSuite(xsdFolder: string | undefined, xsdChecks: XsdCheck[] = []): Promise<ScratchSuite> {
+/** A suite `xml-test` over a standard whose `xsd/` is a copy of `xsdFolder`; `wellFormed` holds the options of its well-formedness check. */
+export async function scratchSuite(xsdFolder: string | undefined, xsdChecks: XsdCheck[] = [], wellFormed: { maxBytes?: number } = {}): Promise<ScratchSuite> {
   const root = await mkdtemp(join(tmpdir(), 'konform-xml-'));
   const standardDir = join(root, 'standards', 'xml-test', '1.0');
   const suiteDir = join(root, 'suites', 'xml-test');
@@ -63,7 +63,7 @@ export async function scratchSuite(xsdFolder: string | undefined, xsdChecks: Xsd
   ];
   await writeFile(join(standardDir, 'manifest.yaml'), stringify({ id: 'xml-test', version: '1.0', title: 'XML test standard', requirements: 'requirements.yaml', artifacts }));
   const classes = [
-    { id: 'syntax', title: 'Well-formed', checks: [{ id: 'well-formed', title: 'Well-formed', kind: 'xml.well-formed', verifies: ['XML-WF'] }] },
+    { id: 'syntax', title: 'Well-formed', checks: [{ id: 'well-formed', title: 'Well-formed', kind: 'xml.well-formed', verifies: ['XML-WF'], options: wellFormed }] },
     ...(xsdChecks.length > 0
       ? [{ id: 'schema', title: 'Schema-valid', checks: xsdChecks.map(({ id, ...options }) => ({ id, title: id, kind: 'xml.xsd', verifies: ['XSD-VALID'], options })) }]
       : []),

@@ -91,7 +91,7 @@ describe('xml.xsd on XRechnung', () => {
     expect(cii?.findings[0]?.message).toMatch(/^Element 'rsm:Unknown': This element is not expected\. Expected is \( rsm:ExchangedDocument \)/);
   });
 
-  it('fails a truncated invoice with its parse error, and finds no scenario for a BMP image', async () => {
+  it('fails a truncated invoice with its parse error, and a BMP image, which has no root, by every XSD check', async () => {
     const truncated = join(KOSIT_VALIDATOR_INSTANCES, 'instances', 'ubl007.xml');
     const image = join(KOSIT_VALIDATOR_INSTANCES, 'instances', 'bin001.xml');
     const report = await run({ suite: suite.suite, target: { files: [truncated, image] } });
@@ -99,7 +99,9 @@ describe('xml.xsd on XRechnung', () => {
     expect(invoice).toMatchObject({ outcome: 'failed', findings: [expect.objectContaining({ code: 'not-well-formed', severity: 'fatal' })] });
     const imageResults = resultsFor(report.results, image);
     expect(imageResults.find((result) => result.check === 'well-formed')?.outcome).toBe('failed');
-    expect(imageResults.filter((result) => result.kind === 'xml.xsd').map((result) => result.outcome)).toEqual(['inapplicable', 'inapplicable', 'inapplicable']);
+    const imageXsd = imageResults.filter((result) => result.kind === 'xml.xsd');
+    expect(imageXsd.map((result) => result.outcome)).toEqual(['failed', 'failed', 'failed']);
+    expect(imageXsd[0]?.findings).toEqual([expect.objectContaining({ code: 'not-well-formed', severity: 'fatal' })]);
     expect(report.verdict).not.toBe('passed');
   });
 });

@@ -1,9 +1,11 @@
 /**
  * What the XML check kinds share: one subject per message file of the target, and the
  * `match` option that restricts a check to files with given root elements (a scenario, as
- * in KoSIT's scenarios.xml). A file whose root does not match makes the check inapplicable.
+ * in KoSIT's scenarios.xml). A file whose root does not match makes the check inapplicable;
+ * a file without a root is never passed over.
  */
 import type { CheckOutput } from '../../core/model.js';
+import type { FileRoot } from '../../xml/file-root.js';
 import type { CheckContext, CheckKind, Subject } from '../types.js';
 
 /** JSON Schema of `match`: root elements in Clark notation, `{namespace}localName`. */
@@ -23,25 +25,31 @@ export function subjectFile(subject: Subject | undefined): string {
 }
 
 /**
- * The file's root element in Clark notation, read once per run; undefined when the file does
- * not start like XML. A file that cannot be read rejects: konform cannot tell which checks are for it.
+ * The file's root element, read once per run (src/xml/file-root.ts). A file that cannot be
+ * read rejects: konform cannot tell which checks are for it.
  */
-export function rootOf(context: CheckContext, file: string): Promise<string | undefined> {
-  return context.memo(`xml:root:${file}`, async () => {
-    const { clark, readRootElement } = await import('../../xml/root-element.js');
-    const root = readRootElement(file);
-    return root ? clark(root) : undefined;
-  });
+export function rootOf(context: CheckContext, file: string): Promise<FileRoot> {
+  return context.memo(`xml:root:${file}`, async () => (await import('../../xml/file-root.js')).fileRoot(file));
 }
 
-/** Inapplicable output when the file's root is not one the check is for; undefined when it is. */
+/**
+ * The output of a check when the file's root is not one in `match`: inapplicable for another
+ * document type. A file without a root is never passed over: failed when it is not
+ * well-formed, cantTell when it was too large to read. Undefined when the check is for the file.
+ */
 export async function outsideScenario(context: CheckContext, file: string, match: readonly string[] | undefined): Promise<CheckOutput | undefined> {
   if (!match) return undefined;
-  const root = await rootOf(context, file);
-  if (root && match.includes(root)) return undefined;
+  const found = await rootOf(context, file);
+  if ('rootless' in found) {
+    const { findings, tooLarge } = found.rootless;
+    if (tooLarge) return { outcome: 'cantTell', findings };
+    const message = 'the file is not well-formed XML, so konform cannot name its root element and it is no document of the types this check validates (the well-formedness check lists its errors)';
+    return { outcome: 'failed', findings: [{ code: 'not-well-formed', message, severity: 'fatal', params: { match }, location: { file } }] };
+  }
+  if (match.includes(found.root)) return undefined;
   return {
     outcome: 'inapplicable',
-    findings: [{ code: 'other-document-type', message: `the root element ${root ?? '(none)'} is not one this check is for`, params: { root, match } }],
+    findings: [{ code: 'other-document-type', message: `the root element ${found.root} is not one this check is for`, params: { root: found.root, match } }],
   };
 }
 

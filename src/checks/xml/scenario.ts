@@ -2,10 +2,11 @@
  * `xml.scenario`: each message file matches one of the standard's validation scenarios
  * (src/xml/scenarios.ts), as the KoSIT validator requires before it validates: a file that
  * matches none — another document type, another specification identifier, not XML at all —
- * is rejected. The scenario of each file is found once per run and shared with the
- * Schematron checks, which take their rules' severities from it.
+ * is rejected; for a file too large to parse konform cannot tell. The scenario of each file is
+ * found once per run and shared with the Schematron checks, which take their rules'
+ * severities from it.
  */
-import type { CheckOutput } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../core/model.js';
 import type { Scenario, ScenarioTable } from '../../xml/scenarios.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { fileSubjects, subjectFile } from './files.js';
@@ -19,6 +20,8 @@ export interface ScenarioOptions {
 export interface FileScenario {
   wellFormed: boolean;
   scenario?: Scenario;
+  /** The finding of a file over the byte limit, refused unread: whether it is well-formed is not known. */
+  tooLarge?: Finding;
 }
 
 function scenarioTable(context: CheckContext, path: string): Promise<ScenarioTable> {
@@ -33,7 +36,7 @@ export function fileScenario(context: CheckContext, table: string | undefined, f
     const scenarios = table === undefined ? undefined : await scenarioTable(context, table);
     const [{ parseXmlFile }, { selectScenario }] = await Promise.all([import('../../xml/parse.js'), import('../../xml/scenarios.js')]);
     const parsed = parseXmlFile(file);
-    if (!parsed.document) return { wellFormed: false };
+    if (!parsed.document) return { wellFormed: false, ...(parsed.tooLarge ? { tooLarge: parsed.findings[0] } : {}) };
     try {
       const scenario = scenarios && selectScenario(scenarios, parsed.document);
       return { wellFormed: true, ...(scenario ? { scenario } : {}) };
@@ -56,7 +59,8 @@ export const scenarioKind: CheckKind<ScenarioOptions> = {
   subjects: fileSubjects,
   async run(context, options, subject): Promise<CheckOutput> {
     const file = subjectFile(subject);
-    const { wellFormed, scenario } = await fileScenario(context, options.scenarios, file);
+    const { wellFormed, scenario, tooLarge } = await fileScenario(context, options.scenarios, file);
+    if (tooLarge) return { outcome: 'cantTell', findings: [tooLarge] };
     if (scenario) {
       return {
         outcome: 'passed',

@@ -11,7 +11,8 @@
  * lists this Schematron. The file fails when a finding is fatal or an error. konform cannot
  * tell — and never passes — when Java or Saxon is missing (the finding gives the install
  * command), when Saxon could not evaluate the file, and when the file is not well-formed
- * XML: the rules were not evaluated then, and the well-formedness check reports the file.
+ * XML or too large to parse: the rules were not evaluated then, and the well-formedness check
+ * reports the file.
  */
 import { boundedMap } from '../../core/bounded-map.js';
 import type { CheckOutput, FindingSeverity } from '../../core/model.js';
@@ -20,6 +21,7 @@ import type { StylesheetSource } from '../../xml/schematron/stylesheet.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { fileSubjects, MATCH_SCHEMA, outsideScenario, subjectFile } from './files.js';
 import { fileScenario } from './scenario.js';
+import { lintSchematron } from './schematron-lint.js';
 
 export interface SchematronOptions {
   /** Artifact path of the Schematron (`.sch`), compiled by konform. */
@@ -61,7 +63,8 @@ function stylesheetFor(context: CheckContext, options: SchematronOptions): Promi
 async function applicability(context: CheckContext, options: SchematronOptions, file: string): Promise<Applicability> {
   const outside = await outsideScenario(context, file, options.match);
   if (outside) return { output: outside };
-  const { wellFormed, scenario } = await fileScenario(context, options.scenarios, file);
+  const { wellFormed, scenario, tooLarge } = await fileScenario(context, options.scenarios, file);
+  if (tooLarge) return { output: { outcome: 'cantTell', findings: [tooLarge] } };
   if (!wellFormed) return { output: cantTell(file, 'not-well-formed', "the file is not well-formed XML within konform's limits: its Schematron rules could not be evaluated") };
   if (!options.scenarios) return { levels: {} };
   const reason = !scenario ? 'the file matches no scenario' : !scenario.schematron.includes(sourcePath(options)) ? `its scenario (${scenario.name}) does not use ${sourcePath(options)}` : undefined;
@@ -86,6 +89,7 @@ function batchOf(context: CheckContext, options: SchematronOptions): Promise<Bat
 export const schematronKind: CheckKind<SchematronOptions> = {
   name: 'xml.schematron',
   description: "The file satisfies the standard's Schematron rules",
+  lint: lintSchematron,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -125,6 +129,6 @@ export const schematronKind: CheckKind<SchematronOptions> = {
       import('../../xml/schematron/location.js'),
     ]);
     const findings = schematronFindings(file, result.assertions, applies.levels, await positionsIn(file, result.assertions.length > 0));
-    return { outcome: findings.some(isBlocking) ? 'failed' : 'passed', findings };
+    return { outcome: findings.some(isBlocking) ? 'failed' : findings.some((finding) => finding.undecided) ? 'cantTell' : 'passed', findings };
   },
 };

@@ -2,7 +2,8 @@
  * `xml.well-formed`: each message file is a well-formed XML 1.0 document (XML 1.0 §2.1) that
  * konform can parse within its limits for untrusted input: not larger than `maxBytes`, no
  * external entities or DTDs to load, no entity expansion beyond libxml2's amplification
- * limit, nesting within 256 levels. Parse errors are fatal findings with line and column.
+ * limit, nesting within 256 levels. Parse errors are fatal findings with line and column. A
+ * file over `maxBytes` is refused unread: konform cannot tell.
  */
 import type { CheckKind } from '../types.js';
 import { fileSubjects, subjectFile } from './files.js';
@@ -25,6 +26,6 @@ export const wellFormedKind: CheckKind<WellFormedOptions> = {
     const { parseXmlFile } = await import('../../xml/parse.js');
     const parsed = parseXmlFile(subjectFile(subject), options);
     parsed.document?.dispose();
-    return { outcome: parsed.document ? 'passed' : 'failed', findings: parsed.findings };
+    return { outcome: parsed.document ? 'passed' : parsed.tooLarge ? 'cantTell' : 'failed', findings: parsed.findings };
   },
 };

@@ -4,7 +4,8 @@
  * absolute schemaLocations) is compiled once per run, shared by all files and freed when the
  * run ends (the run disposes its memo). A file whose root element is not in `match` is
  * another document type: inapplicable. A file that is not well-formed fails with its parse
- * errors; every validation error is a fatal finding with line and XPath.
+ * errors, one too large to parse is cantTell; every validation error is a fatal finding with
+ * line and XPath.
  */
 import type { StandardSchema } from '../../xml/xsd-standard.js';
 import type { XsdSchema } from '../../xml/xsd.js';
@@ -31,7 +32,7 @@ export const xsdKind = perFileKind<XsdOptions>({
   async judge(context, options, file) {
     const schema = await schemaOf(context, options);
     const { validateXmlFile } = await import('../../xml/xsd-file.js');
-    const { valid, findings } = validateXmlFile(schema, file);
-    return { outcome: valid ? 'passed' : 'failed', findings };
+    const { valid, tooLarge, findings } = validateXmlFile(schema, file);
+    return { outcome: valid ? 'passed' : tooLarge ? 'cantTell' : 'failed', findings };
   },
 });

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { scanStartTags, type Tag } from './start-tags.js';
 import { lineStarts, positionAt } from '../text-position.js';
+import { xmlText } from '../xml-encoding.js';
 
 export interface NodePosition {
   line: number;
@@ -76,7 +77,7 @@ export function locate(root: Tag, starts: readonly number[], location: string): 
 /** A lookup of SVRL locations in the file; the file is read only when there is something to locate. */
 export async function positionsIn(file: string, needed: boolean): Promise<(location: string) => NodePosition | undefined> {
   if (!needed) return () => undefined;
-  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  const text = xmlText(await readFile(file)) ?? '';
   const root = scanStartTags(text);
   if (!root) return () => undefined;
   const starts = lineStarts(text);
