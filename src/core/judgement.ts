@@ -23,6 +23,12 @@ export function blocksCheck(finding: Finding): boolean {
   return !finding.undecided && (finding.severity === undefined || finding.severity === 'fatal' || finding.severity === 'error');
 }
 
+/** The outcome of a result from its findings alone: failed on a MUST violation, cantTell on an undecided finding, passed otherwise. */
+export function outcomeOfFindings(findings: readonly Finding[]): Outcome {
+  if (findings.some(blocksCheck)) return 'failed';
+  return findings.some((finding) => finding.undecided) ? 'cantTell' : 'passed';
+}
+
 /**
  * The outcome a finding gives its rule: cantTell where konform could not decide it, passed for
  * information, failed for every violation — a SHOULD that fired is failed too; its level says

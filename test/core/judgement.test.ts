@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksCheck, ruleOutcome, withSeverity } from '../../src/core/judgement.js';
+import { blocksCheck, outcomeOfFindings, ruleOutcome, withSeverity } from '../../src/core/judgement.js';
 import type { Finding } from '../../src/core/model.js';
 
 const finding = (extra: Partial<Finding> = {}): Finding => ({ code: 'x', message: 'm', ...extra });
@@ -18,6 +18,12 @@ describe('judgement of findings', () => {
     expect(ruleOutcome(finding())).toBe('failed');
     expect(ruleOutcome(finding({ severity: 'information' }))).toBe('passed');
     expect(ruleOutcome(finding({ severity: 'error', undecided: true }))).toBe('cantTell');
+  });
+
+  it('decides a result from its findings: a MUST violation fails it, an undecided finding leaves it cantTell, warnings pass', () => {
+    expect(outcomeOfFindings([finding({ severity: 'warning' }), finding({ undecided: true }), finding({ severity: 'fatal' })])).toBe('failed');
+    expect(outcomeOfFindings([finding({ severity: 'warning' }), finding({ undecided: true })])).toBe('cantTell');
+    expect(outcomeOfFindings([finding({ severity: 'warning' }), finding({ severity: 'information' })])).toBe('passed');
   });
 
   it("gives the violations of a failed result its check's severity where they name none", () => {

@@ -15,6 +15,7 @@
  * reports the file.
  */
 import { boundedMap } from '../../core/bounded-map.js';
+import { outcomeOfFindings } from '../../core/judgement.js';
 import type { CheckOutput, FindingSeverity } from '../../core/model.js';
 import type { SchematronEngine, SvrlResult } from '../../xml/schematron/engine.js';
 import type { StylesheetSource } from '../../xml/schematron/stylesheet.js';
@@ -124,11 +125,11 @@ export const schematronKind: CheckKind<SchematronOptions> = {
     }
     const result = batch.results.get(file);
     if (!result?.ok) return cantTell(file, 'not-evaluated', `Saxon could not evaluate the Schematron on the file: ${result?.reason ?? 'no result'}`);
-    const [{ isBlocking, schematronFindings }, { positionsIn }] = await Promise.all([
+    const [{ schematronFindings }, { positionsIn }] = await Promise.all([
       import('../../xml/schematron/findings.js'),
       import('../../xml/schematron/location.js'),
     ]);
     const findings = schematronFindings(file, result.assertions, applies.levels, await positionsIn(file, result.assertions.length > 0));
-    return { outcome: findings.some(isBlocking) ? 'failed' : findings.some((finding) => finding.undecided) ? 'cantTell' : 'passed', findings };
+    return { outcome: outcomeOfFindings(findings), findings };
   },
 };

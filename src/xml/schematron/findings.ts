@@ -24,10 +24,6 @@ function severityOf(flag: string | undefined, role: string | undefined): Finding
   return SEVERITY_WORDS[flag?.toLowerCase() ?? ''] ?? SEVERITY_WORDS[role?.toLowerCase() ?? ''] ?? 'error';
 }
 
-export function isBlocking(finding: Finding): boolean {
-  return finding.severity === 'fatal' || finding.severity === 'error';
-}
-
 function findingOf(file: string, assertion: SvrlAssertion, levels: Readonly<Record<string, FindingSeverity>>, position: NodePosition | undefined): Finding {
   const declared = severityOf(assertion.flag, assertion.role);
   const severity = (assertion.id !== undefined ? levels[assertion.id] : undefined) ?? declared;

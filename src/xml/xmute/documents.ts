@@ -7,6 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { blocksCheck } from '../../core/judgement.js';
 import { sha256 } from '../../core/sha256.js';
 import { parseXml } from '../parse.js';
 import type { PlannedDeclaration } from './samples.js';
@@ -16,7 +17,7 @@ export type WrittenVariant = { label: string; path: string } | { label: string; 
 function wellFormedProblem(bytes: Buffer, path: string): string | undefined {
   const parsed = parseXml(bytes, path);
   parsed.document?.dispose();
-  const problem = parsed.findings.find((finding) => finding.severity === 'fatal' || finding.severity === 'error');
+  const problem = parsed.findings.find(blocksCheck);
   return problem ? `the mutated document is not well-formed XML: ${problem.message}` : undefined;
 }
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { blocksCheck } from '../../core/judgement.js';
 import { parseXml } from '../parse.js';
 import type { ExpectedToFail, SelftestConfig } from './config.js';
 import { expandSample, type SampleDeclaration } from './expand.js';
@@ -42,7 +43,7 @@ function sampleText(bytes: Buffer, file: string): string {
   }
   const parsed = parseXml(bytes, file);
   parsed.document?.dispose();
-  const problem = parsed.findings.find((finding) => finding.severity === 'fatal' || finding.severity === 'error');
+  const problem = parsed.findings.find(blocksCheck);
   if (problem) throw new KonformError(ERROR_CODES.SUITE_INVALID, `self-test sample is not well-formed XML: ${problem.message}`, { file, line: problem.location?.line });
   return bytes.toString('utf8');
 }
