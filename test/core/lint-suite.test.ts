@@ -3,9 +3,12 @@
  * (BR-DE-1, an XRechnung rule, listed on the CEN Schematron check would be passed by a check
  * that never evaluates it), and what a check refers to must load. Every problem is reported.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintError, lintSuite } from '../../src/core/lint-suite.js';
 import { loadSuite } from '../../src/core/load-suite.js';
+import { pinStandard } from '../../src/core/pin-standard.js';
 import { suiteWorkspace, type SuiteWorkspace } from '../helpers/suite-workspace.js';
 
 let workspace: SuiteWorkspace;
@@ -14,8 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => workspace.remove());
 
-const lintOf = async () => {
-  const { suite, standard } = await loadSuite(workspace.suiteFile);
+const lintOf = async (file = workspace.suiteFile) => {
+  const { suite, standard } = await loadSuite(file);
   return lintSuite(suite, standard);
 };
 
@@ -38,5 +41,32 @@ describe('lintSuite', () => {
       ['xrechnung-cii', expect.stringContaining('is not an artifact of xrechnung 3.0'), expect.any(Number)],
     ]);
     expect(lintError(problems).message).toMatch(/^4 problem\(s\):\n {2}\S+suite\.yaml:64:\d+: check "cen-ubl" verifies BR-DE-1/);
+  });
+});
+
+describe('lintSuite on what XML checks refer to', () => {
+  let xdomea: SuiteWorkspace;
+  beforeAll(async () => {
+    xdomea = await suiteWorkspace('xdomea-3.0', 'xdomea/3.0.0');
+  });
+  afterAll(() => xdomea.remove());
+
+  it('finds nothing wrong with the shipped XÖV suites', async () => {
+    for (const suite of ['xdomea-3.0', 'xwasser-1.0', 'xbau-2.6']) expect(await lintOf(suite), suite).toEqual([]);
+  });
+
+  it('names a schema path that does not compile, a code-list folder without lists, and a truncated code list', async () => {
+    const list = join(xdomea.standardDir, 'codelists', '0601.SpezifischeFehlermeldung_1.0.xml');
+    await writeFile(list, (await readFile(list, 'utf8')).slice(0, 2000));
+    await pinStandard(xdomea.standardDir, { write: true });
+    await xdomea.edit(xdomea.suiteFile, (text) =>
+      text.replace('schema: xsd/xdomea_3.0.0/xdomea.xsd', 'schema: xsd/xdomea_3.0.0/xdomeaa.xsd').replace('options: { codelists: codelists, schemas: xsd }', 'options: { codelists: codelist, schemas: xsd }'),
+    );
+    const problems = await lintOf(xdomea.suiteFile);
+    expect(problems.map(({ check, message, location }) => [check, message, location.pointer])).toEqual([
+      ['xsd', expect.stringMatching(/^the XML Schema does not compile: .*xdomeaa\.xsd/), '/classes/1/checks/0/options/schema'],
+      ['codelists', 'no code list of xdomea 3.0.0 lies under codelist', '/classes/2/checks/0/options/codelists'],
+      ['message-header', expect.stringMatching(/^codelists\/0601\.SpezifischeFehlermeldung_1\.0\.xml is not well-formed XML/), '/classes/3/checks/0/options/codelists'],
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  * when konform lacks a list a code refers to (never passed then), inapplicable without codes.
  */
 import { perFileKind } from './files.js';
+import { lintCodeLists } from './reference-lint.js';
 import { FOLDER_SCHEMA, outputOf, readMessage } from './xoev-message.js';
 
 export interface CodeListsOptions {
@@ -19,6 +20,7 @@ export const codeListsKind = perFileKind<CodeListsOptions>({
   description: 'Every XÖV code element names a code list and version konform pins, and its code is in that version',
   properties: { codelists: FOLDER_SCHEMA, schemas: FOLDER_SCHEMA },
   required: ['codelists', 'schemas'],
+  lint: lintCodeLists,
   async judge(context, options, file) {
     const reading = await readMessage(context, file, options.schemas);
     if ('unread' in reading) return reading.unread;

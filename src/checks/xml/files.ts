@@ -60,6 +60,7 @@ export interface FileKindSpec<Options> {
   properties: Record<string, unknown>;
   required: string[];
   judge(context: CheckContext, options: Options, file: string): Promise<CheckOutput>;
+  lint?: CheckKind<Options>['lint'];
 }
 
 /** A kind that judges each file whose root element is one `match` names (every file without it). */
@@ -70,6 +71,7 @@ export function perFileKind<Options extends { match?: string[] }>(spec: FileKind
     optionsSchema: { type: 'object', additionalProperties: false, required: spec.required, properties: { ...spec.properties, match: MATCH_SCHEMA } },
     needs: ['files'],
     subjects: fileSubjects,
+    ...(spec.lint ? { lint: spec.lint } : {}),
     async run(context, options, subject): Promise<CheckOutput> {
       const file = subjectFile(subject);
       return (await outsideScenario(context, file, options.match)) ?? spec.judge(context, options, file);

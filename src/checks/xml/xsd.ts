@@ -11,6 +11,7 @@ import type { StandardSchema } from '../../xml/xsd-standard.js';
 import type { XsdSchema } from '../../xml/xsd.js';
 import type { CheckContext } from '../types.js';
 import { perFileKind } from './files.js';
+import { lintSchema } from './reference-lint.js';
 
 export interface XsdOptions extends StandardSchema {
   match?: string[];
@@ -29,6 +30,7 @@ export const xsdKind = perFileKind<XsdOptions>({
   description: "The file is valid against the standard's XML Schema",
   properties: { schema: { type: 'string', minLength: 1 }, catalog: { type: 'string', minLength: 1 } },
   required: ['schema'],
+  lint: lintSchema,
   async judge(context, options, file) {
     const schema = await schemaOf(context, options);
     const { validateXmlFile } = await import('../../xml/xsd-file.js');

@@ -6,6 +6,7 @@
  */
 import type { HeaderFlavour } from '../../xml/xoev-header.js';
 import { perFileKind } from '../xml/files.js';
+import { lintCodeLists } from '../xml/reference-lint.js';
 import { FOLDER_SCHEMA, outputOf, readMessage } from '../xml/xoev-message.js';
 
 export interface MessageHeaderOptions {
@@ -30,6 +31,7 @@ export const messageHeaderKind = perFileKind<MessageHeaderOptions>({
     futureToleranceSeconds: { type: 'number', minimum: 0, default: 300 },
   },
   required: ['flavour', 'codelists', 'schemas'],
+  lint: lintCodeLists,
   async judge(context, options, file) {
     const reading = await readMessage(context, file, options.schemas);
     if ('unread' in reading) return reading.unread;
