@@ -49,7 +49,7 @@ export interface CheckKind<Options = Record<string, unknown>> {
   needs: Array<'endpoint' | 'spec' | 'files'>;
   /**
    * The subjects the check fans out over, computed before any check runs. Throwing a
-   * KonformError here (a broken declared document, say) ends the run as a usage error.
+   * KonformError here (a standard konform cannot load, say) ends the run as a usage error.
    * Without it, the check runs once.
    */
   subjects?(context: CheckContext, options: Options, check: CheckSpec): Promise<Subject[]>;

@@ -11,8 +11,9 @@ import type SwaggerParser from '@apidevtools/swagger-parser';
 import { sha256 } from '../core/sha256.js';
 import { listOperations } from './operations.js';
 import { parseSource, readSource } from './parse-source.js';
-import { locateParserError } from './parser-errors.js';
+import { locateParserErrors } from './parser-errors.js';
 import { SchemaRegistry } from './schemas.js';
+import { InvalidDocumentError, type DocumentProblem, type SpecErrorFactory } from './spec-error.js';
 import type { JsonObject, OpenApiVersion, Operation } from './types.js';
 
 export interface OpenApiDocument {
@@ -65,8 +66,7 @@ export async function documentFromSource(file: string, bytes: Buffer): Promise<O
     await validate(Parser, file, copy);
     bundled = (await bundler.bundle(file, copy(), PARSER_OPTIONS)) as unknown as JsonObject;
   } catch (error) {
-    const { message, pointer } = locateParserError(error, data, file);
-    throw specError(message, pointer, error);
+    throw invalidDocument(locateParserErrors(error, data, file), specError, error);
   }
   const declaredVersion = String(bundled.swagger ?? bundled.openapi);
   const version: OpenApiVersion = declaredVersion === '2.0' ? '2.0' : declaredVersion.startsWith('3.0') ? '3.0' : '3.1';
@@ -83,4 +83,22 @@ export async function documentFromSource(file: string, bytes: Buffer): Promise<O
     operations: listOperations(bundled, version),
     schemas: new SchemaRegistry(bundled, version, specError),
   };
+}
+
+/**
+ * The problems located in the source; a problem the validator saw once per place a `$ref`
+ * leads to it is reported once, where it is written.
+ */
+function invalidDocument(
+  problems: Array<{ message: string; pointer: string | undefined }>,
+  specError: SpecErrorFactory,
+  cause: unknown,
+): InvalidDocumentError {
+  const located = new Map<string, DocumentProblem>();
+  for (const { message, pointer } of problems) {
+    const { location } = specError(message, pointer);
+    located.set(`${location?.pointer} ${message}`, { aspect: 'document', message, location: location ?? {} });
+  }
+  const [first, ...others] = located.values();
+  return new InvalidDocumentError([first as DocumentProblem, ...others], cause);
 }

@@ -38,6 +38,7 @@ export function listOperations(document: JsonObject, version: OpenApiVersion): O
         requestBody: version === '2.0' ? swagger2Body(document, operation, parameters) : normaliseRequestBody(document, operation),
         responses: normaliseResponses(document, operation, version, stringList(operation.value.produces ?? document.produces)),
         safe: SAFE.has(method.toUpperCase()),
+        secured: demandsCredentials(operation.value.security ?? document.security),
       });
     }
   }
@@ -67,6 +68,15 @@ function swagger2Body(document: JsonObject, operation: Located<JsonObject>, para
     required: body.required,
     content: consumes.map((mediaType) => ({ mediaType, pointer: body.pointer, schemaPointer: body.schemaPointer })),
   };
+}
+
+/**
+ * OpenAPI 3.1.1 Security Requirement Object (Swagger 2.0 alike): the alternatives of the
+ * operation's `security`, else the document's; none, or an empty one (`{}`), makes
+ * credentials optional.
+ */
+function demandsCredentials(security: unknown): boolean {
+  return Array.isArray(security) && security.length > 0 && security.every((alternative) => isJsonObject(alternative) && Object.keys(alternative).length > 0);
 }
 
 function stringList(value: unknown): string[] {

@@ -1,23 +1,29 @@
 /**
  * The value konform sends for a parameter, in order of preference: the parameter's `example`,
- * its first `examples` entry, the schema's example, `default`, first `enum` value, and only
- * for a required parameter a value built from the schema. An optional parameter is sent only
- * when the document gives a value for it, and not when that value is empty ("no filter").
+ * its `examples` entries, the schema's example, examples, default, const, first `enum` value —
+ * the first valid against the parameter's schema (value-check.ts) — and else, for a required
+ * parameter or one whose declared values were all invalid, a value built from the schema. An
+ * optional parameter is sent only when the document gives a value for it, and not when that
+ * value is empty ("no filter").
  */
 import { isJsonObject, resolveLocal } from './refs.js';
-import { declaredSchemaValue, sampleFromSchema } from './schema-sample.js';
+import { declaredSchemaValues, generatedValue } from './schema-sample.js';
 import type { JsonObject, ParameterSpec } from './types.js';
+import { firstValid, type RejectedValue, type ValueCheck } from './value-check.js';
 
-export function parameterValue(document: JsonObject, parameter: ParameterSpec): { value: unknown } | undefined {
-  const declared = declaredValue(document, parameter);
-  if (!parameter.required) return declared && !isEmpty(declared.value) ? declared : undefined;
-  return declared ?? { value: sampleFromSchema(document, parameter.schema ?? {}) };
+export interface ParameterChoice {
+  chosen: { value: unknown } | undefined;
+  /** Declared values passed over as invalid. */
+  rejected: RejectedValue[];
 }
 
-function declaredValue(document: JsonObject, parameter: ParameterSpec): { value: unknown } | undefined {
-  if (parameter.examples.length > 0) return { value: parameter.examples[0] };
-  const schema = resolveLocal(document, { value: parameter.schema, pointer: '' }).value;
-  return isJsonObject(schema) ? declaredSchemaValue(schema) : undefined;
+export function parameterValue(document: JsonObject, parameter: ParameterSpec, check: ValueCheck): ParameterChoice {
+  const schema = resolveLocal(document, { value: parameter.schema, pointer: parameter.schemaPointer ?? parameter.pointer });
+  const ownValues = isJsonObject(schema.value) ? declaredSchemaValues(schema.value, schema.pointer) : [];
+  const { valid, rejected } = firstValid([...parameter.examples, ...ownValues], parameter.schemaPointer, check);
+  if (valid) return { chosen: parameter.required || !isEmpty(valid.value) ? { value: valid.value } : undefined, rejected };
+  const wanted = parameter.required || rejected.length > 0;
+  return { chosen: wanted ? { value: generatedValue(document, parameter.schema ?? {}) } : undefined, rejected };
 }
 
 function isEmpty(value: unknown): boolean {

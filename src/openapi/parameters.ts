@@ -4,7 +4,7 @@
  */
 import { childPointer } from './json-pointer.js';
 import { isJsonObject, resolveLocal, type Located } from './refs.js';
-import type { JsonObject, OpenApiVersion, ParameterLocation, ParameterSpec, ParameterStyle } from './types.js';
+import type { DeclaredValue, JsonObject, OpenApiVersion, ParameterLocation, ParameterSpec, ParameterStyle } from './types.js';
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie', 'body', 'formData'];
 
@@ -39,18 +39,23 @@ function openApi3Parameter(document: JsonObject, parameter: JsonObject, base: Pa
     schemaPointer: hasSchema ? childPointer(holder.pointer, 'schema') : undefined,
     style,
     explode,
-    examples: [...declaredExamples(document, parameter), ...(holder.value === parameter ? [] : declaredExamples(document, holder.value))],
+    examples: [
+      ...declaredExamples(document, { value: parameter, pointer: base.pointer }),
+      ...(holder.value === parameter ? [] : declaredExamples(document, holder)),
+    ],
   };
 }
 
 /** `example`, then the values of `examples` in document order (OpenAPI 3 Parameter Object, Example Object). */
-function declaredExamples(document: JsonObject, holder: JsonObject): unknown[] {
-  const values: unknown[] = [];
-  if (Object.hasOwn(holder, 'example')) values.push(holder.example);
+function declaredExamples(document: JsonObject, { value: holder, pointer }: Located<JsonObject>): DeclaredValue[] {
+  const values: DeclaredValue[] = [];
+  if (Object.hasOwn(holder, 'example')) values.push({ value: holder.example, pointer: childPointer(pointer, 'example') });
   if (isJsonObject(holder.examples)) {
-    for (const example of Object.values(holder.examples)) {
-      const resolved = resolveLocal(document, { value: example, pointer: '' }).value;
-      if (isJsonObject(resolved) && Object.hasOwn(resolved, 'value')) values.push(resolved.value);
+    for (const [name, example] of Object.entries(holder.examples)) {
+      const resolved = resolveLocal(document, { value: example, pointer: childPointer(pointer, 'examples', name) });
+      if (isJsonObject(resolved.value) && Object.hasOwn(resolved.value, 'value')) {
+        values.push({ value: resolved.value.value, pointer: childPointer(resolved.pointer, 'value') });
+      }
     }
   }
   return values;
@@ -69,6 +74,6 @@ function swagger2Parameter(parameter: JsonObject, base: ParameterBase): Paramete
     style,
     explode: format === 'multi',
     // `x-example` is the customary extension for parameter examples in Swagger 2.0.
-    examples: Object.hasOwn(parameter, 'x-example') ? [parameter['x-example']] : [],
+    examples: Object.hasOwn(parameter, 'x-example') ? [{ value: parameter['x-example'], pointer: childPointer(base.pointer, 'x-example') }] : [],
   };
 }

@@ -1,13 +1,14 @@
 /**
  * Reads the declared document, YAML or JSON, keeping the node ranges so that later errors can
- * name a line and column. Aliases are capped (the yaml package's default of 100) against
- * alias bombs; duplicate keys are an error (YAML 1.2 §3.2.1.1, RFC 8259 §4 interoperability).
+ * name a line and column; every syntax error is reported. Aliases are capped (the yaml
+ * package's default of 100) against alias bombs; duplicate keys are an error (YAML 1.2
+ * §3.2.1.1, RFC 8259 §4 interoperability).
  */
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { isJsonObject } from './refs.js';
 import { SourceMap } from './source-map.js';
-import { specErrorFactory, specInvalid, specMissing, type SpecErrorFactory } from './spec-error.js';
+import { InvalidDocumentError, specErrorFactory, specMissing, type DocumentProblem, type SpecErrorFactory } from './spec-error.js';
 import type { JsonObject } from './types.js';
 
 export interface ParsedSource {
@@ -29,11 +30,11 @@ export function parseSource(file: string, text: string): ParsedSource {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const specError = specErrorFactory(file, new SourceMap(document, lines));
-  const syntaxError = document.errors[0];
-  if (syntaxError) {
+  const [first, ...others] = document.errors.map((syntaxError): DocumentProblem => {
     const { line, col } = lines.linePos(syntaxError.pos[0]);
-    throw specInvalid(`not valid YAML or JSON: ${syntaxError.message}`, { file, line, column: col }, syntaxError);
-  }
+    return { aspect: 'document', message: `not valid YAML or JSON: ${syntaxError.message}`, location: { file, line, column: col } };
+  });
+  if (first) throw new InvalidDocumentError([first, ...others]);
   let data: unknown;
   try {
     data = document.toJS();

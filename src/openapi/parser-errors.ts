@@ -1,7 +1,8 @@
 /**
- * Turns an error of @apidevtools/swagger-parser into a message and the JSON pointer of the
- * problem: structural errors (its ajv `details`), its Swagger 2.0 semantic checks ("Validation
- * failed. /paths/{id}/get …") and $ref resolution errors (the pointer of the offending `$ref`).
+ * Turns an error of @apidevtools/swagger-parser into the problems it names, each a message and
+ * a JSON pointer: structural errors (its ajv `details`, every one), its Swagger 2.0 semantic
+ * checks ("Validation failed. /paths/{id}/get …") and $ref resolution errors (the pointer of
+ * the offending `$ref`); the last two stop at their first problem.
  */
 import type { ErrorObject } from 'ajv';
 import { childPointer, valueAt } from './json-pointer.js';
@@ -16,38 +17,49 @@ export interface LocatedProblem {
   pointer: string | undefined;
 }
 
-export function locateParserError(error: unknown, root: JsonObject, file: string): LocatedProblem {
+/** The problems an error of swagger-parser names: every structural error, else its one error. */
+export function locateParserErrors(error: unknown, root: JsonObject, file: string): LocatedProblem[] {
   const message = error instanceof Error ? error.message : String(error);
   const details = (error as { details?: unknown }).details;
   if (Array.isArray(details) && details.length > 0) return locateSchemaErrors(details as ErrorObject[]);
   const { code, source, targetRef } = error as { code?: unknown; source?: unknown; targetRef?: unknown };
   // A ref to a missing place in this document; a problem inside another file is placed at the ref to that file.
   const missingHere = code === 'EMISSINGPOINTER' ? refSites(root).find((site) => site.ref === targetRef) : undefined;
-  if (missingHere) return { message, pointer: missingHere.pointer };
+  if (missingHere) return [{ message, pointer: missingHere.pointer }];
   const unresolved = /Unable to resolve \$ref pointer "([^"]+)"/.exec(message)?.[1];
   const resource = unresolved ?? (typeof source === 'string' && code !== undefined ? source : undefined);
-  if (resource !== undefined) return { message, pointer: refLeadingTo(root, file, resource)?.pointer };
-  if (message.startsWith('Validation failed.')) return { message, pointer: semanticErrorPointer(message, root) };
-  return { message, pointer: root.swagger !== undefined ? '/swagger' : root.openapi !== undefined ? '/openapi' : '' };
+  if (resource !== undefined) return [{ message, pointer: refLeadingTo(root, file, resource)?.pointer }];
+  if (message.startsWith('Validation failed.')) return [{ message, pointer: semanticErrorPointer(message, root) }];
+  return [{ message, pointer: root.swagger !== undefined ? '/swagger' : root.openapi !== undefined ? '/openapi' : '' }];
 }
+
+const isCombinator = (error: ErrorObject): boolean => error.keyword === 'oneOf' || error.keyword === 'anyOf';
+const isBelow = (pointer: string, ancestor: string): boolean => pointer.startsWith(ancestor + '/');
 
 /**
  * ajv reports every failing branch of a `oneOf`/`anyOf`; the branch errors below such an error
- * are noise. Of the remaining errors the deepest is the most precise place.
+ * are noise, and so is a `oneOf`/`anyOf` error above another error that remains (it only
+ * passes the failure up). Each remaining place is one problem, with the messages of every
+ * error there.
  */
-function locateSchemaErrors(errors: ErrorObject[]): LocatedProblem {
-  const branchRoots = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath);
+function locateSchemaErrors(errors: ErrorObject[]): LocatedProblem[] {
+  const branchRoots = errors.filter(isCombinator).map((e) => e.instancePath);
   const isBranchNoise = (e: ErrorObject): boolean =>
-    e.keyword !== 'oneOf' &&
-    e.keyword !== 'anyOf' &&
-    branchRoots.some((root) => e.instancePath === root || e.instancePath.startsWith(root + '/'));
+    !isCombinator(e) && branchRoots.some((root) => e.instancePath === root || isBelow(e.instancePath, root));
   const candidates = errors.filter((e) => !isBranchNoise(e));
-  const chosen = candidates.reduce((best, e) => (depth(e.instancePath) > depth(best.instancePath) ? e : best));
-  const messages = [chosen, ...errors.filter((e) => e !== chosen && e.instancePath === chosen.instancePath)]
-    .map((e) => describe(e))
-    .filter((text, index, all) => all.indexOf(text) === index);
-  const shown = messages.slice(0, MAX_MESSAGES).join('; ') + (messages.length > MAX_MESSAGES ? '; …' : '');
-  return { message: `does not conform to the OpenAPI schema: ${shown}`, pointer: chosen.instancePath };
+  const places = candidates
+    .filter((e) => !(isCombinator(e) && candidates.some((other) => isBelow(other.instancePath, e.instancePath))))
+    .map((e) => e.instancePath)
+    .filter((place, index, all) => all.indexOf(place) === index);
+  return places.map((place) => {
+    const messages = errors
+      .filter((e) => e.instancePath === place)
+      .sort((a, b) => Number(isCombinator(a)) - Number(isCombinator(b)))
+      .map((e) => describe(e))
+      .filter((text, index, all) => all.indexOf(text) === index);
+    const shown = messages.slice(0, MAX_MESSAGES).join('; ') + (messages.length > MAX_MESSAGES ? '; …' : '');
+    return { message: `does not conform to the OpenAPI schema: ${shown}`, pointer: place };
+  });
 }
 
 function describe(error: ErrorObject): string {
@@ -55,10 +67,6 @@ function describe(error: ErrorObject): string {
   if (extra.additionalProperty !== undefined) return `${error.message} (${extra.additionalProperty})`;
   if (extra.allowedValues !== undefined) return `${error.message} (${extra.allowedValues.join(', ')})`;
   return error.message ?? error.keyword;
-}
-
-function depth(pointer: string): number {
-  return pointer === '' ? 0 : pointer.split('/').length;
 }
 
 /** "Validation failed. /paths/{id}/get has …": the path name itself contains slashes. */

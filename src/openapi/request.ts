@@ -1,16 +1,18 @@
 /**
  * The request for an operation: the target URL (which may carry a base path) joined with the
  * operation's path, parameters serialised per their style, an `Accept` header listing the
- * media types documented for success, and a JSON body where one is required.
+ * media types documented for success, and a JSON body where one is required. Values declared
+ * in the document are sent where `check` finds them valid against their schema.
  */
 import type { HttpRequest } from '../http/types.js';
 import { valueAt } from './json-pointer.js';
 import { isJsonMediaType, parseMediaType } from './media-type.js';
 import { parameterValue } from './parameter-values.js';
-import { isJsonObject } from './refs.js';
-import { sampleFromSchema } from './schema-sample.js';
+import { isJsonObject, objectAt } from './refs.js';
+import { declaredSchemaValues, generatedValue } from './schema-sample.js';
 import { serialiseCookie, serialiseHeader, serialisePath, serialiseQuery } from './serialise.js';
-import type { JsonObject, Operation, ParameterSpec } from './types.js';
+import type { DeclaredValue, JsonObject, Operation, ParameterSpec } from './types.js';
+import { acceptEveryValue, firstValid, type RejectedValue, type ValueCheck } from './value-check.js';
 
 /** A value that replaces the one konform would send for a parameter (for negative checks). */
 export interface ParameterOverride {
@@ -18,13 +20,20 @@ export interface ParameterOverride {
   value: unknown;
 }
 
-export function buildRequest(baseUrl: string, document: JsonObject, operation: Operation, override?: ParameterOverride): HttpRequest {
+export interface RequestOptions {
+  override?: ParameterOverride;
+  /** Checks the values the document declares; without it, every one is taken as valid. */
+  check?: ValueCheck;
+}
+
+export function buildRequest(baseUrl: string, document: JsonObject, operation: Operation, options: RequestOptions = {}): HttpRequest {
+  const { override, check = acceptEveryValue } = options;
   let path = operation.path;
   const query: string[] = [];
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
   for (const parameter of operation.parameters) {
-    const chosen = parameter === override?.parameter ? { value: override.value } : parameterValue(document, parameter);
+    const chosen = parameter === override?.parameter ? { value: override.value } : parameterValue(document, parameter, check).chosen;
     if (chosen === undefined) continue;
     if (parameter.in === 'path') path = path.replaceAll(`{${parameter.name}}`, serialisePath(parameter, chosen.value));
     else if (parameter.in === 'query') query.push(...serialiseQuery(parameter, chosen.value));
@@ -35,12 +44,20 @@ export function buildRequest(baseUrl: string, document: JsonObject, operation: O
   const accept = acceptedMediaTypes(operation);
   if (accept && !headers.accept) headers.accept = accept;
   const request: HttpRequest = { method: operation.method, url: joinUrl(baseUrl, path, query), headers };
-  const body = jsonBody(document, operation);
+  const body = jsonBody(document, operation, check);
   if (body) {
     headers['content-type'] = body.mediaType;
-    request.body = body.text;
+    request.body = JSON.stringify(body.value);
   }
   return request;
+}
+
+/** The values of the document a request for the operation would send but `check` finds invalid. */
+export function rejectedValues(document: JsonObject, operation: Operation, check: ValueCheck): RejectedValue[] {
+  return [
+    ...operation.parameters.flatMap((parameter) => parameterValue(document, parameter, check).rejected),
+    ...(jsonBody(document, operation, check)?.rejected ?? []),
+  ];
 }
 
 /** The target URL's path (a base path, say) followed by the operation path and query. */
@@ -59,8 +76,12 @@ function acceptedMediaTypes(operation: Operation): string | undefined {
   return types.size > 0 ? [...types].join(', ') : undefined;
 }
 
-/** A required body in the first JSON media type, from its example or its schema. */
-function jsonBody(document: JsonObject, operation: Operation): { mediaType: string; text: string } | undefined {
+/** A required body in the first JSON media type: its example or the schema's own value where valid, else one built from the schema. */
+function jsonBody(
+  document: JsonObject,
+  operation: Operation,
+  check: ValueCheck,
+): { mediaType: string; value: unknown; rejected: RejectedValue[] } | undefined {
   if (!operation.requestBody?.required) return undefined;
   const media = operation.requestBody.content.find((candidate) => {
     const parsed = parseMediaType(candidate.mediaType);
@@ -68,9 +89,10 @@ function jsonBody(document: JsonObject, operation: Operation): { mediaType: stri
   });
   if (!media) return undefined;
   const holder = valueAt(document, media.pointer);
-  const value =
-    isJsonObject(holder) && Object.hasOwn(holder, 'example')
-      ? holder.example
-      : sampleFromSchema(document, media.schemaPointer === undefined ? {} : valueAt(document, media.schemaPointer));
-  return { mediaType: media.mediaType, text: JSON.stringify(value) };
+  const example: DeclaredValue[] = isJsonObject(holder) && Object.hasOwn(holder, 'example') ? [{ value: holder.example, pointer: `${media.pointer}/example` }] : [];
+  const schema = media.schemaPointer === undefined ? undefined : objectAt(document, media.schemaPointer);
+  const ownValues = schema ? declaredSchemaValues(schema.value, schema.pointer) : [];
+  const { valid, rejected } = firstValid([...example, ...ownValues], media.schemaPointer, check);
+  const value = valid ? valid.value : generatedValue(document, schema?.value ?? {});
+  return { mediaType: media.mediaType, value, rejected };
 }

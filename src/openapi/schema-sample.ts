@@ -5,7 +5,8 @@
  */
 import { sampleForPattern } from './pattern-sample.js';
 import { isJsonObject, resolveLocal } from './refs.js';
-import type { JsonObject } from './types.js';
+import { childPointer } from './json-pointer.js';
+import type { DeclaredValue, JsonObject } from './types.js';
 
 /** Recursive schemas end here. */
 const MAX_DEPTH = 8;
@@ -24,21 +25,38 @@ const FORMAT_SAMPLES: Record<string, string> = {
   byte: 'a29uZm9ybQ==',
 };
 
-/** The value a schema itself declares: example (3.0), examples (3.1), default, const, enum. */
-export function declaredSchemaValue(schema: JsonObject): { value: unknown } | undefined {
-  if (Object.hasOwn(schema, 'example')) return { value: schema.example };
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) return { value: schema.examples[0] };
-  if (Object.hasOwn(schema, 'default')) return { value: schema.default };
-  if (Object.hasOwn(schema, 'const')) return { value: schema.const };
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return { value: schema.enum[0] };
-  return undefined;
+/** Keywords whose value the schema gives as an instance, each with the pointer of its first value, in order of preference. */
+const OWN_VALUES: ReadonlyArray<[keyword: string, inArray: boolean]> = [
+  ['example', false],
+  ['examples', true],
+  ['default', false],
+  ['const', false],
+  ['enum', true],
+];
+
+/** The values a schema itself declares, in order of preference: example (3.0), examples (3.1), default, const, enum. */
+export function declaredSchemaValues(schema: JsonObject, pointer: string): DeclaredValue[] {
+  return OWN_VALUES.flatMap(([keyword, inArray]): DeclaredValue[] => {
+    if (!Object.hasOwn(schema, keyword)) return [];
+    const value = schema[keyword];
+    if (!inArray) return [{ value, pointer: childPointer(pointer, keyword) }];
+    return Array.isArray(value) && value.length > 0 ? [{ value: value[0], pointer: childPointer(pointer, keyword, 0) }] : [];
+  });
+}
+
+/** A value built from the schema without the example, examples and default it declares at its top. */
+export function generatedValue(document: JsonObject, schema: unknown): unknown {
+  const resolved = resolveLocal(document, { value: schema, pointer: '' }).value;
+  if (!isJsonObject(resolved)) return sampleFromSchema(document, resolved);
+  const { example: _example, examples: _examples, default: _default, ...rest } = resolved;
+  return sampleFromSchema(document, rest);
 }
 
 export function sampleFromSchema(document: JsonObject, schema: unknown, depth = 0): unknown {
   const located = resolveLocal(document, { value: schema, pointer: '' }).value;
   if (!isJsonObject(located) || depth > MAX_DEPTH) return undefined;
   const resolved = mergeAllOf(document, located);
-  const declared = declaredSchemaValue(resolved);
+  const [declared] = declaredSchemaValues(resolved, '');
   if (declared) return declared.value;
   const alternatives = [resolved.oneOf, resolved.anyOf].find(Array.isArray);
   if (alternatives && resolved.type === undefined && resolved.properties === undefined) {

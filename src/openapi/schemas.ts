@@ -5,7 +5,7 @@
  * `#/components/schemas/Station` resolve inside it and a schema is compiled by its pointer.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { KonformError } from '../core/errors.js';
+import { isKonformError, KonformError } from '../core/errors.js';
 import { addOpenApiFormats } from './formats.js';
 import { invalidPatternPointer } from './invalid-pattern.js';
 import { metaSchemaErrors } from './meta-schema.js';
@@ -13,7 +13,7 @@ import { splitPointer, uriFragment, valueAt } from './json-pointer.js';
 import { patternEngine } from './portable-regexp.js';
 import { toJsonSchema2020 } from './schema-convert.js';
 import { schemaRootPointers } from './schema-roots.js';
-import type { SpecErrorFactory } from './spec-error.js';
+import { InvalidDocumentError, type DocumentProblem, type SpecErrorFactory } from './spec-error.js';
 import type { JsonObject, OpenApiVersion } from './types.js';
 
 /** Base URI of the document resource; the reserved `.invalid` name (RFC 6761 §6.4) is never fetched. */
@@ -65,9 +65,33 @@ export class SchemaRegistry {
     return validate;
   }
 
-  /** Compiles every schema of the document; the first that fails throws SPEC_INVALID. */
+  /**
+   * Compiles every schema of the document; throws InvalidDocumentError with every schema that
+   * fails. A problem of a referenced schema also fails each schema that refers to it, placed
+   * at that schema: it is reported once, where it is written when that was found.
+   */
   compileAll(): void {
-    for (const pointer of this.roots) this.validator(pointer);
+    const failures: Array<{ root: string; error: KonformError }> = [];
+    for (const root of this.roots) {
+      try {
+        this.validator(root);
+      } catch (error) {
+        if (!isKonformError(error)) throw error;
+        failures.push({ root, error });
+      }
+    }
+    const placedInside = ({ root, error }: (typeof failures)[number]) => error.location?.pointer !== root;
+    const placedMessages = new Set(failures.filter(placedInside).map(({ error }) => error.message));
+    const problems = new Map<string, DocumentProblem>();
+    for (const failure of failures) {
+      const { message, location = {} } = failure.error;
+      const inside = placedInside(failure);
+      if (!inside && placedMessages.has(message)) continue;
+      const key = inside ? `${location.pointer} ${message}` : message;
+      if (!problems.has(key)) problems.set(key, { aspect: 'schema', message, location });
+    }
+    const [first, ...others] = problems.values();
+    if (first) throw new InvalidDocumentError([first, ...others]);
   }
 
   private compile(pointer: string): ValidateFunction {

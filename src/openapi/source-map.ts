@@ -6,11 +6,16 @@
  * into an external ref stops at the ref.
  */
 import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
-import { fragmentPointer, pointerTokens } from './json-pointer.js';
+import { childPointer, fragmentPointer, pointerTokens } from './json-pointer.js';
 
 export interface LineColumn {
   line: number;
   column: number;
+}
+
+/** Where a pointer is written: line and column, and the pointer of that place (through local `$ref`s to their targets). */
+export interface WrittenPlace extends Partial<LineColumn> {
+  pointer: string;
 }
 
 /** A node on the way, and the node that marks where it is written (the key, for a mapping member). */
@@ -27,27 +32,41 @@ export class SourceMap {
     private readonly lines: LineCounter,
   ) {}
 
-  /** Where the deepest existing node on the pointer's way is written (1-based). */
-  locate(pointer: string): LineColumn | undefined {
+  /**
+   * Where the deepest existing node on the pointer's way is written (1-based), and the pointer
+   * of that place with the tokens not found appended.
+   */
+  locate(pointer: string): WrittenPlace {
     let step: Step = { node: this.document.contents, marker: this.document.contents };
-    for (const token of pointerTokens(pointer)) {
-      const next = child(step.node, token) ?? child(this.followRef(step.node), token);
+    let written = '';
+    const tokens = pointerTokens(pointer);
+    let found = 0;
+    for (const token of tokens) {
+      let next = child(step.node, token);
+      if (next === undefined) {
+        const target = this.followRef(step.node);
+        next = child(target.node, token);
+        if (next !== undefined) written = target.pointer;
+      }
       if (next === undefined) break;
       step = next;
+      written = childPointer(written, token);
+      found += 1;
     }
+    const place = { pointer: childPointer(written, ...tokens.slice(found)) };
     const range = (step.marker as { range?: [number, number, number] } | null)?.range;
-    if (!range) return undefined;
+    if (!range) return place;
     const position = this.lines.linePos(range[0]);
-    return { line: position.line, column: position.col };
+    return { ...place, line: position.line, column: position.col };
   }
 
-  private followRef(node: unknown): unknown {
-    let current = node;
+  private followRef(node: unknown): { node: unknown; pointer: string } {
+    let current = { node, pointer: '' };
     for (let hop = 0; hop < MAX_REF_HOPS; hop += 1) {
-      const ref = child(current, '$ref')?.node;
+      const ref = child(current.node, '$ref')?.node;
       const target = isScalar(ref) && typeof ref.value === 'string' ? fragmentPointer(ref.value) : undefined;
       if (target === undefined) return current;
-      current = this.nodeAt(target);
+      current = { node: this.nodeAt(target), pointer: target };
     }
     return current;
   }

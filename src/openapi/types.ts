@@ -23,6 +23,12 @@ export type ParameterStyle =
   | 'tabDelimited'
   | 'deepObject';
 
+/** A value the document gives (an example, a default), and where it is written. */
+export interface DeclaredValue {
+  value: unknown;
+  pointer: string;
+}
+
 export interface ParameterSpec {
   name: string;
   in: ParameterLocation;
@@ -35,7 +41,7 @@ export interface ParameterSpec {
   style: ParameterStyle;
   explode: boolean;
   /** Example values declared on the parameter itself, in order of preference. */
-  examples: unknown[];
+  examples: DeclaredValue[];
 }
 
 export interface MediaTypeSpec {
@@ -78,4 +84,6 @@ export interface Operation {
   responses: ResponseSpec[];
   /** GET and HEAD (RFC 9110 §9.2.1); only these are called unless the target allows more. */
   safe: boolean;
+  /** The operation's Security Requirement (else the document's) asks for credentials: it lists no empty alternative. */
+  secured: boolean;
 }

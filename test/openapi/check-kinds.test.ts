@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { OPENAPI_KINDS } from '../../src/checks/openapi/index.js';
 import type { CheckContext, CheckKind, Subject } from '../../src/checks/types.js';
-import { ERROR_CODES } from '../../src/core/errors.js';
 import type { CheckOutput, CheckSpec } from '../../src/core/model.js';
 import { createTestHttpClient } from '../helpers/undici-http-client.js';
 import { BASE_PATH, KINDS_DOCUMENT, kindsApi, type KindsApi } from './kinds-api.js';
@@ -50,6 +49,7 @@ test('every kind is registered once, with the names the suite uses', () => {
     'openapi.undocumented-path',
     'openapi.invalid-parameter',
     'openapi.undocumented-method',
+    'openapi.security-enforced',
   ]);
 });
 
@@ -65,16 +65,24 @@ describe('openapi.document', () => {
     );
   });
 
-  test('a broken document throws SPEC_INVALID from subjects', async () => {
+  test('a broken document fails with the pointer of the problem; the checks that need it are cantTell', async () => {
     const broken = await workspace.write('broken.yaml', KINDS_DOCUMENT.replace('type: integer, default: 10', 'type: integer, default: 10, pattern: "("'));
     const brokenContext = checkContext(createTestHttpClient(), { url: server.url, spec: broken });
-    await expect(kind('openapi.document').subjects?.(brokenContext, {}, CHECK)).rejects.toMatchObject({
-      code: ERROR_CODES.SPEC_INVALID,
-      location: { pointer: '/paths/~1good/get/parameters/0/schema/pattern' },
-    });
-    await expect(kind('openapi.status-documented').subjects?.(brokenContext, {}, CHECK)).rejects.toMatchObject({
-      code: ERROR_CODES.SPEC_INVALID,
-    });
+    expect(await kind('openapi.document').subjects?.(brokenContext, {}, CHECK)).toEqual([{ id: 'document', title: broken }]);
+    const output = await runOn('openapi.document', 'document', {}, brokenContext);
+    expect(output.outcome).toBe('failed');
+    expect(output.findings).toEqual([
+      expect.objectContaining({
+        code: 'schema-invalid',
+        rule: 'OAS-SCHEMA-VALID',
+        location: expect.objectContaining({ specPointer: '/paths/~1good/get/parameters/0/schema/pattern' }),
+      }),
+    ]);
+    const subjects = await kind('openapi.status-documented').subjects?.(brokenContext, {}, CHECK);
+    expect(subjects).toEqual([{ id: 'invalid-document', title: 'the declared document (invalid)' }]);
+    const dependent = await runOn('openapi.status-documented', 'invalid-document', {}, brokenContext);
+    expect(dependent).toMatchObject({ outcome: 'cantTell', findings: [{ code: 'document-invalid' }] });
+    expect(api.hits).toEqual([]);
   });
 });
 
@@ -189,9 +197,9 @@ describe('openapi.undocumented-path', () => {
 });
 
 describe('openapi.invalid-parameter', () => {
-  test('a 4xx refusal passes', async () => {
+  test('a 4xx refusal passes, after the valid request succeeded', async () => {
     expect((await runOn('openapi.invalid-parameter', 'good')).outcome).toBe('passed');
-    expect(api.hits).toEqual(['GET /good?limit=not-a-number']);
+    expect(api.hits).toEqual(['GET /good?limit=10', 'GET /good?limit=not-a-number']);
     expect((await runOn('openapi.invalid-parameter', 'item')).outcome).toBe('passed');
   });
 
@@ -205,14 +213,16 @@ describe('openapi.invalid-parameter', () => {
     });
   });
 
-  test('a 401 before the server judged the value tells nothing: cantTell', async () => {
-    const output = await runOn('openapi.invalid-parameter', 'guarded');
-    expect(output.outcome).toBe('cantTell');
-    expect(codes(output)).toEqual(['authorization-refused']);
+  test('where the valid request did not succeed (401, 500), a refusal proves nothing: cantTell, the invalid value not sent', async () => {
+    for (const operation of ['guarded', 'crash']) {
+      const output = await runOn('openapi.invalid-parameter', operation);
+      expect(output.outcome).toBe('cantTell');
+      expect(codes(output)).toEqual(['no-success']);
+    }
+    expect(api.hits).toEqual(['GET /guarded?flag=true', 'GET /crash?page=1']);
   });
 
-  test('a server error fails; no parameter to invalidate is inapplicable', async () => {
-    expect(codes(await runOn('openapi.invalid-parameter', 'crash'))).toEqual(['server-error']);
+  test('no parameter to invalidate is inapplicable', async () => {
     expect((await runOn('openapi.invalid-parameter', 'badBody')).outcome).toBe('inapplicable');
   });
 });

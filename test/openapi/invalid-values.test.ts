@@ -73,7 +73,7 @@ test('a string enum gets a value outside it, distinct from every enum value', ()
 test('array items are invalidated inside the array and serialised as the parameter says', () => {
   const { operation, invalid } = invalidFor('GET /lists');
   expect(invalid).toMatchObject({ value: ['not-a-number'], reason: 'wrongType', expected: 'number' });
-  const request = buildRequest('http://h', document.data, operation, invalid && { parameter: invalid.parameter, value: invalid.value });
+  const request = buildRequest('http://h', document.data, operation, invalid && { override: { parameter: invalid.parameter, value: invalid.value } });
   expect(request.url).toBe('http://h/lists?ids=not-a-number');
 });
 

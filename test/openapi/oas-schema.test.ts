@@ -11,33 +11,40 @@ import { stringify } from 'yaml';
 import { KonformError } from '../../src/core/errors.js';
 import { loadOpenApiDocument } from '../../src/openapi/document.js';
 import { parseSource } from '../../src/openapi/parse-source.js';
-import { locateParserError } from '../../src/openapi/parser-errors.js';
+import { locateParserErrors } from '../../src/openapi/parser-errors.js';
+import { InvalidDocumentError } from '../../src/openapi/spec-error.js';
 import type { JsonObject } from '../../src/openapi/types.js';
 import { scratch, spec } from './support.js';
 
-type Verdict = 'valid' | { message: string; pointer: string | undefined; line: number | undefined; details: unknown };
+type Problem = { message: string; pointer: string | undefined; line: number | undefined };
+type Verdict = 'valid' | { problems: Problem[]; details: unknown };
 
-function verdictOf(error: KonformError): Verdict {
-  const { pointer, line } = error.location ?? {};
-  return { message: error.message, pointer, line, details: (error.cause as { details?: unknown }).details };
+const problemOf = ({ message, location }: { message: string; location?: KonformError['location'] }): Problem => ({
+  message,
+  pointer: location?.pointer,
+  line: location?.line,
+});
+
+function verdictOf(error: InvalidDocumentError): Verdict {
+  return { problems: error.problems.map(problemOf), details: (error.cause as { details?: unknown }).details };
 }
 
-/** What konform made of swagger-parser's `validate` before: its error, located the same way. */
+/** What konform makes of swagger-parser's `validate`: the problems of its error, located the same way. */
 async function oracle(file: string): Promise<Verdict> {
   const { data, specError } = parseSource(file, await readFile(file, 'utf8'));
   try {
     await SwaggerParser.validate(file, structuredClone(data) as never, { resolve: { http: false } });
     return 'valid';
   } catch (error) {
-    const { message, pointer } = locateParserError(error, data, file);
-    return verdictOf(specError(message, pointer, error));
+    const problems = locateParserErrors(error, data, file).map(({ message, pointer }) => problemOf(specError(message, pointer)));
+    return { problems: problems.filter((problem, index) => problems.findIndex((other) => JSON.stringify(other) === JSON.stringify(problem)) === index), details: (error as { details?: unknown }).details };
   }
 }
 
 async function konform(file: string): Promise<Verdict> {
   return loadOpenApiDocument(file).then(
     () => 'valid' as const,
-    (error: unknown) => verdictOf(error as KonformError),
+    (error: unknown) => verdictOf(error as InvalidDocumentError),
   );
 }
 

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { CheckContext } from '../../src/checks/types.js';
 import type { Standard, Target } from '../../src/core/model.js';
+import { run } from '../../src/core/run.js';
 import type { HttpClient } from '../../src/http/types.js';
+import type { Report } from '../../src/report/model.js';
 
 export const SPECS = resolve('fixtures/specs');
 
@@ -86,4 +88,18 @@ export async function startServer(handler: Handler): Promise<{ url: string; serv
     server,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
+}
+
+/** A run of openapi-contract against `server` with the document `spec`; the server is closed after it. */
+export async function contractRunClosing(server: { url: string; close(): Promise<void> }, spec: string): Promise<Report> {
+  try {
+    return await run({ suite: 'openapi-contract', target: { url: server.url, spec } });
+  } finally {
+    await server.close();
+  }
+}
+
+/** The outcome of each check for one subject of a report, by check id. */
+export function outcomesOf(report: Report, subject: string): Record<string, string> {
+  return Object.fromEntries(report.results.filter((result) => result.subject?.id === subject).map((result) => [result.check, result.outcome]));
 }

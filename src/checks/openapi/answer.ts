@@ -1,7 +1,8 @@
 /**
  * The frame of the checks that judge an operation's answer to a valid request: get the shared
- * exchange, turn transport failures and 5xx answers into cantTell, find the documented
- * response for the status, and let the check judge the rest.
+ * exchange, turn transport failures, 5xx answers and refusals of a secured operation for want
+ * of credentials into cantTell, find the documented response for the status, and let the
+ * check judge the rest; only a failure is decided by an answer that is no success.
  */
 import type { CheckOutput } from '../../core/model.js';
 import type { HttpResponse } from '../../http/types.js';
@@ -9,8 +10,9 @@ import type { OpenApiDocument } from '../../openapi/document.js';
 import { documentedResponse } from '../../openapi/response-status.js';
 import type { Operation, ResponseSpec } from '../../openapi/types.js';
 import type { CheckContext, Subject } from '../types.js';
-import { inapplicable, serverErrorCantTell, transportFailure } from './outputs.js';
+import { inapplicable, judgedWithoutSuccess, needsCredentials, serverErrorCantTell, transportFailure } from './outputs.js';
 import { callOperation, subjectOperation } from './shared.js';
+import { isAuthorizationRefusal } from './statuses.js';
 
 export interface Answer {
   document: OpenApiDocument;
@@ -26,8 +28,9 @@ export async function judgeAnswer(
   const { document, operation } = await subjectOperation(context, subject);
   const call = await callOperation(context, document, operation);
   if ('failure' in call) return transportFailure(call.failure, operation);
+  if (operation.secured && isAuthorizationRefusal(call.response)) return needsCredentials(operation, call.response);
   if (call.response.status >= 500) return serverErrorCantTell(operation, call.response);
-  return judge({ document, operation, response: call.response });
+  return judgedWithoutSuccess(judge({ document, operation, response: call.response }), operation, call.response);
 }
 
 /** As judgeAnswer, for checks that need the Response Object documented for the status. */

@@ -1,12 +1,12 @@
 /**
  * `openapi.invalid-parameter`: an otherwise valid request with one parameter value the schema
  * rules out (wrong type, outside the enum) is refused with a client error (RFC 9110 §15.5.1).
+ * A refusal proves something only where the valid request succeeded; otherwise it is cantTell.
  */
 import { invalidParameterValue } from '../../openapi/invalid-values.js';
-import { buildRequest } from '../../openapi/request.js';
 import type { CheckKind } from '../types.js';
-import { inapplicable, transportFailure } from './outputs.js';
-import { operationSubjects, send, subjectOperation, targetUrl } from './shared.js';
+import { inapplicable, succeeded, transportFailure, withoutSuccess } from './outputs.js';
+import { callOperation, operationSubjects, requestFor, send, subjectOperation } from './shared.js';
 import { refusalOutput } from './statuses.js';
 
 export const invalidParameterKind: CheckKind = {
@@ -18,8 +18,11 @@ export const invalidParameterKind: CheckKind = {
     const { document, operation } = await subjectOperation(context, subject);
     const invalid = invalidParameterValue(document.data, operation);
     if (!invalid) return inapplicable('no parameter of the operation has a type or enum that rules a value out');
+    const valid = await callOperation(context, document, operation);
+    if ('failure' in valid) return transportFailure(valid.failure, operation);
+    if (!succeeded(valid.response)) return withoutSuccess(operation, valid.response, 'a refusal of an invalid value would prove nothing');
     const { parameter, value, reason, expected } = invalid;
-    const call = await send(context, buildRequest(targetUrl(context), document.data, operation, { parameter, value }));
+    const call = await send(context, requestFor(context, document, operation, { parameter, value }));
     if ('failure' in call) return transportFailure(call.failure, operation);
     const shown = JSON.stringify(value);
     const why = reason === 'wrongType' ? `is no ${expected}` : `is not one of ${expected}`;

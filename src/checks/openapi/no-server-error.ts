@@ -3,8 +3,9 @@
  * server error; 5xx says the server failed to fulfil an apparently valid request (RFC 9110 §15.6).
  */
 import type { CheckKind } from '../types.js';
-import { transportFailure } from './outputs.js';
+import { judgedWithoutSuccess, needsCredentials, transportFailure } from './outputs.js';
 import { callOperation, operationSubjects, subjectOperation } from './shared.js';
+import { isAuthorizationRefusal } from './statuses.js';
 
 export const noServerErrorKind: CheckKind = {
   name: 'openapi.no-server-error',
@@ -16,8 +17,9 @@ export const noServerErrorKind: CheckKind = {
     const call = await callOperation(context, document, operation);
     if ('failure' in call) return transportFailure(call.failure, operation);
     const { response } = call;
+    if (operation.secured && isAuthorizationRefusal(response)) return needsCredentials(operation, response);
     const evidence = [response.exchangeId];
-    if (response.status < 500) return { outcome: 'passed', findings: [], evidence };
+    if (response.status < 500) return judgedWithoutSuccess({ outcome: 'passed', findings: [], evidence }, operation, response);
     const finding = {
       code: 'server-error',
       message: `${operation.method} ${operation.path} answered a valid request with ${response.status}`,

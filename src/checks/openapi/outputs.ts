@@ -44,6 +44,61 @@ export function serverErrorCantTell(operation: Operation, response: HttpResponse
   };
 }
 
+/** RFC 9110 §15.3: a 2xx status says the request succeeded. */
+export function succeeded(response: HttpResponse): boolean {
+  return response.status >= 200 && response.status < 300;
+}
+
+/** cantTell: the valid request of the operation was answered, but not with success. */
+export function withoutSuccess(operation: Operation, response: HttpResponse, consequence: string): CheckOutput {
+  return {
+    outcome: 'cantTell',
+    findings: [
+      {
+        code: 'no-success',
+        message: `${operation.method} ${operation.path} did not succeed with a valid request (it answered ${response.status}); ${consequence}`,
+        params: { status: response.status },
+        location: { operation: operation.key },
+        exchange: response.exchangeId,
+      },
+    ],
+    evidence: [response.exchangeId],
+  };
+}
+
+/**
+ * An answer to the valid request that is no success (a 4xx, say) shows nothing of the
+ * operation's documented success: a check it would pass, or leave inapplicable, is cantTell.
+ * What it fails stays failed, as the answer contradicts the document all the same.
+ */
+export function judgedWithoutSuccess(output: CheckOutput, operation: Operation, response: HttpResponse): CheckOutput {
+  if (succeeded(response) || output.outcome === 'failed') return output;
+  return withoutSuccess(operation, response, 'its answers to a successful request were not examined');
+}
+
+/**
+ * A secured operation answered 401 or 403 (RFC 9110 §15.5.2, §15.5.4): the request did not
+ * satisfy its Security Requirement, and the answer is evidence of the security behaviour only
+ * (`openapi.security-enforced`), not of the operation's documented answers.
+ */
+export function needsCredentials(operation: Operation, response: HttpResponse): CheckOutput {
+  return {
+    outcome: 'cantTell',
+    findings: [
+      {
+        code: 'needs-credentials',
+        message:
+          `${operation.method} ${operation.path} needs credentials: it answered ${response.status} to a request that did not ` +
+          'satisfy its security requirement; give valid credentials (--auth-*) to check its answers',
+        params: { status: response.status },
+        location: { operation: operation.key },
+        exchange: response.exchangeId,
+      },
+    ],
+    evidence: [response.exchangeId],
+  };
+}
+
 export function inapplicable(reason: string, evidence: string[] = []): CheckOutput {
   return { outcome: 'inapplicable', findings: [notApplicableFinding(reason)], evidence };
 }

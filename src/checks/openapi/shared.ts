@@ -3,21 +3,42 @@
  * schema compiled (once per process, see document-cache.ts), and one exchange per operation, so that an operation is called once
  * however many checks look at its answer.
  */
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, isKonformError, KonformError } from '../../core/errors.js';
 import { HttpFailure, type HttpRequest, type HttpResponse } from '../../http/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
 import { compiledDocument } from '../../openapi/document-cache.js';
-import { buildRequest } from '../../openapi/request.js';
+import { buildRequest, type ParameterOverride } from '../../openapi/request.js';
+import { problemsOf, type DocumentProblem } from '../../openapi/spec-error.js';
 import type { Operation } from '../../openapi/types.js';
+import { schemaValueCheck } from '../../openapi/value-check.js';
 import type { CheckContext, Subject } from '../types.js';
 
 export type Call = { response: HttpResponse } | { failure: HttpFailure };
 
-/** The declared document; a broken one throws SPEC_INVALID (or SPEC_MISSING). */
-export async function declaredDocument(context: CheckContext): Promise<OpenApiDocument> {
+export type Declared = { document: OpenApiDocument } | { problems: DocumentProblem[] };
+
+/**
+ * The declared document, or every problem that makes it invalid (the vendor's non-conformance,
+ * judged by `openapi.document`); one that cannot be read throws SPEC_MISSING.
+ */
+export async function declared(context: CheckContext): Promise<Declared> {
   const spec = context.target.spec;
   if (!spec) throw new KonformError(ERROR_CODES.SPEC_MISSING, 'the OpenAPI checks need the document the target declares');
-  return context.memo(`openapi:document:${spec}`, () => compiledDocument(spec));
+  return context.memo(`openapi:document:${spec}`, async () => {
+    try {
+      return { document: await compiledDocument(spec) };
+    } catch (error) {
+      if (isKonformError(error) && error.code === ERROR_CODES.SPEC_INVALID) return { problems: problemsOf(error, 'document') };
+      throw error;
+    }
+  });
+}
+
+/** The declared document, for checks that run only when it is valid (see valid-document.ts). */
+export async function declaredDocument(context: CheckContext): Promise<OpenApiDocument> {
+  const found = await declared(context);
+  if ('document' in found) return found.document;
+  throw new Error('the declared document is invalid');
 }
 
 export function targetUrl(context: CheckContext): string {
@@ -27,7 +48,7 @@ export function targetUrl(context: CheckContext): string {
 }
 
 /** Safe operations, and the others too when the target allows unsafe requests. */
-function callableOperations(document: OpenApiDocument, context: CheckContext): Operation[] {
+export function callableOperations(document: OpenApiDocument, context: CheckContext): Operation[] {
   return document.operations.filter((operation) => operation.safe || context.target.allowUnsafe);
 }
 
@@ -59,9 +80,12 @@ export async function send(context: CheckContext, request: HttpRequest): Promise
   }
 }
 
+/** The request for the operation, with the document's values where they are valid against their schema. */
+export function requestFor(context: CheckContext, document: OpenApiDocument, operation: Operation, override?: ParameterOverride): HttpRequest {
+  return buildRequest(targetUrl(context), document.data, operation, { check: schemaValueCheck(document.schemas), ...(override && { override }) });
+}
+
 /** The one exchange of an operation with a valid request, shared by all checks of the run. */
 export function callOperation(context: CheckContext, document: OpenApiDocument, operation: Operation): Promise<Call> {
-  return context.memo(`openapi:exchange:${operation.key}`, () =>
-    send(context, buildRequest(targetUrl(context), document.data, operation)),
-  );
+  return context.memo(`openapi:exchange:${operation.key}`, () => send(context, requestFor(context, document, operation)));
 }

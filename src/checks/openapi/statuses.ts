@@ -36,8 +36,13 @@ function refusalFindings(refusal: Refusal, response: HttpResponse): Finding[] {
 
 const AUTHORIZATION_REFUSED = new Set([401, 403]);
 
+/** 401 or 403: the server refused the caller before it judged the request. */
+export function isAuthorizationRefusal(response: HttpResponse): boolean {
+  return AUTHORIZATION_REFUSED.has(response.status);
+}
+
 export function refusalOutput(refusal: Refusal, response: HttpResponse): CheckOutput {
-  if (AUTHORIZATION_REFUSED.has(response.status)) {
+  if (isAuthorizationRefusal(response)) {
     const finding: Finding = {
       code: 'authorization-refused',
       message: `${refusal.request} was refused with ${response.status} before the server judged it; give credentials (--auth-*) to see how it treats the request`,

@@ -1,27 +1,40 @@
 /**
  * `openapi.undocumented-method`: a method the document does not define for a path is answered
  * with 405 Method Not Allowed (RFC 9110 §15.5.6), 501 Not Implemented (§15.6.2) or 404; a 405
- * carries an Allow header (§15.5.6, §10.2.1). TRACE is sent by default, being safe (§9.2.1,
- * §9.3.8); DELETE too when the target allows unsafe requests.
+ * carries an Allow header (§15.5.6, §10.2.1). The probe is TRACE by default, being safe
+ * (§9.2.1, §9.3.8), or the method the suite chooses (`method`: any method token of §9.1 but
+ * the ones that change state, or GET and HEAD); DELETE too when the target allows unsafe
+ * requests. A 401 or 403 to the probe where GET on the same path succeeded says that the method
+ * was refused before it reached the API (by a gateway, say): cantTell, naming that cause.
  */
 import type { CheckOutput, Finding } from '../../core/model.js';
 import type { HttpResponse } from '../../http/types.js';
-import { buildRequest } from '../../openapi/request.js';
-import type { CheckKind } from '../types.js';
-import { inapplicable, transportFailure } from './outputs.js';
-import { declaredDocument, send, targetUrl } from './shared.js';
-import { refusalOutput, statusListSchema } from './statuses.js';
+import type { OpenApiDocument } from '../../openapi/document.js';
+import type { Operation } from '../../openapi/types.js';
+import type { CheckContext, CheckKind } from '../types.js';
+import { inapplicable, succeeded, transportFailure } from './outputs.js';
+import { callOperation, declaredDocument, requestFor, send } from './shared.js';
+import { isAuthorizationRefusal, refusalOutput, statusListSchema } from './statuses.js';
 
-export type UndocumentedMethodOptions = { accept?: number[] };
+export type UndocumentedMethodOptions = { accept?: number[]; method?: string };
 
 const DEFAULT_ACCEPT = [404, 405, 501];
+const DEFAULT_METHOD = 'TRACE';
+
+/** RFC 9110 §9.1: a method is a token (§5.6.2); the ones that change state, and GET and HEAD, are no probe. */
+const methodSchema = {
+  type: 'string',
+  pattern: "^[-!#$%&'*+.^_`|~0-9A-Za-z]+$",
+  not: { enum: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT'] },
+  default: DEFAULT_METHOD,
+} as const;
 
 export const undocumentedMethodKind: CheckKind<UndocumentedMethodOptions> = {
   name: 'openapi.undocumented-method',
   description: 'A method the document does not define for a path is answered with 404, 405 (with Allow) or 501',
   optionsSchema: {
     type: 'object',
-    properties: { accept: { ...statusListSchema, default: DEFAULT_ACCEPT } },
+    properties: { accept: { ...statusListSchema, default: DEFAULT_ACCEPT }, method: methodSchema },
     additionalProperties: false,
   },
   needs: ['endpoint', 'spec'],
@@ -35,22 +48,44 @@ export const undocumentedMethodKind: CheckKind<UndocumentedMethodOptions> = {
     const onPath = document.operations.filter((operation) => operation.path === subject?.id);
     const anchor = onPath.find((operation) => operation.method === 'GET') ?? onPath[0];
     if (!anchor) throw new Error(`the document has no path ${subject?.id ?? '(none given)'}`);
-    const candidates = context.target.allowUnsafe ? ['TRACE', 'DELETE'] : ['TRACE'];
+    const probe = options.method ?? DEFAULT_METHOD;
+    const candidates = context.target.allowUnsafe ? [probe, 'DELETE'] : [probe];
     const methods = candidates.filter((method) => !onPath.some((operation) => operation.method === method));
     if (methods.length === 0) return inapplicable(`every method konform may send is documented for ${anchor.path}`);
     const accept = options.accept ?? DEFAULT_ACCEPT;
     const outputs: CheckOutput[] = [];
     for (const method of methods) {
-      // RFC 9110 §9.3.8: a TRACE request carries no content; neither does konform's DELETE.
-      const { url, headers = {} } = buildRequest(targetUrl(context), document.data, anchor);
+      // RFC 9110 §9.3.8: a TRACE request carries no content; neither does konform's DELETE or another probe.
+      const { url, headers = {} } = requestFor(context, document, anchor);
       delete headers['content-type'];
       const call = await send(context, { method, url, headers });
       if ('failure' in call) outputs.push(transportFailure(call.failure));
+      else if (isAuthorizationRefusal(call.response) && (await getSucceeded(context, document, anchor))) outputs.push(methodRefused(method, anchor, call.response));
       else outputs.push(judge(`${method} ${anchor.path}`, call.response, accept));
     }
     return combine(outputs);
   },
 };
+
+/** Whether the valid GET of the path (the request the responses checks send too) succeeded. */
+async function getSucceeded(context: CheckContext, document: OpenApiDocument, anchor: Operation): Promise<boolean> {
+  if (anchor.method !== 'GET') return false;
+  const call = await callOperation(context, document, anchor);
+  return 'response' in call && succeeded(call.response);
+}
+
+function methodRefused(method: string, anchor: Operation, response: HttpResponse): CheckOutput {
+  const finding: Finding = {
+    code: 'method-refused',
+    message:
+      `${method} ${anchor.path} was refused with ${response.status} while GET ${anchor.path} succeeded: the method is refused ` +
+      `before it reaches the API (by a gateway or firewall, say), so how the API treats it is not known; ` +
+      `a suite can choose another probe method with the option "method" of this check`,
+    params: { status: response.status, method },
+    exchange: response.exchangeId,
+  };
+  return { outcome: 'cantTell', findings: [finding], evidence: [response.exchangeId] };
+}
 
 function judge(request: string, response: HttpResponse, accept: number[]): CheckOutput {
   const output = refusalOutput(
