@@ -9,7 +9,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import { childPointer } from '../src/openapi/json-pointer.js';
+import { childPointer } from '../src/core/json-pointer.js';
 
 export interface DreddDocument {
   file: string;

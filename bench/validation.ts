@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import type { HttpResponse } from '../src/http/types.js';
 import { loadOpenApiDocument, type OpenApiDocument } from '../src/openapi/document.js';
 import { addOpenApiFormats } from '../src/openapi/formats.js';
-import { uriFragment } from '../src/openapi/json-pointer.js';
+import { uriFragment } from '../src/core/json-pointer.js';
 import { buildRequest } from '../src/openapi/request.js';
 import { checkBody } from '../src/openapi/response-body.js';
 import { documentedResponse } from '../src/openapi/response-status.js';

@@ -8,6 +8,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CheckKind } from '../checks/types.js';
 import { didYouMean } from './close-matches.js';
+import { childPointer } from './json-pointer.js';
 
 type Schema = Record<string, unknown>;
 
@@ -36,8 +37,6 @@ export interface OptionsProblem {
   message: string;
 }
 
-const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /** `/budget/maxRequests` → `budget.maxRequests`. */
 const optionName = (pointer: string) => pointer.slice(1).split('/').join('.');
 
@@ -47,7 +46,7 @@ function explain(error: ErrorObject): OptionsProblem {
     const name = String(error.params.additionalProperty);
     const known = Object.keys((error.parentSchema?.properties ?? {}) as Schema);
     const choice = known.length > 0 ? ` — options: ${known.join(', ')}` : ' — it takes no options';
-    return { pointer: `${at}/${escapePointer(name)}`, message: `unknown option "${optionName(`${at}/${name}`)}"${didYouMean(name, known)}${choice}` };
+    return { pointer: childPointer(at, name), message: `unknown option "${optionName(`${at}/${name}`)}"${didYouMean(name, known)}${choice}` };
   }
   if (error.keyword === 'required') {
     const name = String(error.params.missingProperty);

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { KonformError, type ErrorCode, type SourceLocation } from './errors.js';
+import { pointerTokens } from './json-pointer.js';
 
 export interface YamlSource {
   file: string;
@@ -15,17 +16,9 @@ export interface YamlSource {
   locate(pointer: string): SourceLocation;
 }
 
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 function locator(file: string, document: Document, lines: LineCounter) {
   return (pointer: string): SourceLocation => {
-    const segments = pointerSegments(pointer);
+    const segments = pointerTokens(pointer);
     for (let depth = segments.length; depth >= 0; depth -= 1) {
       const path = segments.slice(0, depth).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       const node = depth === 0 ? document.contents : document.getIn(path, true);

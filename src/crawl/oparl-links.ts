@@ -10,7 +10,7 @@
  * `otherOparlVersions` is not followed (it leads to another version's System, a crawl of its
  * own), nor are web pages (`website`, `license`, …) or file contents (`accessUrl`, `downloadUrl`).
  */
-import { childPointer } from '../openapi/json-pointer.js';
+import { childPointer } from '../core/json-pointer.js';
 import type { Extraction, ExtractInput, FoundLink } from './types.js';
 
 /** Reference properties of the OParl 1.1.1 and 1.0.7 schemas. */

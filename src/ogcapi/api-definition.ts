@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { isKonformError } from '../core/errors.js';
 import { documentFromSource, type OpenApiDocument } from '../openapi/document.js';
-import { fragmentPointer, valueAt } from '../openapi/json-pointer.js';
+import { fragmentPointer, valueAt } from '../core/json-pointer.js';
 import { isJsonObject } from '../openapi/refs.js';
 import type { JsonObject } from '../openapi/types.js';
 import { catalogRefs, type UnresolvedRef } from './ref-catalog.js';

@@ -6,7 +6,7 @@
  * that is not local (`#/...`) is unresolved: where it stands for a schema it is replaced by the
  * empty schema and remembered, so that what depends on it is reported as undecided.
  */
-import { childPointer, pointerTokens } from '../openapi/json-pointer.js';
+import { childPointer, pointerTokens } from '../core/json-pointer.js';
 import { isJsonObject } from '../openapi/refs.js';
 import type { JsonObject } from '../openapi/types.js';
 

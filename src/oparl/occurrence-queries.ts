@@ -1,5 +1,5 @@
 /** Questions checks ask of occurrences: each object once, and the values of a relation property. */
-import { childPointer } from '../openapi/json-pointer.js';
+import { childPointer } from '../core/json-pointer.js';
 import type { Relation } from './model.js';
 import type { Occurrence, Role } from './occurrences.js';
 

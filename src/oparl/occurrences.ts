@@ -6,7 +6,7 @@
  * URI names; checks judge it as the latter where it names a type of the version.
  */
 import type { CrawlRecord, Fetched, LinkSource } from '../crawl/types.js';
-import { childPointer, splitPointer } from '../openapi/json-pointer.js';
+import { childPointer, splitPointer } from '../core/json-pointer.js';
 import { isJsonObject } from '../openapi/refs.js';
 import type { JsonObject } from '../openapi/types.js';
 import { typeOfUri, type OParlModel, type Relation } from './model.js';

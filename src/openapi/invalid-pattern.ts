@@ -4,7 +4,7 @@
  * as portable-regexp.ts allows.
  * The search stays within the schema's own tree: referenced schemas are compiled as roots too.
  */
-import { childPointer } from './json-pointer.js';
+import { childPointer } from '../core/json-pointer.js';
 import { compilePattern } from './portable-regexp.js';
 
 export function invalidPatternPointer(schema: unknown, pointer: string): string | undefined {

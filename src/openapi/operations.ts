@@ -3,7 +3,7 @@
  * Swagger 2.0), with the path item's parameters merged in. An operation's parameter overrides
  * a path item's parameter of the same name and location.
  */
-import { childPointer } from './json-pointer.js';
+import { childPointer } from '../core/json-pointer.js';
 import { normaliseParameter } from './parameters.js';
 import { isJsonObject, objectAt, type Located } from './refs.js';
 import { normaliseRequestBody, normaliseResponses } from './responses.js';

@@ -2,7 +2,7 @@
  * Parameter Objects of OpenAPI 3 and Swagger 2.0 in one shape,
  * with the serialisation style each implies.
  */
-import { childPointer } from './json-pointer.js';
+import { childPointer } from '../core/json-pointer.js';
 import { isJsonObject, resolveLocal, type Located } from './refs.js';
 import type { DeclaredValue, JsonObject, OpenApiVersion, ParameterLocation, ParameterSpec, ParameterStyle } from './types.js';
 

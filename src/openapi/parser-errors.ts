@@ -5,7 +5,7 @@
  * the offending `$ref`); the last two stop at their first problem.
  */
 import type { ErrorObject } from 'ajv';
-import { childPointer, valueAt } from './json-pointer.js';
+import { childPointer, valueAt } from '../core/json-pointer.js';
 import { refLeadingTo, refSites } from './ref-sites.js';
 import { isJsonObject } from './refs.js';
 import type { JsonObject } from './types.js';

@@ -4,7 +4,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { childPointer } from './json-pointer.js';
+import { childPointer } from '../core/json-pointer.js';
 
 export interface RefSite {
   /** Pointer of the `$ref` member itself. */

@@ -3,7 +3,7 @@
  * In OpenAPI 2.0 and 3.0 a Reference Object stands for the object it points to, and its
  * siblings are ignored (OpenAPI 3.0.3 Reference Object).
  */
-import { fragmentPointer, valueAt } from './json-pointer.js';
+import { fragmentPointer, valueAt } from '../core/json-pointer.js';
 import type { JsonObject } from './types.js';
 
 export interface Located<T = unknown> {

@@ -5,7 +5,7 @@
  * in the document are sent where `check` finds them valid against their schema.
  */
 import type { HttpRequest } from '../http/types.js';
-import { valueAt } from './json-pointer.js';
+import { valueAt } from '../core/json-pointer.js';
 import { isJsonMediaType, parseMediaType } from './media-type.js';
 import { parameterValue } from './parameter-values.js';
 import { isJsonObject, objectAt } from './refs.js';

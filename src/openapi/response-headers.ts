@@ -5,7 +5,7 @@
  */
 import type { HttpResponse } from '../http/types.js';
 import type { OpenApiDocument } from './document.js';
-import { valueAt } from './json-pointer.js';
+import { valueAt } from '../core/json-pointer.js';
 import { isJsonObject, resolveLocal } from './refs.js';
 import { checked, headerValue, notApplicable, problem, type ResponseCheck } from './response-check.js';
 import type { JsonObject, Operation, ResponseSpec } from './types.js';

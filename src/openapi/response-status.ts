@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../core/model.js';
 import type { HttpResponse } from '../http/types.js';
-import { childPointer } from './json-pointer.js';
+import { childPointer } from '../core/json-pointer.js';
 import { problem } from './response-check.js';
 import type { Operation, ResponseSpec } from './types.js';
 

@@ -2,7 +2,7 @@
  * Response Objects (OpenAPI 3 and Swagger 2.0) and request bodies in one
  * shape: the media types documented for a status, their schemas, and the documented headers.
  */
-import { childPointer } from './json-pointer.js';
+import { childPointer } from '../core/json-pointer.js';
 import { isJsonObject, objectAt, type Located } from './refs.js';
 import type { HeaderSpec, JsonObject, MediaTypeSpec, OpenApiVersion, RequestBodySpec, ResponseSpec } from './types.js';
 

@@ -4,7 +4,7 @@
  * (OpenAPI 3) and `definitions/*` (Swagger 2.0). Subschemas are reached from these by the
  * validator. Examples and `x-` extensions hold data, not schemas, and are not searched.
  */
-import { childPointer } from './json-pointer.js';
+import { childPointer } from '../core/json-pointer.js';
 import { isJsonObject } from './refs.js';
 import type { JsonObject } from './types.js';
 

@@ -5,7 +5,7 @@
  */
 import { sampleForPattern } from './pattern-sample.js';
 import { isJsonObject, resolveLocal } from './refs.js';
-import { childPointer } from './json-pointer.js';
+import { childPointer } from '../core/json-pointer.js';
 import type { DeclaredValue, JsonObject } from './types.js';
 
 /** Recursive schemas end here. */

@@ -9,7 +9,7 @@ import { isKonformError, KonformError } from '../core/errors.js';
 import { addOpenApiFormats } from './formats.js';
 import { invalidPatternPointer } from './invalid-pattern.js';
 import { metaSchemaErrors } from './meta-schema.js';
-import { splitPointer, uriFragment, valueAt } from './json-pointer.js';
+import { splitPointer, uriFragment, valueAt } from '../core/json-pointer.js';
 import { patternEngine } from './portable-regexp.js';
 import { toJsonSchema2020 } from './schema-convert.js';
 import { schemaRootPointers } from './schema-roots.js';

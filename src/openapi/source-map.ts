@@ -6,7 +6,7 @@
  * into an external ref stops at the ref.
  */
 import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
-import { childPointer, fragmentPointer, pointerTokens } from './json-pointer.js';
+import { childPointer, fragmentPointer, pointerTokens } from '../core/json-pointer.js';
 
 export interface LineColumn {
   line: number;

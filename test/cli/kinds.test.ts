@@ -17,7 +17,7 @@ describe('konform kinds', () => {
     const kinds = JSON.parse(list.stdout) as Array<{ name: string; needs: string[]; options: unknown[] }>;
     expect(kinds.length).toBeGreaterThan(60);
     const optionsOf = (name: string) => kinds.find((kind) => kind.name === name)?.options;
-    expect(optionsOf('ogcapi.declares-class')).toContainEqual({ name: 'declares', type: 'core|geojson|oas30|html', required: true });
+    expect(optionsOf('ogcapi.declares-class')).toContainEqual({ name: 'declares', type: 'geojson|html', required: true });
     expect(optionsOf('oparl.filters')).toContainEqual({ name: 'maxPages', type: 'integer', required: false, default: 5 });
   });
 

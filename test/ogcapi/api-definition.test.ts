@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadServedDefinition, reachesUnresolved } from '../../src/ogcapi/api-definition.js';
-import { valueAt } from '../../src/openapi/json-pointer.js';
+import { valueAt } from '../../src/core/json-pointer.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import { loadStandard } from '../../src/core/load-standard.js';
 

@@ -14,11 +14,13 @@ import { Judgement } from './judgement.js';
 import { ogcKind } from './kind.js';
 import { landingPage } from './resources.js';
 
+const OP = '/req/core/api-definition-op';
 const SUCCESS = '/req/core/api-definition-success';
 
 export const apiDefinitionKind = ogcKind({
   name: 'ogcapi.api-definition',
   description: 'Every API definition the landing page links answers 200 with a document of the media type the link names',
+  rules: [OP, SUCCESS],
   judge: async (context, options) => {
     const judgement = new Judgement();
     const landing = await landingPage(context);
@@ -46,7 +48,7 @@ export const apiDefinitionKind = ogcKind({
         continue;
       }
       const fetched = await fetchOnce(context, url, link.type ?? '*/*');
-      if (!expectSupported(judgement, fetched, '/req/core/api-definition-op') || !fetched.response) continue;
+      if (!expectSupported(judgement, fetched, OP) || !fetched.response) continue;
       const { response } = fetched;
       const type = contentTypeOf(response);
       const wanted = link.type ? parseMediaType(link.type) : undefined;

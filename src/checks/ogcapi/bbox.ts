@@ -11,9 +11,14 @@ import { Judgement } from './judgement.js';
 import { perCollectionKind } from './kind.js';
 import { bboxProbe, formatBox } from './probe.js';
 
+const DEFINITION = '/req/core/fc-bbox-definition';
+/** The selected features are in the box, and they are the response to the query. */
+const RESPONSE = ['/req/core/fc-bbox-response', '/req/core/fc-response'];
+
 export const bboxKind = perCollectionKind({
   name: 'ogcapi.bbox',
   description: 'A bbox query answers 200 with only the features whose geometry intersects the box',
+  rules: [DEFINITION, ...RESPONSE],
   judge: async (context, options, { id }) => {
     const sampled = await bboxProbe(context, id, options);
     if ('output' in sampled) return sampled.output;
@@ -22,12 +27,12 @@ export const bboxKind = perCollectionKind({
     const [page] = probe.walk.pages;
     const answer = page ?? probe.walk.broken;
     if (!answer) return judgement.output([]);
-    if (expectJson200(judgement, answer, '/req/core/fc-bbox-definition', `the query with bbox=${formatBox(probe.box)}`) === undefined)
+    if (expectJson200(judgement, answer, DEFINITION, `the query with bbox=${formatBox(probe.box)}`) === undefined)
       return judgement.output();
     for (const seen of probe.walk.features) {
       const box = boxOf(positions(seen.feature.geometry));
       if (box === undefined || intersects(box, probe.box)) continue;
-      for (const rule of ['/req/core/fc-bbox-response', '/req/core/fc-response']) {
+      for (const rule of RESPONSE) {
         judgement.violation({
           rule,
           code: 'outside-bbox',
@@ -40,6 +45,6 @@ export const bboxKind = perCollectionKind({
     }
     judgement.saw(...probe.walk.pages);
     // An answer without features has none that could lie outside the box.
-    return judgement.output(probe.walk.features.length > 0 ? undefined : ['/req/core/fc-bbox-definition']);
+    return judgement.output(probe.walk.features.length > 0 ? undefined : [DEFINITION]);
   },
 });

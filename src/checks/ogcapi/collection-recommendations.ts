@@ -22,9 +22,17 @@ function extentCounts(entry: Record<string, unknown>): { bbox: number; interval:
   return { bbox: count(extent.spatial, 'bbox'), interval: count(extent.temporal, 'interval') };
 }
 
+const RULES = {
+  selfLinks: '/rec/core/fc-md-self-links',
+  license: '/rec/core/fc-md-license',
+  extentSingle: '/rec/core/fc-md-extent-single',
+  collectionLinks: '/rec/core/sfc-md-links',
+} as const;
+
 export const collectionRecommendationsKind = ogcKind({
   name: 'ogcapi.collection-recommendations',
   description: 'Collections link themselves and a licence, give one bounding box and interval, and each collection links its encodings',
+  rules: Object.values(RULES),
   judge: async (context, options) => {
     const judgement = new Judgement();
     const list = await collections(context);
@@ -32,7 +40,7 @@ export const collectionRecommendationsKind = ogcKind({
     if (!listed)
       return judgement
         .undecided({
-          rule: '/rec/core/fc-md-self-links',
+          rule: RULES.selfLinks,
           code: 'collections-unlisted',
           message: 'konform could not read /collections',
           fetched: list,
@@ -42,11 +50,11 @@ export const collectionRecommendationsKind = ogcKind({
     const topLicences = withRel(linksOf(list.json), 'license');
     const { others } = await declaredEncodings(context);
     for (const { id, entry, pointer } of listed) {
-      expectLinks(judgement, entry, pointer, list, '/rec/core/fc-md-self-links', 'self');
+      expectLinks(judgement, entry, pointer, list, RULES.selfLinks, 'self');
       const licences = [...withRel(linksOf(entry, pointer), 'license'), ...topLicences];
       if (!licences.some((link) => LICENCE_TYPES.includes(link.type ?? ''))) {
         judgement.violation({
-          rule: '/rec/core/fc-md-license',
+          rule: RULES.license,
           code: 'licence-missing',
           message: `no license link of type text/html or text/plain for ${id}`,
           fetched: list,
@@ -56,7 +64,7 @@ export const collectionRecommendationsKind = ogcKind({
       const counts = extentCounts(entry);
       if (counts.bbox > 1 || counts.interval > 1) {
         judgement.violation({
-          rule: '/rec/core/fc-md-extent-single',
+          rule: RULES.extentSingle,
           code: 'extent-not-single',
           message: `the extent of ${id} has ${counts.bbox} bounding boxes and ${counts.interval} time intervals`,
           fetched: list,
@@ -70,15 +78,15 @@ export const collectionRecommendationsKind = ogcKind({
       const fetched = await collection(context, id);
       if (!isJsonObject(fetched.json)) continue;
       collectionsRead += 1;
-      expectLinks(judgement.saw(fetched), fetched.json, '', fetched, '/rec/core/sfc-md-links', 'self');
-      if (others.length > 0) expectLinks(judgement, fetched.json, '', fetched, '/rec/core/sfc-md-links', 'alternate', others);
-      expectRelAndType(judgement, linksOf(fetched.json), fetched, '/rec/core/sfc-md-links');
+      expectLinks(judgement.saw(fetched), fetched.json, '', fetched, RULES.collectionLinks, 'self');
+      if (others.length > 0) expectLinks(judgement, fetched.json, '', fetched, RULES.collectionLinks, 'alternate', others);
+      expectRelAndType(judgement, linksOf(fetched.json), fetched, RULES.collectionLinks);
     }
     const withExtent = listed.some(({ entry }) => entry.extent !== undefined);
     return judgement.output([
-      ...(listed.length > 0 ? ['/rec/core/fc-md-self-links', '/rec/core/fc-md-license'] : []),
-      ...(withExtent ? ['/rec/core/fc-md-extent-single'] : []),
-      ...(collectionsRead > 0 ? ['/rec/core/sfc-md-links'] : []),
+      ...(listed.length > 0 ? [RULES.selfLinks, RULES.license] : []),
+      ...(withExtent ? [RULES.extentSingle] : []),
+      ...(collectionsRead > 0 ? [RULES.collectionLinks] : []),
     ]);
   },
 });

@@ -12,16 +12,18 @@ import { Judgement } from './judgement.js';
 import { perCollectionKind } from './kind.js';
 import { collection, collections } from './resources.js';
 
+const OP = '/req/core/sfc-md-op';
 const SUCCESS = '/req/core/sfc-md-success';
 const SAME_MEMBERS = ['id', 'title', 'description', 'extent', 'itemType'] as const;
 
 export const collectionKind = perCollectionKind({
   name: 'ogcapi.collection',
   description: 'GET /collections/{collectionId} answers 200 valid against collection.yaml and consistent with /collections',
+  rules: [OP, SUCCESS],
   judge: async (context, options, listed) => {
     const judgement = new Judgement();
     const fetched = await collection(context, listed.id);
-    if (!expectSupported(judgement, fetched, '/req/core/sfc-md-op')) return judgement.stopped();
+    if (!expectSupported(judgement, fetched, OP)) return judgement.stopped();
     const body = expectJson200(judgement, fetched, SUCCESS, `/collections/${listed.id}`);
     if (body === undefined) return judgement.stopped();
     await expectSchema(context, judgement, 'collection', body, fetched, SUCCESS);

@@ -13,19 +13,22 @@ import { ogcKind } from './kind.js';
 import { declaredEncodings, expectLinks, expectRelAndType } from './link-rules.js';
 import { collections } from './resources.js';
 
+const OP = '/req/core/fc-md-op';
+const SUCCESS = '/req/core/fc-md-success';
 const LINKS = '/req/core/fc-md-links';
 const ITEMS_LINKS = '/req/core/fc-md-items-links';
 
 export const collectionsKind = ogcKind({
   name: 'ogcapi.collections',
   description: 'GET /collections answers 200 valid against collections.yaml, with the links the Core requires of it and of each collection',
+  rules: [OP, SUCCESS, LINKS, ITEMS_LINKS],
   judge: async (context, _options, check) => {
     const judgement = new Judgement();
     const fetched = await collections(context);
-    if (!expectSupported(judgement, fetched, '/req/core/fc-md-op')) return judgement.stopped();
-    const body = expectJson200(judgement, fetched, '/req/core/fc-md-success', '/collections');
+    if (!expectSupported(judgement, fetched, OP)) return judgement.stopped();
+    const body = expectJson200(judgement, fetched, SUCCESS, '/collections');
     if (body === undefined) return judgement.stopped();
-    await expectSchema(context, judgement, 'collections', body, fetched, '/req/core/fc-md-success');
+    await expectSchema(context, judgement, 'collections', body, fetched, SUCCESS);
     const encodings = await declaredEncodings(context);
     expectLinks(judgement, body, '', fetched, LINKS, 'self');
     if (encodings.others.length > 0) expectLinks(judgement, body, '', fetched, LINKS, 'alternate', encodings.others);

@@ -41,6 +41,7 @@ export const conformanceKind = ogcKind({
   name: 'ogcapi.conformance',
   description:
     'The conformance declaration at /conformance and at the conformance links answers 200, is valid against confClasses.yaml and lists the Core',
+  rules: [OP, SUCCESS],
   judge: async (context, options) => {
     const judgement = new Judgement();
     const atPath = await conformance(context);

@@ -13,9 +13,12 @@ import { DEFAULTS } from './options.js';
 /** Findings per collection: one misplaced dataset should not flood the report. */
 const MAX_FINDINGS = 20;
 
+const RULE = '/req/core/crs84';
+
 export const crs84Kind = perCollectionKind({
   name: 'ogcapi.crs84',
   description: 'Every position of the sampled features lies in the range of WGS 84 longitude/latitude (CRS84)',
+  rules: [RULE],
   judge: async (context, options, { id }) => {
     const walked = await walk(
       context,
@@ -34,7 +37,7 @@ export const crs84Kind = perCollectionKind({
     });
     for (const { seen, position } of outside.slice(0, MAX_FINDINGS)) {
       judgement.violation({
-        rule: '/req/core/crs84',
+        rule: RULE,
         code: 'outside-crs84',
         message: `the feature at ${seen.pointer} has the position [${position.join(', ')}], outside longitude -180..180 / latitude -90..90`,
         fetched: seen.fetched,

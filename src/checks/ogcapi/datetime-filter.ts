@@ -29,6 +29,7 @@ const identities = (walked: Walk) => walked.features.map((seen, index) => featur
 export const datetimeFilterKind = perCollectionKind({
   name: 'ogcapi.datetime-filter',
   description: 'datetime set to the temporal extent of a collection selects every feature',
+  rules: [RULE],
   judge: async (context, options, { id, entry }) => {
     const interval = extentInterval(entry);
     if (!interval)

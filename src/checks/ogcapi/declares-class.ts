@@ -1,23 +1,26 @@
 /**
  * `ogcapi.declares-class`: the conformance declaration lists a class the standard recommends a
- * server to offer, e.g. geojson (/rec/core/geojson) or html (/rec/core/html). The check verifies
- * the one requirement it names.
+ * server to offer: geojson (/rec/core/geojson) or html (/rec/core/html), the one requirement it decides.
  */
-import { CLASS_NAMES, classUri, type ClassName } from '../../ogcapi/conformance-classes.js';
+import { classUri } from '../../ogcapi/conformance-classes.js';
 import { Judgement } from './judgement.js';
 import { ogcKind } from './kind.js';
 import type { OgcOptions } from './options.js';
 import { declaredClasses } from './resources.js';
 
-export type DeclaresClassOptions = OgcOptions & { declares: ClassName };
+/** The encoding classes Part 1 recommends to offer, each with its recommendation. */
+const RECOMMENDED = { geojson: '/rec/core/geojson', html: '/rec/core/html' } as const;
+
+export type DeclaresClassOptions = OgcOptions & { declares: keyof typeof RECOMMENDED };
 
 export const declaresClassKind = ogcKind<DeclaresClassOptions>({
   name: 'ogcapi.declares-class',
   description: 'The conformance declaration lists the given conformance class',
-  properties: { declares: { enum: [...CLASS_NAMES] } },
+  properties: { declares: { enum: Object.keys(RECOMMENDED) } },
   required: ['declares'],
-  judge: async (context, options, check) => {
-    const rule = check.verifies[0] ?? '';
+  rules: (options) => [RECOMMENDED[options.declares]],
+  judge: async (context, options) => {
+    const rule = RECOMMENDED[options.declares];
     const judgement = new Judgement();
     const { classes, fetched } = await declaredClasses(context);
     const uri = classUri(options.declares);

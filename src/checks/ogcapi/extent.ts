@@ -19,9 +19,13 @@ function spatialBoxes(entry: Record<string, unknown>): Box[] {
   return list.map(toBox).filter((box): box is Box => box !== undefined);
 }
 
+const EXTENT = '/req/core/fc-md-extent';
+const MULTI = '/req/core/fc-md-extent-multi';
+
 export const extentKind = perCollectionKind({
   name: 'ogcapi.extent',
   description: 'The sampled features lie inside the spatial extent /collections gives for their collection',
+  rules: [EXTENT, MULTI],
   judge: async (context, options, { id, entry, pointer }) => {
     const [first, ...others] = spatialBoxes(entry);
     if (!first) return notJudged('inapplicable', `/collections gives no spatial extent for ${id}`);
@@ -41,7 +45,7 @@ export const extentKind = perCollectionKind({
       examined += 1;
       const at = `the feature at ${seen.pointer} (extent ${formatBox(box)})`;
       if (!contains(first, box)) {
-        for (const rule of ['/req/core/fc-md-extent', '/req/core/fc-md-extent-multi']) {
+        for (const rule of [EXTENT, MULTI]) {
           judgement.violation({
             rule,
             code: 'outside-extent',
@@ -53,7 +57,7 @@ export const extentKind = perCollectionKind({
         }
       } else if (others.length > 0 && !others.some((other) => contains(other, box))) {
         judgement.violation({
-          rule: '/req/core/fc-md-extent-multi',
+          rule: MULTI,
           code: 'outside-extent',
           message: `${at} lies in none of the further bboxes of the collection's extent`,
           fetched: seen.fetched,

@@ -15,6 +15,8 @@ import { perCollectionKind } from './kind.js';
 import { declaredEncodings, expectLinks, expectRelAndType } from './link-rules.js';
 import { feature, items } from './resources.js';
 
+const OP = '/req/core/f-op';
+const SUCCESS = '/req/core/f-success';
 const LINKS = '/req/core/f-links';
 
 /** The first feature of the first page and its own resource; or why there is none. */
@@ -35,6 +37,7 @@ export async function firstFeature(
 export const featureKind = perCollectionKind({
   name: 'ogcapi.feature',
   description: 'GET /collections/{collectionId}/items/{featureId} answers 200 with the links the Core requires',
+  rules: [OP, SUCCESS, LINKS],
   judge: async (context, options, { id }) => {
     const found = await firstFeature(context, id);
     if (!('fetched' in found)) {
@@ -46,8 +49,8 @@ export const featureKind = perCollectionKind({
       };
     }
     const judgement = new Judgement();
-    if (!expectSupported(judgement, found.fetched, '/req/core/f-op')) return judgement.stopped();
-    const body = expectJson200(judgement, found.fetched, '/req/core/f-success', `the feature ${found.id}`);
+    if (!expectSupported(judgement, found.fetched, OP)) return judgement.stopped();
+    const body = expectJson200(judgement, found.fetched, SUCCESS, `the feature ${found.id}`);
     if (body === undefined) return judgement.stopped();
     const others = (await declaredEncodings(context)).features.filter((type) => type === HTML);
     expectLinks(judgement, body, '', found.fetched, LINKS, 'self');

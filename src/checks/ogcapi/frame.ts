@@ -7,7 +7,7 @@
 import type { CheckOutput } from '../../core/model.js';
 import { classUri } from '../../ogcapi/conformance-classes.js';
 import type { CheckContext, Subject } from '../types.js';
-import { Judgement, notJudged } from './judgement.js';
+import { exchangeOf, notJudged } from './judgement.js';
 import { DEFAULTS, type OgcOptions } from './options.js';
 import { declaredClasses, listedCollections, type ListedCollection } from './resources.js';
 
@@ -19,14 +19,14 @@ export async function gated(context: CheckContext, options: OgcOptions, judge: (
   const uri = classUri(options.conformanceClass);
   const { classes, fetched } = await declaredClasses(context);
   if (!classes) {
-    return new Judgement()
-      .undecided({
-        rule: '/req/core/conformance-success',
-        code: 'conformance-unknown',
-        message: `konform could not read the conformance declaration, so it cannot tell whether ${uri} applies`,
-        fetched,
-      })
-      .output();
+    // It concerns every rule the check verifies (kind.ts leaves them undecided), and names none of its own.
+    const exchange = exchangeOf(fetched);
+    const message = `konform could not read the conformance declaration, so it cannot tell whether ${uri} applies`;
+    return {
+      outcome: 'cantTell',
+      findings: [{ code: 'conformance-unknown', message, undecided: true, ...(exchange === undefined ? {} : { exchange }) }],
+      evidence: exchange === undefined ? [] : [exchange],
+    };
   }
   if (!classes.includes(uri)) return notJudged('inapplicable', `the server does not declare conformance to ${uri}`);
   return judge();

@@ -18,6 +18,7 @@ const OWN_RELS = new Set(['self', 'alternate']);
 export const htmlContentKind = ogcKind({
   name: 'ogcapi.html-content',
   description: 'HTML pages are HTML 5 documents showing the title and the links of the resource',
+  rules: [RULE],
   judge: async (context, options) => {
     const judgement = new Judgement();
     const pages = await htmlPages(context);

@@ -22,16 +22,19 @@ function linkHeaderTargets(value: string, base: string): string[] {
   return [...value.matchAll(/<([^>]*)>/g)].flatMap((match) => absoluteUrl(match[1] ?? '', base) ?? []);
 }
 
+const RULES = { head: '/rec/core/head', etag: '/rec/core/etag', crossOrigin: '/rec/core/cross-origin', linkHeader: '/rec/core/link-header' } as const;
+
 export const httpRecommendationsKind = ogcKind({
   name: 'ogcapi.http-recommendations',
   description: 'HEAD, entity tags with conditional GET, CORS and Link headers are supported',
+  rules: Object.values(RULES),
   judge: async (context, _options, check) => {
     const judgement = new Judgement();
     const resources = [await landingPage(context), await conformance(context), await collections(context)];
     if (!resources.some((resource) => resource.response?.status === 200)) {
       return judgement
         .undecided({
-          rule: '/rec/core/head',
+          rule: RULES.head,
           code: 'nothing-to-judge',
           message: 'neither the landing page nor /conformance nor /collections answered 200',
           fetched: resources[0],
@@ -43,14 +46,14 @@ export const httpRecommendationsKind = ogcKind({
       judgement.saw(resource);
       const head = await fetchOnce(context, resource.url, JSON_TYPE, 'HEAD');
       if (!head.response) {
-        judgement.undecided({ rule: '/rec/core/head', code: 'transport-failure', message: `HEAD ${resource.url} got no answer: ${head.failure?.message}`, fetched: head });
+        judgement.undecided({ rule: RULES.head, code: 'transport-failure', message: `HEAD ${resource.url} got no answer: ${head.failure?.message}`, fetched: head });
       } else if (head.response.status !== 200) {
-        judgement.violation({ rule: '/rec/core/head', code: 'head-unsupported', message: `HEAD ${resource.url} answered ${head.response.status}`, fetched: head });
+        judgement.violation({ rule: RULES.head, code: 'head-unsupported', message: `HEAD ${resource.url} answered ${head.response.status}`, fetched: head });
       }
       const etag = headerValue(resource.response, 'etag');
       if (etag === undefined) {
         judgement.violation({
-          rule: '/rec/core/etag',
+          rule: RULES.etag,
           code: 'etag-missing',
           message: `GET ${resource.url} sent no ETag`,
           fetched: resource,
@@ -59,10 +62,10 @@ export const httpRecommendationsKind = ogcKind({
       }
       const conditional = await fetchOnce(context, resource.url, JSON_TYPE, 'GET', { 'if-none-match': etag });
       if (!conditional.response) {
-        judgement.undecided({ rule: '/rec/core/etag', code: 'transport-failure', message: `GET with If-None-Match: ${etag} got no answer: ${conditional.failure?.message}`, fetched: conditional });
+        judgement.undecided({ rule: RULES.etag, code: 'transport-failure', message: `GET with If-None-Match: ${etag} got no answer: ${conditional.failure?.message}`, fetched: conditional });
       } else if (conditional.response.status !== 304) {
         judgement.violation({
-          rule: '/rec/core/etag',
+          rule: RULES.etag,
           code: 'conditional-get-ignored',
           message: `GET with If-None-Match: ${etag} answered ${conditional.response.status}, not 304`,
           fetched: conditional,
@@ -71,10 +74,10 @@ export const httpRecommendationsKind = ogcKind({
     }
     const cors = await fetchOnce(context, (await landingPage(context)).url, JSON_TYPE, 'GET', { origin: ORIGIN });
     if (!cors.response) {
-      judgement.undecided({ rule: '/rec/core/cross-origin', code: 'transport-failure', message: `a request with Origin: ${ORIGIN} got no answer: ${cors.failure?.message}`, fetched: cors });
+      judgement.undecided({ rule: RULES.crossOrigin, code: 'transport-failure', message: `a request with Origin: ${ORIGIN} got no answer: ${cors.failure?.message}`, fetched: cors });
     } else if (headerValue(cors.response, 'access-control-allow-origin') === undefined) {
       judgement.violation({
-        rule: '/rec/core/cross-origin',
+        rule: RULES.crossOrigin,
         code: 'cors-missing',
         message: `a request with Origin: ${ORIGIN} was answered without Access-Control-Allow-Origin`,
         fetched: cors,
@@ -83,14 +86,14 @@ export const httpRecommendationsKind = ogcKind({
     const landing = await landingPage(context);
     const landingLinks = linksOf(landing.json);
     if (!landing.response) {
-      judgement.undecided({ rule: '/rec/core/link-header', code: 'transport-failure', message: `the landing page got no answer: ${landing.failure?.message}`, fetched: landing });
+      judgement.undecided({ rule: RULES.linkHeader, code: 'transport-failure', message: `the landing page got no answer: ${landing.failure?.message}`, fetched: landing });
     } else {
       const targets = linkHeaderTargets(headerValue(landing.response, 'link') ?? '', landing.url);
       const missing = landingLinks.filter((candidate) => !targets.includes(linkUrl(candidate, landing.url) ?? ''));
       if (missing.length > 0) {
         const hrefs = missing.map((link) => link.href);
         judgement.violation({
-          rule: '/rec/core/link-header',
+          rule: RULES.linkHeader,
           code: 'link-header-missing',
           message: `${missing.length} links of the landing page are not in a Link header, e.g. ${hrefs[0]}`,
           fetched: landing,
@@ -100,6 +103,6 @@ export const httpRecommendationsKind = ogcKind({
       }
     }
     // A landing page without links has none to repeat in Link headers.
-    return judgement.output(landingLinks.length > 0 ? undefined : check.verifies.filter((rule) => rule !== '/rec/core/link-header'));
+    return judgement.output(landingLinks.length > 0 ? undefined : check.verifies.filter((rule) => rule !== RULES.linkHeader));
   },
 });

@@ -20,7 +20,15 @@ import { declaredEncodings, expectLinks, expectRelAndType } from './link-rules.j
 import { DEFAULTS } from './options.js';
 import { items } from './resources.js';
 
-const ALWAYS = ['/req/core/fc-op', '/req/core/fc-response', '/req/core/fc-links', '/req/core/fc-rel-type'];
+const RULES = {
+  op: '/req/core/fc-op',
+  response: '/req/core/fc-response',
+  links: '/req/core/fc-links',
+  relType: '/req/core/fc-rel-type',
+  numberReturned: '/req/core/fc-numberReturned',
+  timeStamp: '/req/core/fc-timeStamp',
+} as const;
+const ALWAYS = [RULES.op, RULES.response, RULES.links, RULES.relType];
 
 /** Allowed distance between `timeStamp` and the response's Date header (RFC 9110 §6.6.1), for clocks of proxy and server. */
 const TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
@@ -28,13 +36,13 @@ const TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
 function judgePage(judgement: Judgement, page: Fetched, others: readonly string[]): void {
   const body = page.json;
   if (!isJsonObject(body)) return;
-  expectLinks(judgement, body, '', page, '/req/core/fc-links', 'self');
-  if (others.length > 0) expectLinks(judgement, body, '', page, '/req/core/fc-links', 'alternate', others);
-  expectRelAndType(judgement, linksOf(body), page, '/req/core/fc-rel-type');
+  expectLinks(judgement, body, '', page, RULES.links, 'self');
+  if (others.length > 0) expectLinks(judgement, body, '', page, RULES.links, 'alternate', others);
+  expectRelAndType(judgement, linksOf(body), page, RULES.relType);
   const features = featuresOf(page) ?? [];
   if (body.numberReturned !== undefined && body.numberReturned !== features.length) {
     judgement.violation({
-      rule: '/req/core/fc-numberReturned',
+      rule: RULES.numberReturned,
       code: 'number-returned-wrong',
       message: `numberReturned is ${JSON.stringify(body.numberReturned)}, the page has ${features.length} features`,
       fetched: page,
@@ -47,7 +55,7 @@ function judgePage(judgement: Judgement, page: Fetched, others: readonly string[
   const distance = Math.abs(Date.parse(String(body.timeStamp)) - Date.parse(date));
   if (!(distance <= TIMESTAMP_TOLERANCE_MS)) {
     judgement.violation({
-      rule: '/req/core/fc-timeStamp',
+      rule: RULES.timeStamp,
       code: 'timestamp-not-now',
       message: `timeStamp ${JSON.stringify(body.timeStamp)} is not the time the response was generated (Date: ${date})`,
       fetched: page,
@@ -65,8 +73,8 @@ function examinedRules(pages: readonly Fetched[]): string[] {
   );
   return [
     ...ALWAYS,
-    ...(bodies.some((body) => body.numberReturned !== undefined) ? ['/req/core/fc-numberReturned'] : []),
-    ...(dated ? ['/req/core/fc-timeStamp'] : []),
+    ...(bodies.some((body) => body.numberReturned !== undefined) ? [RULES.numberReturned] : []),
+    ...(dated ? [RULES.timeStamp] : []),
   ];
 }
 
@@ -74,11 +82,12 @@ export const itemsKind = perCollectionKind({
   name: 'ogcapi.items',
   description:
     'GET /collections/{collectionId}/items answers 200 with the links, numberReturned and timeStamp the Core requires, on every page',
+  rules: Object.values(RULES),
   judge: async (context, options, { id }) => {
     const judgement = new Judgement();
     const first = await items(context, id);
-    if (!expectSupported(judgement, first, '/req/core/fc-op')) return judgement.stopped();
-    if (expectJson200(judgement, first, '/req/core/fc-response', `/collections/${id}/items`) === undefined) return judgement.stopped();
+    if (!expectSupported(judgement, first, RULES.op)) return judgement.stopped();
+    if (expectJson200(judgement, first, RULES.response, `/collections/${id}/items`) === undefined) return judgement.stopped();
     const others = (await declaredEncodings(context)).features.filter((type) => type === HTML);
     const paged = await walk(
       context,

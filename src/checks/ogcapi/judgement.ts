@@ -19,7 +19,7 @@ export interface Observation {
   params?: Record<string, unknown>;
 }
 
-function exchangeOf(fetched: Fetched | undefined): string | undefined {
+export function exchangeOf(fetched: Fetched | undefined): string | undefined {
   return fetched?.response?.exchangeId ?? fetched?.failure?.exchangeId;
 }
 

@@ -3,20 +3,25 @@
  * (and any of its own), and judges in the frame of frame.ts — inapplicable when the server does
  * not declare its conformance class; a per-collection kind judges each listed collection. What
  * a check could not decide leaves undecided every rule it has no finding for (undecided-rules.ts).
+ * A kind names the requirements its findings decide (`rules`): `konform suite lint` refuses a
+ * check that verifies any other, which the kind would report passed without examining it.
  */
 import type { CheckOutput, CheckSpec } from '../../core/model.js';
+import { lintDeciding, type DecidedRules } from '../decided-rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { coverUndecidedRules } from '../undecided-rules.js';
 import { collectionSubjects, forCollection, gated } from './frame.js';
 import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
 import type { ListedCollection } from './resources.js';
 
-interface KindHead {
+interface KindHead<Options> {
   name: string;
   description: string;
+  /** The requirements its findings name, from the constants it judges them under; by its options where they choose. */
+  rules: DecidedRules<Options>;
 }
 
-export interface OgcKindSpec<Options extends OgcOptions> extends KindHead {
+export interface OgcKindSpec<Options extends OgcOptions> extends KindHead<Options> {
   /** Options of its own, added to the shared OGC options. */
   properties?: Record<string, unknown>;
   /** Those of its own options a suite must give. */
@@ -24,7 +29,7 @@ export interface OgcKindSpec<Options extends OgcOptions> extends KindHead {
   judge(context: CheckContext, options: Options, check: CheckSpec): Promise<CheckOutput>;
 }
 
-export interface CollectionKindSpec extends KindHead {
+export interface CollectionKindSpec extends KindHead<OgcOptions> {
   judge(context: CheckContext, options: OgcOptions, collection: ListedCollection): Promise<CheckOutput>;
 }
 
@@ -41,6 +46,7 @@ export function ogcKind<Options extends OgcOptions = OgcOptions>(spec: OgcKindSp
         }
       : OGC_OPTIONS_SCHEMA,
     needs: ['endpoint'],
+    lint: lintDeciding(spec.rules),
     run: async (context, options, _subject, check) => coverUndecidedRules(await gated(context, options, () => spec.judge(context, options, check)), check.verifies),
   };
 }
@@ -53,6 +59,7 @@ export function perCollectionKind(spec: CollectionKindSpec): CheckKind<OgcOption
     optionsSchema: OGC_OPTIONS_SCHEMA,
     needs: ['endpoint'],
     subjects: collectionSubjects,
+    lint: lintDeciding(spec.rules),
     run: async (context, options, subject, check) =>
       coverUndecidedRules(await forCollection(context, options, subject, (collection) => spec.judge(context, options, collection)), check.verifies),
   };

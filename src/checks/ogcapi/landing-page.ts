@@ -19,6 +19,7 @@ export const landingPageKind = ogcKind({
   name: 'ogcapi.landing-page',
   description:
     'The landing page answers 200, is valid against landingPage.yaml and links the API definition, /conformance and /collections',
+  rules: [OP, SUCCESS],
   judge: async (context, options) => {
     const judgement = new Judgement();
     const fetched = await landingPage(context);

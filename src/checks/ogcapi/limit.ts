@@ -52,6 +52,7 @@ function expectWithin(
 export const limitKind = perCollectionKind({
   name: 'ogcapi.limit',
   description: 'The items operation accepts limit, answers with at most that many features and does not refuse a limit above the maximum',
+  rules: [DEFINITION, RESPONSE],
   judge: async (context, options, { id }) => {
     const judgement = new Judgement();
     const declared = await declaredItemsOperation(context, id);

@@ -35,6 +35,7 @@ function expect404(judgement: Judgement, fetched: Fetched, what: string): void {
 export const notFoundKind = ogcKind({
   name: 'ogcapi.not-found',
   description: 'An unknown collection and an unknown feature answer 404',
+  rules: [RULE],
   judge: async (context, options) => {
     const judgement = new Judgement();
     expect404(judgement, await collection(context, UNKNOWN_ID), 'an unknown collection');

@@ -43,6 +43,7 @@ function judgeWalk(judgement: Judgement, walked: Walk): void {
 export const numberMatchedKind = perCollectionKind({
   name: 'ogcapi.number-matched',
   description: 'numberMatched equals the number of features counted on every page of the query',
+  rules: [RULE],
   judge: async (context, options, { id }) => {
     const maxPages = options.maxPages ?? DEFAULTS.maxPages;
     const walks = [await walk(context, id, { limit: String(options.pageSize ?? DEFAULTS.pageSize) }, maxPages)];

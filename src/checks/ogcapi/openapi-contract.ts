@@ -23,6 +23,7 @@ export type OpenApiContractOptions = OgcOptions & { maxOperations?: number };
 export const openapiContractKind = ogcKind<OpenApiContractOptions>({
   name: 'ogcapi.openapi-contract',
   description: 'Every GET operation of the API definition answers as the definition describes',
+  rules: Object.values(RULES),
   properties: { maxOperations: { type: 'integer', minimum: 1, default: DEFAULTS.maxOperations } },
   judge: async (context, options) => {
     const judgement = new Judgement();

@@ -15,12 +15,15 @@ import { servedDefinition } from './served-definition.js';
 
 export type OpenApiDocumentOptions = OgcOptions & { ifOpenApi30?: boolean };
 
+const ruleOf = (options: OpenApiDocumentOptions) => (options.ifOpenApi30 ? '/rec/core/api-definition-oas' : '/req/oas30/oas-definition-2');
+
 export const openapiDocumentKind = ogcKind<OpenApiDocumentOptions>({
   name: 'ogcapi.openapi-document',
   description: 'The service-desc API definition is a valid OpenAPI 3.0 JSON document',
   properties: { ifOpenApi30: { type: 'boolean', default: false } },
-  judge: async (context, options, check) => {
-    const rule = check.verifies[0] ?? '';
+  rules: (options) => [ruleOf(options)],
+  judge: async (context, options) => {
+    const rule = ruleOf(options);
     const judgement = new Judgement();
     const served = await servedDefinition(context);
     if (!served.found) {

@@ -15,6 +15,7 @@ const RULE = '/req/oas30/oas-definition-1';
 export const openapiLinksKind = ogcKind({
   name: 'ogcapi.openapi-links',
   description: 'The landing page links the API definition as OpenAPI 3.0 JSON (service-desc) and as HTML (service-doc)',
+  rules: [RULE],
   judge: async (context, options) => {
     const judgement = new Judgement();
     const landing = await landingPage(context);

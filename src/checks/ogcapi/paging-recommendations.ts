@@ -23,6 +23,7 @@ const EXTENT = '/rec/core/fc-extent';
 export const pagingRecommendationsKind = perCollectionKind({
   name: 'ogcapi.paging-recommendations',
   description: 'next links lead through the whole selection without repeats, within the limit, and a page bbox covers the whole result',
+  rules: [NEXT_1, NEXT_2, NEXT_3, EXTENT],
   judge: async (context, options, { id }) => {
     const limit = options.pageSize ?? DEFAULTS.pageSize;
     const walked = await walk(context, id, { limit: String(limit) }, options.maxPages ?? DEFAULTS.maxPages);

@@ -61,6 +61,7 @@ async function judgeUnknown(context: CheckContext, judgement: Judgement, id: str
 export const queryParametersKind = perCollectionKind({
   name: 'ogcapi.query-parameters',
   description: 'The items operation answers 400 to an invalid and to an unknown query parameter',
+  rules: [INVALID, UNKNOWN],
   judge: async (context, options, { id }) => {
     const judgement = new Judgement();
     for (const { query, what } of INVALID_PROBES) expect400(judgement, await items(context, id, query), INVALID, what);

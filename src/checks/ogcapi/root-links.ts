@@ -12,6 +12,7 @@ const RULE = '/req/core/root-links';
 export const rootLinksKind = ogcKind({
   name: 'ogcapi.root-links',
   description: 'The landing page links itself (self) and its other encodings (alternate)',
+  rules: [RULE],
   judge: async (context, options) => {
     const judgement = new Judgement();
     const landing = await landingPage(context);

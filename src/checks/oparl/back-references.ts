@@ -106,6 +106,7 @@ function schemaFindings(occurrence: Occurrence, examination: Examination<OParlOp
 export const backReferencesKind = perTypeKind({
   name: 'oparl.back-references',
   description: 'Objects refer back to the objects that embed or refer to them',
+  decides: [RULE.OBJ_INTERNAL_BACKREFERENCE, RULE.OBJ_BACKREFERENCE],
   select: (occurrences) => [
     ...distinctObjects(occurrences).filter((occurrence) => occurrence.role !== 'embedded'),
     ...occurrences.filter((occurrence) => occurrence.role === 'embedded'),

@@ -5,7 +5,7 @@
  * pair lies inside it is reported as a warning. A heuristic cannot decide the requirement: its
  * findings fail this check (of severity warning in the suites), not OPARL-LOCATION-GEOJSON.
  */
-import { childPointer } from '../../openapi/json-pointer.js';
+import { childPointer } from '../../core/json-pointer.js';
 import { objectFinding } from '../../oparl/findings.js';
 import { positionsOf } from '../../oparl/geojson.js';
 import { RULE } from '../../oparl/rules.js';
@@ -22,6 +22,7 @@ const range = { type: 'array', items: { type: 'number' }, minItems: 2, maxItems:
 export const coordinateOrderKind = perTypeKind<CoordinateOrderOptions>({
   name: 'oparl.coordinate-order',
   description: 'GeoJSON positions are [longitude, latitude] (heuristic: swapped pairs that fall into the expected area)',
+  decides: [RULE.LOCATION_GEOJSON],
   properties: { area: { type: 'object', additionalProperties: false, required: ['longitude', 'latitude'], properties: { longitude: range, latitude: range } } },
   types: ['Location'],
   rules: withGeojson,

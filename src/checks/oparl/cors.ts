@@ -8,6 +8,7 @@ import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
 
@@ -39,6 +40,7 @@ export const corsKind: CheckKind<OParlOptions> = {
   description: 'Every JSON answer allows every origin (CORS) and, if it names methods, GET',
   optionsSchema: optionsSchema(),
   needs: ['endpoint'],
+  lint: lintDeciding([RULE.CORS_ALLOW_ORIGIN, RULE.CORS_NO_ALLOW_METHODS, RULE.CORS_ALLOW_METHODS_GET]),
   subjects: serverSubject,
   async run(context, options, _subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);

@@ -3,7 +3,7 @@
  * since OParl 1.1 objects output internally do too. OParl 1.0 asks it only of the types that are
  * not output internally: `internalTypes` lists the types it exempts.
  */
-import { childPointer } from '../../openapi/json-pointer.js';
+import { childPointer } from '../../core/json-pointer.js';
 import { objectFinding } from '../../oparl/findings.js';
 import { distinctObjects } from '../../oparl/occurrence-queries.js';
 import { RULE } from '../../oparl/rules.js';
@@ -16,6 +16,7 @@ const PROPERTIES = { created: RULE.OBJ_CREATED, modified: RULE.OBJ_MODIFIED } as
 export const createdModifiedKind = perTypeKind<CreatedModifiedOptions>({
   name: 'oparl.created-modified',
   description: 'Every object carries created and modified',
+  decides: [...Object.values(PROPERTIES), RULE.OBJ_INTERNAL_CREATED_MODIFIED],
   properties: { internalTypes: { type: 'array', items: { type: 'string' } } },
   select: (occurrences) => [
     ...distinctObjects(occurrences).filter((occurrence) => occurrence.role !== 'embedded'),

@@ -20,6 +20,7 @@ import { objectFinding, responseFinding } from '../../oparl/findings.js';
 import { judgeCases } from '../../oparl/cases.js';
 import { bodyListsOf, listsOf, pageItems, readList, readPage, withParameters, type ReadPage } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
 
@@ -60,6 +61,7 @@ export const deletedObjectsKind: CheckKind<DeletedObjectsOptions> = {
     maxObjects: { type: 'integer', minimum: 0, default: 5 },
   }),
   needs: ['endpoint'],
+  lint: lintDeciding([RULE.DEL_FLAG, RULE.DEL_KEEP, RULE.DEL_STATUS, RULE.LIST_DELETED_HIDDEN, RULE.LIST_DELETED_MODIFIED_SINCE, RULE.LIST_INTERNAL_NOT_DELETED]),
   subjects: (context, options) => typeSubjects(context, options),
   async run(context, options, subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);

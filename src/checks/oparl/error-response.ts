@@ -12,6 +12,7 @@ import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
 
@@ -22,6 +23,7 @@ export const errorResponseKind: CheckKind<OParlOptions> = {
   description: 'Unknown URLs are answered with 404 and an OParl error object; error objects come with an error status',
   optionsSchema: optionsSchema(),
   needs: ['endpoint'],
+  lint: lintDeciding([RULE.ERR_STATUS, RULE.ERR_OBJECT, RULE.ERR_OBJECT_STATUS]),
   subjects: serverSubject,
   async run(context, options, _subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);

@@ -5,6 +5,7 @@
  */
 import type { CheckOutput, CheckSpec } from '../../core/model.js';
 import { oparlCrawl, type OParlCrawl } from '../../oparl/crawl.js';
+import { lintDeciding, type DecidedRules } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
 
@@ -12,6 +13,8 @@ export interface EveryTypeSpec<Options> {
   name: string;
   description: string;
   properties?: Record<string, unknown>;
+  /** The rules its findings name: all a check of it can decide (lint refuses any other). */
+  decides: DecidedRules<Options>;
   /** `type` is undefined for the subject of objects of no known type. */
   judge(crawl: OParlCrawl, type: string | undefined, options: Options, check: CheckSpec): CheckOutput;
 }
@@ -22,6 +25,7 @@ export function everyTypeKind<Options extends OParlOptions>(spec: EveryTypeSpec<
     description: spec.description,
     optionsSchema: optionsSchema(spec.properties),
     needs: ['endpoint'],
+    lint: lintDeciding(spec.decides),
     subjects: (context, options) => typeSubjects(context, options, undefined, true),
     async run(context, options, subject, check): Promise<CheckOutput> {
       return spec.judge(await oparlCrawl(context, options), subjectType(subject), options, check);

@@ -16,6 +16,7 @@ import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { bodyListsOf, pageItems, pageLinks, readList, withParameters } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
 import { dateTimeOf, splittingInstant } from '../../oparl/time.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
 
@@ -75,6 +76,7 @@ export const filtersKind: CheckKind<FiltersOptions> = {
   description: 'created_since, created_until, modified_since and modified_until filter, and links keep them',
   optionsSchema: optionsSchema({ lists: { type: 'integer', minimum: 1, default: 1 }, maxPages: { type: 'integer', minimum: 1, default: 5 } }),
   needs: ['endpoint'],
+  lint: lintDeciding([RULE.LIST_FILTERS, RULE.LIST_FILTERS_KEPT, RULE.LIST_LIMIT]),
   subjects: (context, options) => typeSubjects(context, options),
   async run(context, options, subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);

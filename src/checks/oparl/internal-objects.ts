@@ -24,6 +24,7 @@ function backReferences(occurrence: Occurrence, { crawl, type }: Examination<OPa
 export const internalObjectsKind = perTypeKind({
   name: 'oparl.internal-objects',
   description: 'Internal objects equal the objects at their own URLs',
+  decides: [RULE.OBJ_INTERNAL_CONSISTENT],
   select: (occurrences) => occurrences.filter((occurrence) => occurrence.role !== 'fetched' && typeof occurrence.object.id === 'string'),
   examine(occurrence, examination) {
     const own = findFetched(examination.crawl.fetched, occurrence.object.id as string)?.json;

@@ -13,6 +13,7 @@ import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
 
@@ -58,6 +59,7 @@ export const jsonResponseKind: CheckKind<JsonResponseOptions> = {
   description: 'Every answer is UTF-8 JSON without byte order mark, served as JSON',
   optionsSchema: optionsSchema({ sample: { type: 'integer', minimum: 0, default: 20 } }),
   needs: ['endpoint'],
+  lint: lintDeciding([RULE.JSON_OUTPUT, RULE.JSON_UTF8]),
   subjects: serverSubject,
   async run(context, options, _subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);

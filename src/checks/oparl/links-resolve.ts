@@ -40,6 +40,7 @@ function failureFinding(failure: CrawlFailure, softDelete: boolean): Finding {
 export const linksResolveKind = everyTypeKind<LinksResolveOptions>({
   name: 'oparl.links-resolve',
   description: 'Every URL the server gives for an object or list is retrievable',
+  decides: [RULE.OBJ_RETRIEVABLE, RULE.URL_STATELESS, RULE.DEL_SOFT],
   properties: { softDeleteTypes: { type: 'array', items: { type: 'string' } } },
   judge(crawl, type, options, check) {
     const { occurrences } = crawl;

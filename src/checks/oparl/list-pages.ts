@@ -102,6 +102,7 @@ function cutOffOfLists(crawl: OParlCrawl, lists: readonly CrawledList[]) {
 export const listPagesKind = everyTypeKind({
   name: 'oparl.list-pages',
   description: 'List pages have data, pagination and links, consistent from page to page',
+  decides: [RULE.LIST_PAGE, RULE.LIST_PAGINATION, RULE.LIST_LINKS, RULE.LIST_NEXT, RULE.LIST_PAGINATE],
   judge(crawl, type, options, check) {
     const lists = listsOf(crawl, type).filter((list) => list.pages.length > 0);
     const nothing = type ? `the crawl met no list of oparl:${type}` : 'every list the crawl met is of a known type';

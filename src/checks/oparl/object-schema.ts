@@ -11,7 +11,7 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Finding } from '../../core/model.js';
-import { childPointer, pointerTokens } from '../../openapi/json-pointer.js';
+import { childPointer, pointerTokens } from '../../core/json-pointer.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { objectFinding } from '../../oparl/findings.js';
 import type { ObjectType } from '../../oparl/model.js';
@@ -26,6 +26,9 @@ const DATE_FORMATS = new Set(['oparl-date', 'oparl-date-time']);
 /** Rules about the objects of one type; the others concern objects of every type. */
 const TYPE_OF_RULE: Partial<Record<Rule, string>> = { [RULE.FILE_ACCESS_URL]: 'File', [RULE.BODY_LISTS]: 'Body' };
 const KEPT_WHEN_DELETED = new Set(['id', 'type']);
+/** The rules schema errors break (ruleOf); OPARL-BODY-LISTS where the check names the lists a Body must link. */
+const SCHEMA_RULES = [RULE.OBJ_SCHEMA, RULE.OBJ_ID, RULE.FILE_ACCESS_URL, RULE.JSON_MANDATORY_ARRAY, RULE.JSON_MANDATORY_NOT_NULL, RULE.JSON_DATE];
+const decidedRules = (options: ObjectSchemaOptions) => [...SCHEMA_RULES, ...((options.bodyLists ?? []).length > 0 ? [RULE.BODY_LISTS] : [])];
 
 /** The rule an error breaks, or undefined when the error is not this check's to report. */
 function ruleOf(error: ErrorObject, type: ObjectType, deleted: boolean): Rule | undefined {
@@ -63,6 +66,7 @@ function describe(error: ErrorObject): string {
 export const objectSchemaKind = perTypeKind<ObjectSchemaOptions>({
   name: 'oparl.object-schema',
   description: 'Every object is valid against the schema of its type',
+  decides: decidedRules,
   properties: { bodyLists: { type: 'array', items: { type: 'string' } } },
   rules: (_selected, { type, check, options }) =>
     check.verifies.filter((rule) => (TYPE_OF_RULE[rule as Rule] ?? type) === type && (rule !== RULE.BODY_LISTS || (options.bodyLists ?? []).length > 0)),

@@ -10,6 +10,7 @@ import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { bodyListsOf, pageItems, readList, withParameters } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
 
@@ -23,6 +24,7 @@ export const omitInternalKind: CheckKind<OmitInternalOptions> = {
     required: ['internalLists'],
   },
   needs: ['endpoint'],
+  lint: lintDeciding([RULE.LIST_OMIT_INTERNAL]),
   subjects: (context, options) => typeSubjects(context, options, Object.keys(options.internalLists)),
   async run(context, options, subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);

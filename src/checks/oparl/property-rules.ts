@@ -7,7 +7,7 @@
  * a Meeting's `meetingState` is one of the recommended values. Deleted objects are exempt.
  */
 import type { Finding } from '../../core/model.js';
-import { childPointer } from '../../openapi/json-pointer.js';
+import { childPointer } from '../../core/json-pointer.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { objectFinding } from '../../oparl/findings.js';
 import type { JsonObject } from '../../openapi/types.js';
@@ -78,6 +78,7 @@ const RULES: Readonly<Record<string, readonly PropertyRule[]>> = {
 export const propertyRulesKind = perTypeKind({
   name: 'oparl.property-rules',
   description: 'Properties as the schema descriptions ask for them',
+  decides: Object.values(RULES).flatMap((rules) => rules.map(({ rule }) => rule)),
   types: Object.keys(RULES),
   rules: (selected, { type }) => (selected.some((occurrence) => occurrence.object.deleted !== true) ? (RULES[type] ?? []).map(({ rule }) => rule) : []),
   examine(occurrence, { type }): Finding[] {

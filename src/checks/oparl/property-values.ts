@@ -8,7 +8,7 @@
  * meant. Internal objects are examined on their own.
  */
 import type { Finding } from '../../core/model.js';
-import { childPointer } from '../../openapi/json-pointer.js';
+import { childPointer } from '../../core/json-pointer.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { objectFinding } from '../../oparl/findings.js';
 import type { Occurrence } from '../../oparl/occurrences.js';
@@ -53,6 +53,7 @@ function stringFindings(occurrence: Occurrence, value: string, pointer: string, 
 export const propertyValuesKind = perTypeKind<PropertyValuesOptions>({
   name: 'oparl.property-values',
   description: 'Strings are not markup-escaped; properties without data are left out',
+  decides: [RULE.JSON_NO_NULL, RULE.JSON_NO_EMPTY_ARRAY, RULE.JSON_NO_EMPTY_STRING, RULE.JSON_NO_MARKUP_ESCAPING],
   properties: { whitespace: { type: 'boolean', default: false } },
   examine(occurrence, { crawl, type, options }) {
     const objectType = crawl.model.types.get(type);

@@ -43,6 +43,7 @@ function refersToTyped(crawl: OParlCrawl, type: string, occurrence: Occurrence):
 export const referencesKind = perTypeKind({
   name: 'oparl.references',
   description: 'References, lists and internal objects are of the type the schema names',
+  decides: [RULE.OBJ_REFERENCES],
   rules: (selected, { crawl, type }) => (selected.some((occurrence) => refersToTyped(crawl, type, occurrence)) ? [RULE.OBJ_REFERENCES] : []),
   examine(occurrence, { crawl, type }) {
     const findings: Finding[] = [];

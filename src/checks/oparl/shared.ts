@@ -11,6 +11,7 @@ import { DEFAULT_MAX_FINDINGS } from '../../oparl/judge.js';
 import { distinctObjects } from '../../oparl/occurrence-queries.js';
 import type { Occurrence } from '../../oparl/occurrences.js';
 import { oparlStandard } from '../../oparl/standard.js';
+import { lintDeciding, type DecidedRules } from '../decided-rules.js';
 import type { CheckContext, CheckKind, Subject } from '../types.js';
 
 export type OParlOptions = CrawlOptions & { maxFindings?: number };
@@ -65,6 +66,8 @@ export interface PerTypeSpec<Options> {
   name: string;
   description: string;
   properties?: Record<string, unknown>;
+  /** The rules its findings name: all a check of it can decide (lint refuses any other). */
+  decides: DecidedRules<Options>;
   /** The types examined (default: all of the standard). */
   types?: readonly string[];
   /** The occurrences of the type to examine; by default each object once (distinctObjects). */
@@ -83,6 +86,7 @@ export function perTypeKind<Options extends OParlOptions>(spec: PerTypeSpec<Opti
     description: spec.description,
     optionsSchema: optionsSchema(spec.properties),
     needs: ['endpoint'],
+    lint: lintDeciding(spec.decides),
     subjects: (context, options) => typeSubjects(context, options, spec.types),
     async run(context, options, subject, check: CheckSpec): Promise<CheckOutput> {
       const type = subject?.id ?? '';

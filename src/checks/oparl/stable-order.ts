@@ -10,6 +10,7 @@ import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { listsOf, pageItems, readPage } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { optionsSchema, subjectType, typeSubjects, type OParlOptions } from './shared.js';
 
@@ -37,6 +38,7 @@ export const stableOrderKind: CheckKind<StableOrderOptions> = {
   description: 'A list gives its objects in the same order when asked again',
   optionsSchema: optionsSchema({ lists: { type: 'integer', minimum: 1, default: 2 } }),
   needs: ['endpoint'],
+  lint: lintDeciding([RULE.LIST_STABLE_ORDER]),
   subjects: (context, options) => typeSubjects(context, options),
   async run(context, options, subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);

@@ -13,6 +13,7 @@ import { typeOfUri } from '../../oparl/model.js';
 import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
 
@@ -23,6 +24,7 @@ export const systemObjectKind: CheckKind<OParlOptions> = {
   description: "The entry URL serves the oparl:System object of the standard's version",
   optionsSchema: optionsSchema(),
   needs: ['endpoint'],
+  lint: lintDeciding([RULE.SYS_ENDPOINT]),
   subjects: serverSubject,
   async run(context, options, _subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);

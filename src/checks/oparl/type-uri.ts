@@ -16,6 +16,7 @@ const OPARL_NAMESPACES = /^https?:\/\/schema\.oparl\.org\//i;
 export const typeUriKind = everyTypeKind({
   name: 'oparl.type-uri',
   description: "Every object's type is a type URI of the standard's OParl version",
+  decides: [RULE.OBJ_TYPE],
   judge(crawl, type, options, check) {
     const occurrences = crawl.occurrences.byType.get(type) ?? [];
     const findings = occurrences.flatMap((occurrence) => {

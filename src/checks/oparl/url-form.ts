@@ -10,6 +10,7 @@ import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE, type Rule } from '../../oparl/rules.js';
 import { serverUrls } from '../../oparl/urls.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
 
@@ -30,6 +31,7 @@ export const urlFormKind: CheckKind<OParlOptions> = {
   description: 'URLs name a host, not an IP address, and show no implementation',
   optionsSchema: optionsSchema(),
   needs: ['endpoint'],
+  lint: lintDeciding([RULE.URL_NO_IP, RULE.URL_NO_IMPLEMENTATION]),
   subjects: serverSubject,
   async run(context, options, _subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);

@@ -11,21 +11,26 @@ import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import { serverUrls } from '../../oparl/urls.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
 
 export type UrlSchemeOptions = OParlOptions & { scheme?: 'http' | 'https' };
+
+/** HTTPS where the check demands it, else one scheme for all URLs. */
+const schemeRule = (options: UrlSchemeOptions) => (options.scheme === 'https' ? RULE.URL_HTTPS : RULE.URL_ONE_SCHEME);
 
 export const urlSchemeKind: CheckKind<UrlSchemeOptions> = {
   name: 'oparl.url-scheme',
   description: 'All URLs of the API use one scheme (HTTPS where demanded), without redirects from HTTPS to HTTP',
   optionsSchema: optionsSchema({ scheme: { enum: ['http', 'https'] } }),
   needs: ['endpoint'],
+  lint: lintDeciding((options) => [schemeRule(options), RULE.URL_NO_DOWNGRADE]),
   subjects: serverSubject,
   async run(context, options, _subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);
     const wanted = `${options.scheme ?? new URL(crawl.record.entry).protocol.slice(0, -1)}:`;
-    const rule = options.scheme === 'https' ? RULE.URL_HTTPS : RULE.URL_ONE_SCHEME;
+    const rule = schemeRule(options);
     const urls = serverUrls(crawl, context.target.allowedHosts);
     const findings: Finding[] = [];
     for (const [url, { exchange }] of urls) {

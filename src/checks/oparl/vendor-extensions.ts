@@ -6,13 +6,14 @@
  * without one as a finding.
  */
 import type { CheckOutput, Finding } from '../../core/model.js';
-import { childPointer } from '../../openapi/json-pointer.js';
+import { childPointer } from '../../core/json-pointer.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { objectFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { distinctObjects } from '../../oparl/occurrence-queries.js';
 import type { Occurrence } from '../../oparl/occurrences.js';
 import { RULE } from '../../oparl/rules.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { optionsSchema, typeSubjects, type OParlOptions } from './shared.js';
 
@@ -23,6 +24,7 @@ export const vendorExtensionsKind: CheckKind<OParlOptions> = {
   description: 'Properties beyond the schema carry a vendor prefix',
   optionsSchema: optionsSchema(),
   needs: ['endpoint'],
+  lint: lintDeciding([RULE.OBJ_VENDOR_PREFIX]),
   subjects: (context, options) => typeSubjects(context, options),
   async run(context, options, subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);
