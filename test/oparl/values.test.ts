@@ -1,8 +1,8 @@
-/** OParl's date-time form, the instant a filter splits a list at, and GeoJSON Features. */
+/** OParl's date-time form, the instant a filter splits a list at, and the positions of GeoJSON Features. */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { addOParlFormats } from '../../src/oparl/formats.js';
-import { featureProblem, positionsOf } from '../../src/oparl/geojson.js';
+import { positionsOf } from '../../src/oparl/geojson.js';
 import { dateTimeOf, splittingInstant } from '../../src/oparl/time.js';
 
 const ajv = new Ajv2020();
@@ -25,12 +25,8 @@ describe('OParl values', () => {
     expect(splittingInstant([at('2021-06-01T12:00:00Z')])).toBe(at('2021-06-01T12:00:00Z'));
   });
 
-  it('knows a complete GeoJSON Feature (RFC 7946 §3.2) and its positions', () => {
-    const point = { type: 'Point', coordinates: [7.03291, 50.98249] };
-    expect(featureProblem({ type: 'Feature', geometry: point, properties: null })).toBeUndefined();
-    expect(featureProblem({ type: 'Feature', geometry: point })).toBe('it has no "properties" member');
-    expect(featureProblem(point)).toBe('its type is "Point", not "Feature"');
-    expect(featureProblem({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[7, 50]] }, properties: {} })).toContain('not positions');
+  it('knows the positions of a GeoJSON Feature (RFC 7946 §3.1.1), of four numbers too', () => {
+    const point = { type: 'Point', coordinates: [7.03291, 50.98249, 60, 1] };
     const collection = { type: 'GeometryCollection', geometries: [point, { type: 'LineString', coordinates: [[7, 50], [8, 51]] }] };
     expect(positionsOf({ type: 'Feature', geometry: collection, properties: {} }).map(({ path }) => path.join('/'))).toEqual([
       'geometry/geometries/0/coordinates',

@@ -1,0 +1,60 @@
+/**
+ * ogcapi.geojson-content judges the features as GeoJSON (/req/geojson/content A) by the official
+ * GeoJSON schema and the rules of RFC 7946 (src/geojson/): a position of four numbers breaks a
+ * SHOULD, a warning that leaves the requirement passed; an unclosed linear ring breaks a MUST and
+ * fails it. The reference server is served through a proxy that adds the defect.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOgcServer, type OgcServer } from '../../fixtures/ogcapi/server.js';
+import { run } from '../../src/core/run.js';
+import type { Report } from '../../src/report/model.js';
+import { everyObject, startRewritingProxy, type Rewrite } from '../geojson/rewriting-proxy.js';
+import { requirementOutcome } from './variant-run.js';
+
+const WITH_MEASURE: Rewrite = everyObject((object) =>
+  object.type === 'Point' && Array.isArray(object.coordinates) ? { ...object, coordinates: [...object.coordinates, 0, 1700000000] } : object,
+);
+/** The park's ring without its closing position: still four positions, the same extent. */
+const OPEN_RING: Rewrite = everyObject((object) =>
+  object.type === 'Polygon' && Array.isArray(object.coordinates) ? { ...object, coordinates: object.coordinates.map((ring: number[][]) => ring.slice(0, -1)) } : object,
+);
+
+let server: OgcServer;
+beforeAll(async () => {
+  server = await startOgcServer();
+});
+afterAll(() => server.close());
+
+async function runThrough(rewrite: Rewrite): Promise<Report> {
+  const proxy = await startRewritingProxy(server.url, rewrite);
+  try {
+    return await run({ suite: 'ogcapi-features-1.0', target: { url: proxy.url }, limits: { ratePerHost: 0 } });
+  } finally {
+    await proxy.close();
+  }
+}
+
+const geojsonContent = (report: Report) => report.results.filter((result) => result.check === 'geojson-content');
+
+describe('ogcapi.geojson-content under RFC 7946', () => {
+  it('warns of positions of four numbers (§3.1.1 SHOULD NOT) without failing the check', async () => {
+    const report = await runThrough(WITH_MEASURE);
+    const results = geojsonContent(report);
+    expect(results.map((result) => result.outcome)).toEqual(results.map(() => 'passed'));
+    const warnings = results.flatMap((result) => result.findings.filter((finding) => finding.severity === 'warning'));
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings[0]).toMatchObject({ code: 'position-extended', rule: 'GEOJSON-POSITION-EXTENDED', params: { clause: 'https://www.rfc-editor.org/rfc/rfc7946#section-3.1.1' } });
+    expect(warnings[0]?.location?.bodyPointer).toMatch(/^\/features\/\d+\/geometry\/coordinates$/);
+    expect(requirementOutcome(report, '/req/geojson/content')).toBe('passed');
+  });
+
+  it('fails an unclosed linear ring (§3.1.6 MUST)', async () => {
+    const report = await runThrough(OPEN_RING);
+    const failed = geojsonContent(report).filter((result) => result.outcome === 'failed');
+    expect(failed.length).toBe(1);
+    const unclosed = failed[0]?.findings.find((finding) => finding.code === 'ring-not-closed');
+    expect(unclosed).toMatchObject({ severity: 'error', rule: '/req/geojson/content', params: { requirement: 'GEOJSON-LINEAR-RING' } });
+    expect(unclosed?.location?.bodyPointer).toMatch(/^\/features\/\d+\/geometry\/coordinates\/0$/);
+    expect(requirementOutcome(report, '/req/geojson/content')).toBe('failed');
+  });
+});
