@@ -6,12 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { problemReply } from '../../fixtures/pegel-online/reply.js';
 import { startPegelServer, type PegelServer } from '../../fixtures/pegel-online/server.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import type { Report } from '../../src/report/model.js';
-import { contractRunClosing, outcomesOf, scratch } from './support.js';
+import { contractRunClosing, outcomesOf, scratchDocument } from './support.js';
 
 const SPEC = join(PACKAGE_ROOT, 'fixtures', 'pegel-online', 'openapi.yaml');
 const INVALID_EXAMPLE = (await readFile(SPEC, 'utf8')).replace(
@@ -19,15 +19,9 @@ const INVALID_EXAMPLE = (await readFile(SPEC, 'utf8')).replace(
   '      example: "ja"\n    station:',
 );
 
-let workspace: Awaited<ReturnType<typeof scratch>>;
-let spec: string;
-beforeAll(async () => {
-  workspace = await scratch();
-  spec = await workspace.write('invalid-example.yaml', INVALID_EXAMPLE);
-});
-afterAll(() => workspace.remove());
+const document = scratchDocument('invalid-example.yaml', INVALID_EXAMPLE);
 
-const runAgainst = async (server: PegelServer): Promise<Report> => contractRunClosing(server, spec);
+const runAgainst = async (server: PegelServer): Promise<Report> => contractRunClosing(server, document.path());
 
 describe('an example that is not valid against its schema', () => {
   it('is a warning on the document, and a valid value is sent instead', async () => {

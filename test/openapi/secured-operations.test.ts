@@ -4,9 +4,9 @@
  * are cantTell ("needs credentials"); a secured operation that answers success to a request
  * without credentials does not enforce its security, a MUST failure.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.js';
-import { contractRunClosing, outcomesOf, scratch, startServer } from './support.js';
+import { contractRunClosing, outcomesOf, scratchDocument, startServer } from './support.js';
 
 const DOCUMENT = `openapi: 3.0.3
 info: {title: Secured, version: '1'}
@@ -37,15 +37,9 @@ async function server(enforcing: boolean) {
   });
 }
 
-let workspace: Awaited<ReturnType<typeof scratch>>;
-let spec: string;
-beforeAll(async () => {
-  workspace = await scratch();
-  spec = await workspace.write('secured.yaml', DOCUMENT);
-});
-afterAll(() => workspace.remove());
+const document = scratchDocument('secured.yaml', DOCUMENT);
 
-const runAgainst = async (enforcing: boolean): Promise<Report> => contractRunClosing(await server(enforcing), spec);
+const runAgainst = async (enforcing: boolean): Promise<Report> => contractRunClosing(await server(enforcing), document.path());
 
 describe('a secured operation called without credentials', () => {
   it('answering 401: its answer checks need credentials (cantTell); its security is enforced (passed)', async () => {

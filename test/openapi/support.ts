@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { CheckContext } from '../../src/checks/types.js';
 import type { Standard, Target } from '../../src/core/model.js';
 import { run } from '../../src/core/run.js';
@@ -49,6 +50,18 @@ export async function scratch(): Promise<{ dir: string; write(name: string, text
     },
     remove: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/** A document written to a scratch folder before the tests of a file and removed after them; `path()` once they run. */
+export function scratchDocument(name: string, text: string): { path(): string } {
+  let workspace: Awaited<ReturnType<typeof scratch>> | undefined;
+  let file = '';
+  beforeAll(async () => {
+    workspace = await scratch();
+    file = await workspace.write(name, text);
+  });
+  afterAll(() => workspace?.remove());
+  return { path: () => file };
 }
 
 const STANDARD: Standard = {
