@@ -13,6 +13,8 @@ export interface RateLimiter {
    * slot is now, so that an unlimited rate costs no wait.
    */
   wait(host: string, signal?: AbortSignal): Promise<void> | undefined;
+  /** No request to the host starts within the next `ms` milliseconds (a server's Retry-After). */
+  pause(host: string, ms: number): void;
 }
 
 export function createRateLimiter(ratePerHost: number, now: () => number = () => performance.now()): RateLimiter {
@@ -20,9 +22,10 @@ export function createRateLimiter(ratePerHost: number, now: () => number = () =>
   const nextSlot = new Map<string, number>();
 
   const reserve = (host: string): number => {
-    if (interval === 0) return 0;
+    const paused = nextSlot.get(host);
+    if (interval === 0 && paused === undefined) return 0;
     const current = now();
-    const slot = Math.max(current, nextSlot.get(host) ?? current);
+    const slot = Math.max(current, paused ?? current);
     nextSlot.set(host, slot + interval);
     return slot - current;
   };
@@ -32,6 +35,9 @@ export function createRateLimiter(ratePerHost: number, now: () => number = () =>
     wait(host, signal) {
       const delay = reserve(host);
       return delay > 0 ? sleep(delay, undefined, { signal }) : undefined;
+    },
+    pause(host, ms) {
+      nextSlot.set(host, Math.max(nextSlot.get(host) ?? 0, now() + ms));
     },
   };
 }

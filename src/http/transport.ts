@@ -1,7 +1,9 @@
 /**
  * Sends one request with its redirects under the client's limits and records it as one
  * Exchange, whatever the outcome. A place among the `concurrency` requests in flight is held
- * from the first hop to the last; each hop is checked and limited in follow.ts.
+ * from the first hop to the last; each hop is checked and limited in follow.ts. A 429 or 503
+ * with Retry-After pauses the host and asks again (retry-after.ts); a host that stopped
+ * answering gets nothing more (circuit-breaker.ts).
  */
 import { setMaxListeners } from 'node:events';
 import type { GuardedAgent } from './agent.js';
@@ -15,6 +17,7 @@ import { abortable, followRedirects, toHop, type Progress } from './follow.js';
 import { HopFailure, type HopResponse } from './hop.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { Redactor } from './redaction.js';
+import { retryDelay } from './retry-after.js';
 import { HttpFailure, type Exchange, type HttpLimits, type HttpRequest, type HttpResponse } from './types.js';
 
 export interface TransportOptions {
@@ -70,7 +73,8 @@ export function createTransport(options: TransportOptions): Transport {
   if (options.signal?.aborted) stop.abort(options.signal.reason);
   options.signal?.addEventListener('abort', () => stop.abort(options.signal?.reason), { once: true });
 
-  async function perform(request: HttpRequest, { credentials, inspect }: PerformOptions = {}): Promise<Delivered> {
+  async function perform(request: HttpRequest, asked: PerformOptions = {}, retriesSoFar = 0): Promise<Delivered> {
+    const { credentials, inspect } = asked;
     const headers: Record<string, string> = { 'user-agent': options.userAgent };
     for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
     const method = request.method.toUpperCase();
@@ -112,6 +116,11 @@ export function createTransport(options: TransportOptions): Transport {
     breaker.answered(first.url.host);
     const exchange = buildExchange(start, progress, redactor, limits.excerptBytes);
     options.record(exchange);
+    const delay = retryDelay(response.status, response.headers, retriesSoFar);
+    if (delay !== undefined) {
+      rateLimiter.pause(first.url.host, delay);
+      return perform(request, asked, retriesSoFar + 1);
+    }
     return {
       response: {
         status: response.status,
