@@ -4,6 +4,7 @@
  * unit starts; those never started are `untested`.
  */
 import type { CheckContext } from '../checks/types.js';
+import { transportFailureFinding } from '../http/failure-finding.js';
 import { HttpFailure } from '../http/types.js';
 import type { CheckResult } from '../report/model.js';
 import { boundedMapUntil } from './bounded-map.js';
@@ -18,14 +19,7 @@ export interface ExecuteOptions {
 }
 
 function failureFinding(error: unknown): Finding {
-  if (error instanceof HttpFailure) {
-    return {
-      code: 'transport-failure',
-      message: `the request to ${error.url} failed (${error.reason}): ${error.message}`,
-      params: { reason: error.reason, url: error.url },
-      exchange: error.exchangeId,
-    };
-  }
+  if (error instanceof HttpFailure) return transportFailureFinding(error);
   const message = isKonformError(error) ? error.describe() : error instanceof Error ? error.message : String(error);
   return { code: 'check-error', message: `konform could not complete the check: ${message}`, params: { error: message } };
 }

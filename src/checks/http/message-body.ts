@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckOutput, Finding } from '../../core/model.js';
+import { transportFailureFinding } from '../../http/failure-finding.js';
 import { HttpFailure } from '../../http/types.js';
 import type { Report } from '../../report/model.js';
 import type { CheckKind } from '../types.js';
@@ -53,8 +54,7 @@ export const messageBodyKind: CheckKind<MessageBodyOptions> = {
       response = await context.http.send({ method: 'GET', url });
     } catch (error) {
       if (!(error instanceof HttpFailure)) throw error;
-      const finding = { code: 'transport-failure', message: `GET ${url} failed (${error.reason}): ${error.message}`, exchange: error.exchangeId };
-      return { outcome: 'cantTell', findings: [finding], evidence: [error.exchangeId] };
+      return { outcome: 'cantTell', findings: [transportFailureFinding(error)], evidence: [error.exchangeId] };
     }
     if (response.status < 200 || response.status > 299) {
       const finding = { code: 'message-not-served', message: `GET ${url} answered ${response.status}, not a message`, params: { status: response.status }, exchange: response.exchangeId };

@@ -3,6 +3,7 @@
  * apart from "konform could not check" (cantTell): a transport failure is cantTell.
  */
 import type { CheckOutput, Finding } from '../../core/model.js';
+import { transportFailureFinding } from '../../http/failure-finding.js';
 import type { HttpFailure, HttpResponse } from '../../http/types.js';
 import type { ResponseCheck } from '../../openapi/response-check.js';
 import type { Operation } from '../../openapi/types.js';
@@ -10,15 +11,7 @@ import type { Operation } from '../../openapi/types.js';
 export function transportFailure(failure: HttpFailure, operation?: Operation): CheckOutput {
   return {
     outcome: 'cantTell',
-    findings: [
-      {
-        code: 'transport-failure',
-        message: `the request to ${failure.url} failed (${failure.reason}): ${failure.message}`,
-        params: { reason: failure.reason, url: failure.url },
-        ...(operation ? { location: { operation: operation.key } } : {}),
-        exchange: failure.exchangeId,
-      },
-    ],
+    findings: [{ ...transportFailureFinding(failure), ...(operation ? { location: { operation: operation.key } } : {}) }],
     evidence: [failure.exchangeId],
   };
 }
