@@ -89,6 +89,8 @@ export interface Target {
   allowedHosts: string[];
   /** Whether operations other than GET and HEAD may be called. */
   allowUnsafe: boolean;
+  /** Values for path and query parameters by name, sent for every operation's parameter of that name. */
+  parameters?: Record<string, string>;
 }
 
 /** Where a finding points: into the declared document, into a body, into a file. */

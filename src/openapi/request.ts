@@ -7,6 +7,7 @@
 import type { HttpRequest } from '../http/types.js';
 import { valueAt } from '../core/json-pointer.js';
 import { isJsonMediaType, parseMediaType } from './media-type.js';
+import type { GivenValues } from './given-values.js';
 import { parameterValue } from './parameter-values.js';
 import { isJsonObject, objectAt } from './refs.js';
 import { declaredSchemaValues, generatedValue } from './schema-sample.js';
@@ -24,16 +25,18 @@ export interface RequestOptions {
   override?: ParameterOverride;
   /** Checks the values the document declares; without it, every one is taken as valid. */
   check?: ValueCheck;
+  /** Values the user gives for parameters by name. */
+  given?: GivenValues;
 }
 
 export function buildRequest(baseUrl: string, document: JsonObject, operation: Operation, options: RequestOptions = {}): HttpRequest {
-  const { override, check = acceptEveryValue } = options;
+  const { override, check = acceptEveryValue, given } = options;
   let path = operation.path;
   const query: string[] = [];
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
   for (const parameter of operation.parameters) {
-    const chosen = parameter === override?.parameter ? { value: override.value } : parameterValue(document, parameter, check).chosen;
+    const chosen = parameter === override?.parameter ? { value: override.value } : parameterValue(document, parameter, check, given).chosen;
     if (chosen === undefined) continue;
     if (parameter.in === 'path') path = path.replaceAll(`{${parameter.name}}`, serialisePath(parameter, chosen.value));
     else if (parameter.in === 'query') query.push(...serialiseQuery(parameter, chosen.value));
@@ -58,6 +61,12 @@ export function rejectedValues(document: JsonObject, operation: Operation, check
     ...operation.parameters.flatMap((parameter) => parameterValue(document, parameter, check).rejected),
     ...(jsonBody(document, operation, check)?.rejected ?? []),
   ];
+}
+
+/** The path parameters whose value in the request for the operation is made up from the schema. */
+export function madeUpPathParameters(document: JsonObject, operation: Operation, options: RequestOptions = {}): ParameterSpec[] {
+  const { check = acceptEveryValue, given } = options;
+  return operation.parameters.filter((parameter) => parameter.in === 'path' && parameterValue(document, parameter, check, given).chosen?.madeUp);
 }
 
 /** The target URL's path (a base path, say) followed by the operation path and query. */

@@ -1,7 +1,7 @@
 /**
  * The frame of the checks that judge an operation's answer to a valid request: get the shared
  * exchange, turn transport failures, 5xx answers and refusals of a secured operation for want
- * of credentials into cantTell, find the documented response for the status, and let the
+ * of credentials into cantTell, and so a 404 that says nothing of the operation (not-found.ts), find the documented response for the status, and let the
  * check judge the rest; only a failure is decided by an answer that is no success.
  */
 import type { CheckOutput } from '../../core/model.js';
@@ -11,6 +11,7 @@ import { documentedResponse } from '../../openapi/response-status.js';
 import type { Operation, ResponseSpec } from '../../openapi/types.js';
 import type { CheckContext, Subject } from '../types.js';
 import { inapplicable, judgedWithoutSuccess, needsCredentials, serverErrorCantTell, transportFailure } from './outputs.js';
+import { notFoundCantTell } from './not-found.js';
 import { callOperation, subjectOperation } from './shared.js';
 import { isAuthorizationRefusal } from './statuses.js';
 
@@ -30,6 +31,8 @@ export async function judgeAnswer(
   if ('failure' in call) return transportFailure(call.failure, operation);
   if (operation.secured && isAuthorizationRefusal(call.response)) return needsCredentials(operation, call.response);
   if (call.response.status >= 500) return serverErrorCantTell(operation, call.response);
+  const notFound = await notFoundCantTell(context, document, operation, call.response);
+  if (notFound) return notFound;
   return judgedWithoutSuccess(judge({ document, operation, response: call.response }), operation, call.response);
 }
 

@@ -6,6 +6,7 @@
 import { invalidParameterValue } from '../../openapi/invalid-values.js';
 import type { CheckKind } from '../types.js';
 import { inapplicable, succeeded, transportFailure, withoutSuccess } from './outputs.js';
+import { notFoundCantTell } from './not-found.js';
 import { callOperation, operationSubjects, requestFor, send, subjectOperation } from './shared.js';
 import { refusalOutput } from './statuses.js';
 
@@ -20,7 +21,10 @@ export const invalidParameterKind: CheckKind = {
     if (!invalid) return inapplicable('no parameter of the operation has a type or enum that rules a value out');
     const valid = await callOperation(context, document, operation);
     if ('failure' in valid) return transportFailure(valid.failure, operation);
-    if (!succeeded(valid.response)) return withoutSuccess(operation, valid.response, 'a refusal of an invalid value would prove nothing');
+    if (!succeeded(valid.response)) {
+      const notFound = await notFoundCantTell(context, document, operation, valid.response);
+      return notFound ?? withoutSuccess(operation, valid.response, 'a refusal of an invalid value would prove nothing');
+    }
     const { parameter, value, reason, expected } = invalid;
     const call = await send(context, requestFor(context, document, operation, { parameter, value }));
     if ('failure' in call) return transportFailure(call.failure, operation);

@@ -4,6 +4,7 @@
  */
 import type { CheckKind } from '../types.js';
 import { judgedWithoutSuccess, needsCredentials, transportFailure } from './outputs.js';
+import { notFoundCantTell } from './not-found.js';
 import { callOperation, operationSubjects, subjectOperation } from './shared.js';
 import { isAuthorizationRefusal } from './statuses.js';
 
@@ -19,6 +20,8 @@ export const noServerErrorKind: CheckKind = {
     const { response } = call;
     if (operation.secured && isAuthorizationRefusal(response)) return needsCredentials(operation, response);
     const evidence = [response.exchangeId];
+    const notFound = await notFoundCantTell(context, document, operation, response);
+    if (notFound) return notFound;
     if (response.status < 500) return judgedWithoutSuccess({ outcome: 'passed', findings: [], evidence }, operation, response);
     const finding = {
       code: 'server-error',

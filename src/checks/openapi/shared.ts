@@ -7,7 +7,8 @@ import { ERROR_CODES, isKonformError, KonformError } from '../../core/errors.js'
 import { HttpFailure, type HttpRequest, type HttpResponse } from '../../http/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
 import { compiledDocument } from '../../openapi/document-cache.js';
-import { buildRequest, type ParameterOverride } from '../../openapi/request.js';
+import { assertGivenValuesValid } from '../../openapi/given-values.js';
+import { buildRequest, type ParameterOverride, type RequestOptions } from '../../openapi/request.js';
 import { problemsOf, type DocumentProblem } from '../../openapi/spec-error.js';
 import type { Operation } from '../../openapi/types.js';
 import { schemaValueCheck } from '../../openapi/value-check.js';
@@ -52,8 +53,10 @@ export function callableOperations(document: OpenApiDocument, context: CheckCont
   return document.operations.filter((operation) => operation.safe || context.target.allowUnsafe);
 }
 
+/** Operations as subjects; a value the user gives that its parameter's schema rules out is a usage error. */
 export async function operationSubjects(context: CheckContext): Promise<Subject[]> {
   const document = await declaredDocument(context);
+  assertGivenValuesValid(document.operations, context.target.parameters, schemaValueCheck(document.schemas));
   return callableOperations(document, context).map((operation) => ({
     id: operation.key,
     title: `${operation.method} ${operation.path}`,
@@ -80,9 +83,14 @@ export async function send(context: CheckContext, request: HttpRequest): Promise
   }
 }
 
-/** The request for the operation, with the document's values where they are valid against their schema. */
+/** How values are chosen for requests: the user's, else the document's where they are valid against their schema. */
+export function requestOptions(context: CheckContext, document: OpenApiDocument): RequestOptions {
+  const given = context.target.parameters;
+  return { check: schemaValueCheck(document.schemas), ...(given && { given }) };
+}
+
 export function requestFor(context: CheckContext, document: OpenApiDocument, operation: Operation, override?: ParameterOverride): HttpRequest {
-  return buildRequest(targetUrl(context), document.data, operation, { check: schemaValueCheck(document.schemas), ...(override && { override }) });
+  return buildRequest(targetUrl(context), document.data, operation, { ...requestOptions(context, document), ...(override && { override }) });
 }
 
 /** The one exchange of an operation with a valid request, shared by all checks of the run. */

@@ -5,13 +5,15 @@
  * (§9.2.1, §9.3.8), or the method the suite chooses (`method`: any method token of §9.1 but
  * the ones that change state, or GET and HEAD); DELETE too when the target allows unsafe
  * requests. A 401 or 403 to the probe where GET on the same path succeeded says that the method
- * was refused before it reached the API (by a gateway, say): cantTell, naming that cause.
+ * was refused before it reached the API (by a gateway, say): cantTell, naming that cause; so is
+ * a target that answers 404 to every operation (not-found.ts).
  */
 import type { CheckOutput, Finding } from '../../core/model.js';
 import type { HttpResponse } from '../../http/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
 import type { Operation } from '../../openapi/types.js';
 import type { CheckContext, CheckKind } from '../types.js';
+import { notFoundForWantOfBasePath } from './not-found.js';
 import { inapplicable, succeeded, transportFailure } from './outputs.js';
 import { callOperation, declaredDocument, requestFor, send } from './shared.js';
 import { isAuthorizationRefusal, refusalOutput, statusListSchema } from './statuses.js';
@@ -59,7 +61,12 @@ export const undocumentedMethodKind: CheckKind<UndocumentedMethodOptions> = {
       const { url, headers = {} } = requestFor(context, document, anchor);
       delete headers['content-type'];
       const call = await send(context, { method, url, headers });
-      if ('failure' in call) outputs.push(transportFailure(call.failure));
+      if ('failure' in call) {
+        outputs.push(transportFailure(call.failure));
+        continue;
+      }
+      const missing = await notFoundForWantOfBasePath(context, document, call.response);
+      if (missing) outputs.push(missing);
       else if (isAuthorizationRefusal(call.response) && (await getSucceeded(context, document, anchor))) outputs.push(methodRefused(method, anchor, call.response));
       else outputs.push(judge(`${method} ${anchor.path}`, call.response, accept));
     }

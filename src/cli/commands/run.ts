@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, type HttpLimits } from '../../http/types.js';
 import { addAuthOptions, resolveAuth, type AuthFlags } from '../auth-options.js';
 import type { CliIo } from '../io.js';
 import { wholeNumber } from '../numbers.js';
+import { collectParam } from '../param-option.js';
 import { concurrencyFrom, defineCommonRunOptions, runAndReport, type CommonRunFlags } from '../run-and-report.js';
 
 export interface RunFlags extends AuthFlags, CommonRunFlags {
@@ -15,6 +16,7 @@ export interface RunFlags extends AuthFlags, CommonRunFlags {
   maxRedirects?: string;
   allowHost?: string[];
   allowUnsafe?: boolean;
+  param?: Record<string, string>;
 }
 
 export function defineRunOptions(command: Command): Command {
@@ -22,7 +24,8 @@ export function defineRunOptions(command: Command): Command {
     defineCommonRunOptions(
       command
         .option('--target <url>', 'base URL of the endpoint under test')
-        .option('--spec <file>', 'OpenAPI document the endpoint declares (YAML or JSON)'),
+        .option('--spec <file>', 'OpenAPI document the endpoint declares (YAML or JSON)')
+        .option('--param <name=value>', 'value for every path or query parameter of that name (repeatable)', collectParam),
     )
       .option('--rate <n>', 'requests per second per host, 0 for no limit', String(DEFAULT_LIMITS.ratePerHost))
       .option('--timeout <ms>', 'hard deadline of one request in milliseconds', String(DEFAULT_LIMITS.timeoutMs))
@@ -53,6 +56,7 @@ export function runCommand(suite: string, flags: RunFlags, io: CliIo): Promise<n
       ...(flags.spec ? { spec: flags.spec } : {}),
       allowedHosts: flags.allowHost ?? [],
       allowUnsafe: flags.allowUnsafe ?? false,
+      ...(flags.param ? { parameters: flags.param } : {}),
     },
     limits: limitsFrom(flags),
     ...resolveAuth(flags, io.env),
