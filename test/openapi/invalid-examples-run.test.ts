@@ -11,7 +11,7 @@ import { problemReply } from '../../fixtures/pegel-online/reply.js';
 import { startPegelServer, type PegelServer } from '../../fixtures/pegel-online/server.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import type { Report } from '../../src/report/model.js';
-import { contractRunClosing, outcomesOf, scratchDocument } from './support.js';
+import { answerChecks, contractRunClosing, outcomesOf, scratchDocument } from './support.js';
 
 const SPEC = join(PACKAGE_ROOT, 'fixtures', 'pegel-online', 'openapi.yaml');
 const INVALID_EXAMPLE = (await readFile(SPEC, 'utf8')).replace(
@@ -50,11 +50,7 @@ describe('an example that is not valid against its schema', () => {
     });
     const report = await runAgainst(refusing);
     expect(outcomesOf(report, 'getStations')).toEqual({
-      'status-documented': 'cantTell',
-      'content-type-documented': 'cantTell',
-      'body-schema': 'cantTell',
-      'required-headers': 'cantTell',
-      'no-server-error': 'cantTell',
+      ...answerChecks('cantTell'),
       'invalid-parameter': 'cantTell',
     });
     const statusResult = report.results.find((result) => result.id === 'status-documented/getStations');

@@ -116,3 +116,8 @@ export async function contractRunClosing(server: { url: string; close(): Promise
 export function outcomesOf(report: Report, subject: string): Record<string, string> {
   return Object.fromEntries(report.results.filter((result) => result.subject?.id === subject).map((result) => [result.check, result.outcome]));
 }
+
+/** The checks that judge an operation's answer to a valid request, each with the same outcome. */
+export function answerChecks(outcome: string): Record<string, string> {
+  return Object.fromEntries(['status-documented', 'content-type-documented', 'body-schema', 'required-headers', 'no-server-error'].map((check) => [check, outcome]));
+}
