@@ -5,6 +5,7 @@
  * reader. A file that is not a Genericode code list is a defect of the standard and throws.
  */
 import type { CheckContext } from '../checks/types.js';
+import { artifactsUnder, folderPrefix } from '../core/artifacts-under.js';
 import { parseGenericode, type CodeList } from './genericode.js';
 
 export interface CodeListIndex {
@@ -18,14 +19,9 @@ export interface CodeListIndex {
 const IDENTIFICATION = /<Identification\b[^>]*>([\s\S]*?)<\/Identification\s*>/;
 const field = (block: string, name: string) => new RegExp(`<${name}\\b[^>]*>\\s*([^<]*?)\\s*</${name}\\s*>`).exec(block)?.[1];
 
-function folderPrefix(folder: string): string {
-  return folder.endsWith('/') ? folder : `${folder}/`;
-}
-
 async function buildIndex(context: CheckContext, folder: string): Promise<CodeListIndex> {
-  const prefix = folderPrefix(folder);
   const where = `${context.standard.id} ${context.standard.version}`;
-  const paths = context.standard.artifacts.map((artifact) => artifact.path).filter((path) => path.startsWith(prefix) && path.endsWith('.xml'));
+  const paths = artifactsUnder(context.standard, folder, '.xml');
   const files = new Map<string, Map<string, string>>();
   for (const path of paths) {
     const block = IDENTIFICATION.exec((await context.artifact(path)).toString('utf8'))?.[1] ?? '';

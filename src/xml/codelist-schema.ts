@@ -7,6 +7,7 @@
  * do not declare leaves its subtree untyped.
  */
 import type { CheckContext } from '../checks/types.js';
+import { artifactsUnder, folderPrefix } from '../core/artifacts-under.js';
 import { clark, SchemaComponents, XS, type SchemaNode } from './codelist-schema-components.js';
 import { parseElementTree, resolveName, type XmlElement } from './element-tree.js';
 
@@ -106,15 +107,15 @@ export class CodeSchema {
   }
 }
 
-async function loadSchemas(context: CheckContext, prefix: string): Promise<CodeSchema> {
+async function loadSchemas(context: CheckContext, folder: string): Promise<CodeSchema> {
   const schema = new CodeSchema();
-  const paths = context.standard.artifacts.map((artifact) => artifact.path).filter((path) => path.startsWith(prefix) && path.endsWith('.xsd'));
-  for (const path of paths) schema.components.add(parseElementTree((await context.artifact(path)).toString('utf8')).root);
+  for (const path of artifactsUnder(context.standard, folder, '.xsd')) {
+    schema.components.add(parseElementTree((await context.artifact(path)).toString('utf8')).root);
+  }
   return schema;
 }
 
 /** The code types of the XML Schemas under `folder` of the run's standard, read once per run. */
 export function codeSchema(context: CheckContext, folder: string): Promise<CodeSchema> {
-  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-  return context.memo(`xoev:schemas:${context.standard.dir}:${prefix}`, () => loadSchemas(context, prefix));
+  return context.memo(`xoev:schemas:${context.standard.dir}:${folderPrefix(folder)}`, () => loadSchemas(context, folder));
 }

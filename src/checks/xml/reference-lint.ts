@@ -3,6 +3,7 @@
  * refer to must load, as a run would load it — the XML Schema compiles (with its catalog), a
  * code-list folder holds code lists, and each is a well-formed, complete Genericode list.
  */
+import { artifactsUnder } from '../../core/artifacts-under.js';
 import { artifactReader } from '../../core/context.js';
 import { isKonformError } from '../../core/errors.js';
 import type { Standard } from '../../core/model.js';
@@ -12,12 +13,6 @@ import type { KindLint } from '../types.js';
 type Problem = KindLint['problems'][number];
 
 const describe = (error: unknown): string => (isKonformError(error) ? error.describe() : error instanceof Error ? error.message : String(error));
-
-/** The artifact paths of `standard` below `folder` that end in `extension`. */
-function artifactsUnder(standard: Standard, folder: string, extension: string): string[] {
-  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-  return standard.artifacts.map((artifact) => artifact.path).filter((path) => path.startsWith(prefix) && path.endsWith(extension));
-}
 
 export async function lintSchema(options: StandardSchema, standard: Standard): Promise<KindLint> {
   const { compileStandardXsd } = await import('../../xml/xsd-standard.js');
