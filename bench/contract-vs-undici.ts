@@ -14,9 +14,9 @@
 import { join } from 'node:path';
 import { request } from 'undici';
 import { PACKAGE_ROOT } from '../src/core/package-root.js';
-import { run } from '../src/core/run.js';
+import { run } from '../src/run/run.js';
 import { DEFAULT_LIMITS } from '../src/http/types.js';
-import type { Report } from '../src/report/model.js';
+import type { Report } from '../src/model/report.js';
 import { clocked, loadAverage, measured, median, perSecond, round, type Measurement } from './measurement.js';
 import type { ReferenceServer } from './processes.js';
 

@@ -33,7 +33,8 @@ import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import { crawl } from '../src/crawl/crawler.js';
 import { oparlLinks } from '../src/crawl/oparl-links.js';
 import { createHttpClient } from '../src/http/client.js';
-import { DEFAULT_LIMITS, type Exchange } from '../src/http/types.js';
+import { DEFAULT_LIMITS } from '../src/http/types.js';
+import { type Exchange } from '../src/model/exchange.js';
 import { loadAverage, measured, median, round, type Measurement } from './measurement.js';
 import { runProcess } from './processes.js';
 

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/core/package-root.js';
-import type { Report } from '../src/report/model.js';
+import type { Report } from '../src/model/report.js';
 import { dreddCompatibleCopy } from './dredd-document.js';
 import { loadAverage, measured, median, round, type Measurement } from './measurement.js';
 import { DREDD, installDredd } from './peer-tools.js';

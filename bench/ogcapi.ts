@@ -8,9 +8,9 @@
  */
 import { request } from 'undici';
 import { MAPSERVER, startRealServer, unavailable } from '../fixtures/ogcapi/real-servers.js';
-import { run } from '../src/core/run.js';
+import { run } from '../src/run/run.js';
 import { DEFAULT_LIMITS, type HttpLimits } from '../src/http/types.js';
-import type { Report } from '../src/report/model.js';
+import type { Report } from '../src/model/report.js';
 import { loadAverage, measured, median, round, type Measurement } from './measurement.js';
 
 const ROUNDS = 3;

@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { XRECHNUNG_TESTSUITE as TESTSUITE } from '../fixtures/xrechnung/instances.js';
 import { PACKAGE_ROOT } from '../src/core/package-root.js';
-import { run } from '../src/core/run.js';
+import { run } from '../src/run/run.js';
 import { compileSchematron } from '../src/xml/schematron/compile.js';
 import { saxonArguments, saxonCommand } from '../src/xml/schematron/saxon-command.js';
 import { saxonEngine } from '../src/xml/schematron/saxon.js';

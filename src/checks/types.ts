@@ -3,9 +3,9 @@
  * family's index. It gets its options (validated against `optionsSchema` when the suite is
  * loaded) and a context, and returns an outcome with structured findings per subject.
  */
-import type { CheckOutput, CheckSpec, Standard, Target } from '../core/model.js';
+import type { CheckOutput, CheckSpec, Standard, Target } from '../model/types.js';
 import type { HttpClient } from '../http/types.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 
 /** One thing a check is applied to, e.g. one operation of the declared API. */
 export interface Subject {

@@ -2,14 +2,14 @@
  * A check of a live endpoint that could not examine everything it should (no answer, a body it
  * could not read, a conformance declaration it could not get) has decided only the rules it
  * has findings for. Every other rule it verifies is undecided too: its requirement is cantTell,
- * not passed for lack of a finding (core/requirement-results.ts decides a rule-naming result
+ * not passed for lack of a finding (judge/requirement-results.ts decides a rule-naming result
  * rule by rule). The message names what kept the check from deciding.
  *
  * Checks of message files do not use this: they evaluate every rule, and an undecided finding
  * there (an unknown code list, say) concerns its own rule only.
  */
-import { ruleOutcome } from '../core/judgement.js';
-import type { CheckOutput, Finding } from '../core/model.js';
+import { ruleOutcome } from '../judge/judgement.js';
+import type { CheckOutput, Finding } from '../model/types.js';
 
 export function coverUndecidedRules(output: CheckOutput, verifies: readonly string[]): CheckOutput {
   const cause = output.findings.find((finding) => finding.undecided);

@@ -1,6 +1,6 @@
 /** The `--auth-*` flags of `konform run`, resolved into credentials and TLS settings. */
 import type { Command } from 'commander';
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import type { AuthConfig, TlsConfig } from '../http/types.js';
 import { readFileOption, readSecret } from './secrets.js';
 

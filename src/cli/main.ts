@@ -5,7 +5,7 @@
  * 3 inconclusive or interrupted. The first SIGINT/SIGTERM stops a run gracefully (its report
  * says `complete: false`); a second one ends the process at once, leaving the journal.
  */
-import { isKonformError } from '../core/errors.js';
+import { isKonformError } from '../model/errors.js';
 import type { CliIo } from './io.js';
 import { buildProgram, CommanderError } from './program.js';
 

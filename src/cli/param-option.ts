@@ -1,5 +1,5 @@
 /** `--param name=value` (repeatable): values for path and query parameters by name. */
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 
 /** Commander's collector for one `--param`: adds `name=value` to the values seen so far. */
 export function collectParam(text: string, seen: Record<string, string> = {}): Record<string, string> {

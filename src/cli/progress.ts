@@ -3,9 +3,9 @@
  * (CI logs, pipes) one plain line per result that is not passed, then nothing else. A failed
  * SHOULD or MAY shows as WARN, apart from the failed MUSTs (report/failure-level.ts).
  */
-import { countOutcomes, type OutcomeCounts } from '../core/outcome.js';
-import { isMustFailure } from '../core/judgement.js';
-import type { CheckResult } from '../report/model.js';
+import { countOutcomes, type OutcomeCounts } from '../model/outcome.js';
+import { isMustFailure } from '../judge/judgement.js';
+import type { CheckResult } from '../model/report.js';
 import type { Style } from './style.js';
 
 export interface Progress {

@@ -4,12 +4,12 @@
  */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { RunOptions } from '../core/options.js';
-import { run } from '../core/run.js';
+import type { RunOptions } from '../run/options.js';
+import { run } from '../run/run.js';
 import { DEFAULT_LIMITS, type HttpLimits } from '../http/types.js';
-import { failuresByLevel } from '../core/judgement.js';
+import { failuresByLevel } from '../judge/judgement.js';
 import { REPORT_FORMATS } from '../report/formats.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 import type { CliIo } from './io.js';
 import { wholeNumber } from './numbers.js';
 import { createProgress } from './progress.js';

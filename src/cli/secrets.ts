@@ -3,7 +3,7 @@
  * (flags show up in shell histories and process lists).
  */
 import { readFileSync } from 'node:fs';
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 
 export interface SecretSource {
   env?: string;

@@ -1,5 +1,5 @@
 /** Terminal colours, off when NO_COLOR is set (https://no-color.org) or output is not a terminal. */
-import type { Outcome } from '../core/outcome.js';
+import type { Outcome } from '../model/outcome.js';
 
 export interface Style {
   outcome(outcome: Outcome, text: string): string;

@@ -4,9 +4,9 @@
  * read again.
  */
 import { join } from 'node:path';
-import { ERROR_CODES, KonformError } from './errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { readHashed, unchangedHash } from './file-hash.js';
-import type { Artifact } from './model.js';
+import type { Artifact, Standard } from '../model/types.js';
 
 /** Reads an artifact of a standard and verifies its hash; a mismatch is an error. */
 export async function readArtifact(dir: string, artifact: Artifact): Promise<Buffer> {
@@ -28,4 +28,15 @@ export async function readArtifact(dir: string, artifact: Artifact): Promise<Buf
 export async function verifyArtifact(dir: string, artifact: Artifact): Promise<void> {
   if ((await unchangedHash(join(dir, artifact.path))) === artifact.sha256) return;
   await readArtifact(dir, artifact);
+}
+
+/** Reads the pinned artifacts of `standard` by path, hash verified. */
+export function artifactReader(standard: Standard) {
+  return (path: string) => {
+    const artifact = standard.artifacts.find((candidate) => candidate.path === path);
+    if (!artifact) {
+      throw new KonformError(ERROR_CODES.STANDARD_INVALID, `${path} is not an artifact of ${standard.id} ${standard.version}`);
+    }
+    return readArtifact(standard.dir, artifact);
+  };
 }

@@ -1,5 +1,5 @@
 /** A standard's artifacts by folder: its code lists under `codelists/`, its schemas under `xsd/`. */
-import type { Standard } from './model.js';
+import type { Standard } from '../model/types.js';
 
 /** `folder` as a path prefix, ending in `/`. */
 export function folderPrefix(folder: string): string {

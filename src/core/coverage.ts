@@ -2,7 +2,7 @@
  * Coverage of a suite: for each requirement of its standard, the checks that verify it.
  * A requirement with no check and no stated reason why it cannot be tested is a gap.
  */
-import type { Level, Standard, Suite } from './model.js';
+import type { Level, Standard, Suite } from '../model/types.js';
 
 export interface RequirementCoverage {
   id: string;

@@ -6,7 +6,7 @@
  * fired is decided by a finding of its own, and one undecided finding says how many were seen:
  * what the others say was not judged, so a result resting on them is cantTell, never passed.
  */
-import type { Finding, FindingLocation } from './model.js';
+import type { Finding, FindingLocation } from '../model/types.js';
 
 export function limitFindings(findings: Finding[], limit: number, location?: FindingLocation): Finding[] {
   if (findings.length <= limit) return findings;

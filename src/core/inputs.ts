@@ -7,7 +7,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { ERROR_CODES, KonformError } from './errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 
 const SEARCH = { absolute: true, onlyFiles: true, followSymbolicLinks: true } as const;
 

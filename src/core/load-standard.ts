@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { readArtifact, verifyArtifact } from './artifact-read.js';
 import { bytesOf, currentHash } from './file-hash.js';
-import { ERROR_CODES, KonformError } from './errors.js';
-import type { Artifact, Requirement, Standard } from './model.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
+import type { Artifact, Requirement, Standard } from '../model/types.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { parseYamlText, readSourceFile } from './yaml-source.js';
 

@@ -7,9 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isScalar } from 'yaml';
 import { boundedMap } from './bounded-map.js';
-import { ERROR_CODES, KonformError } from './errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { readHashed } from './file-hash.js';
-import type { Artifact } from './model.js';
+import type { Artifact } from '../model/types.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { parseYamlText, readSourceFile, type YamlSource } from './yaml-source.js';
 

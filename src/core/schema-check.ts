@@ -4,8 +4,8 @@
  * and turns the first problems into located errors.
  */
 import type { ErrorObject } from 'ajv';
-import type { ErrorCode } from './errors.js';
-import { KonformError } from './errors.js';
+import type { ErrorCode } from '../model/errors.js';
+import { KonformError } from '../model/errors.js';
 import { precompiled, type PrecompiledName } from './precompiled.js';
 import type { YamlSource } from './yaml-source.js';
 

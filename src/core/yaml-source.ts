@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import { KonformError, type ErrorCode, type SourceLocation } from './errors.js';
+import { KonformError, type ErrorCode, type SourceLocation } from '../model/errors.js';
 import { pointerTokens } from './json-pointer.js';
 
 export interface YamlSource {

@@ -8,7 +8,7 @@
  */
 import { createAllowlist } from '../http/allowlist.js';
 import { DEFAULT_LIMITS } from '../http/types.js';
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { resolveBudget } from './budget.js';
 import { fetchPending } from './fetch.js';
 import { Frontier, type Pending } from './frontier.js';

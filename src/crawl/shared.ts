@@ -3,7 +3,7 @@
  * memo. Call it from `subjects`, so that the crawl is done before any check runs.
  */
 import type { CheckContext } from '../checks/types.js';
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { crawlKey } from './budget.js';
 import { crawl } from './crawler.js';
 import type { CrawlBudget, CrawlRecord, LinkExtractor } from './types.js';

@@ -9,7 +9,8 @@
  * budget kept from being fetched is in `cutOff`; checks report it as `untested` (see
  * untested.ts), never as passed.
  */
-import type { HttpClient, HttpFailureReason } from '../http/types.js';
+import type { HttpClient } from '../http/types.js';
+import type { HttpFailureReason } from '../model/exchange.js';
 
 export interface CrawlBudget {
   /** Requests the crawl may send, list pages included. */

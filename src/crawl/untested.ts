@@ -4,7 +4,7 @@
  * aggregate outcome through `withinBudget`, which holds a pass back to `untested` while the
  * cut-off part could have changed it.
  */
-import type { CheckOutput, Finding } from '../core/model.js';
+import type { CheckOutput, Finding } from '../model/types.js';
 import type { CutOff } from './types.js';
 
 /** Cut-off URLs named one by one in a finding; the rest are counted. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { readArtifact } from '../core/artifact-read.js';
 import { loadStandard } from '../core/load-standard.js';
-import type { Requirement } from '../core/model.js';
+import type { Requirement } from '../model/types.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import { isJsonObject } from '../openapi/refs.js';
 import { ruleViolations } from './rules.js';

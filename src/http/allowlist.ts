@@ -3,7 +3,7 @@
  * are written in brackets as in URLs (RFC 3986 §3.2.2). Host names compare in the canonical
  * form the WHATWG URL parser gives them (lower case, punycode, normalised IPv4).
  */
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 
 interface AllowedHost {
   hostname: string;

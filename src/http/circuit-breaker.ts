@@ -4,7 +4,7 @@
  * circuit opens: every later request to it fails at once, unsent, and the client is told once.
  * An answer of any status, 5xx included, starts the count again.
  */
-import type { HttpFailureReason } from './types.js';
+import type { HttpFailureReason } from '../model/exchange.js';
 
 export const CONSECUTIVE_FAILURES = 10;
 

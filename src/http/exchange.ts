@@ -5,7 +5,7 @@
 import { excerptBody } from './excerpt.js';
 import type { HopResponse } from './hop.js';
 import type { Redactor } from './redaction.js';
-import type { Exchange, HttpFailureReason } from './types.js';
+import type { Exchange, HttpFailureReason } from '../model/exchange.js';
 
 export interface ExchangeStart {
   id: string;

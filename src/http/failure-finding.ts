@@ -1,5 +1,5 @@
 /** The finding of a request that got no usable answer (HttpFailure): konform could not check what needed it. */
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import type { HttpFailure } from './types.js';
 
 export function transportFailureFinding(failure: HttpFailure): Finding {

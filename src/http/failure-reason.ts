@@ -2,7 +2,7 @@
  * Maps what Node and undici throw to the failure reasons of konform. Aborts and deadlines are
  * decided by the caller from its own signals; this looks only at the error and its causes.
  */
-import type { HttpFailureReason } from './types.js';
+import type { HttpFailureReason } from '../model/exchange.js';
 
 const CODES: Record<string, HttpFailureReason> = {
   KONFORM_ADDRESS_NOT_ALLOWED: 'addressNotAllowed',

@@ -6,7 +6,7 @@ import type { GuardedAgent } from './agent.js';
 import { collectResponse, ResponseBrokenOff, type CollectedResponse } from './collect-response.js';
 import { startDeadline } from './deadline.js';
 import { failureReason } from './failure-reason.js';
-import type { HttpFailureReason } from './types.js';
+import type { HttpFailureReason } from '../model/exchange.js';
 
 export interface Hop {
   method: string;

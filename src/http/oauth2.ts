@@ -5,7 +5,7 @@
  * through the same client as every other request (allowlist, limits, recording); the token
  * becomes a secret of the redactor before its exchange is recorded.
  */
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { oauthClientCredentials } from './credential-encoding.js';
 import type { Redactor } from './redaction.js';
 import type { AuthConfig, HttpRequest, HttpResponse } from './types.js';

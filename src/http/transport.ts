@@ -18,7 +18,8 @@ import { HopFailure, type HopResponse } from './hop.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { Redactor } from './redaction.js';
 import { retryDelay } from './retry-after.js';
-import { HttpFailure, type Exchange, type HttpLimits, type HttpRequest, type HttpResponse } from './types.js';
+import type { Exchange } from '../model/exchange.js';
+import { HttpFailure, type HttpLimits, type HttpRequest, type HttpResponse } from './types.js';
 
 export interface TransportOptions {
   agent: () => Promise<GuardedAgent>;

@@ -2,6 +2,8 @@
  * The HTTP client every check uses. Transport-level failures throw HttpFailure with a reason;
  * any HTTP status, 5xx included, is a response. Every attempt is recorded as an Exchange.
  */
+import type { Exchange, HttpFailureReason } from '../model/exchange.js';
+
 export interface HttpRequest {
   method: string;
   /** Absolute URL. */
@@ -24,20 +26,6 @@ export interface HttpResponse {
   durationMs: number;
 }
 
-export const HTTP_FAILURE_REASONS = [
-  'timeout',
-  'unreachable',
-  'tooLarge',
-  'hostNotAllowed',
-  'addressNotAllowed',
-  'tooManyRedirects',
-  'connectionReset',
-  'protocol',
-  'tls',
-  'aborted',
-] as const;
-export type HttpFailureReason = (typeof HTTP_FAILURE_REASONS)[number];
-
 export class HttpFailure extends Error {
   constructor(
     readonly reason: HttpFailureReason,
@@ -54,32 +42,6 @@ export class HttpFailure extends Error {
 export interface HttpClient {
   send(request: HttpRequest): Promise<HttpResponse>;
   close(): Promise<void>;
-}
-
-/** One recorded request and what came of it, secrets redacted. */
-export interface Exchange {
-  id: string;
-  startedAt: string;
-  durationMs: number;
-  request: {
-    method: string;
-    url: string;
-    headers: Record<string, string>;
-    bodyExcerpt?: string;
-  };
-  /** Redirects followed before the final response, in order. */
-  redirects?: Array<{ status: number; location: string }>;
-  response?: {
-    status: number;
-    url: string;
-    headers: Record<string, string | string[]>;
-    bodyExcerpt: string;
-    /** Bytes received (up to the limit). */
-    bodyBytes: number;
-    /** True when the excerpt is shorter than the body, or the body was cut at the size limit. */
-    truncated: boolean;
-  };
-  error?: { reason: HttpFailureReason; message: string };
 }
 
 /** Limits every request is held to. */

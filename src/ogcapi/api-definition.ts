@@ -6,7 +6,7 @@
  * pinned files; no other file and no URL is read.
  */
 import { join } from 'node:path';
-import { isKonformError } from '../core/errors.js';
+import { isKonformError } from '../model/errors.js';
 import { documentFromSource, type OpenApiDocument } from '../openapi/document.js';
 import { fragmentPointer, valueAt } from '../core/json-pointer.js';
 import { isJsonObject } from '../openapi/refs.js';

@@ -6,7 +6,7 @@
  * (inapplicable, or untested where the budget cut the subject: judge.ts). A passed result names
  * what it rests on in the information finding `cases-examined` (params.cases: rule → count).
  */
-import type { CheckOutput, CheckSpec } from '../core/model.js';
+import type { CheckOutput, CheckSpec } from '../model/types.js';
 import { judge, type Judgement } from './judge.js';
 
 /** The number of cases examined per rule. */

@@ -5,7 +5,7 @@
  * budget cut off and which links got no answer.
  */
 import type { CheckContext } from '../checks/types.js';
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import { BUDGET_OPTIONS_SCHEMA, crawlKey, fetchedByUrl, normaliseUrl, oparlLinks, sharedCrawl } from '../crawl/index.js';
 import type { CrawlBudget, CrawlFailure, CrawlRecord, CrawledList, CutOff, Fetched } from '../crawl/types.js';
 import type { OParlModel } from './model.js';

@@ -3,7 +3,7 @@
  * its body and the exchange it rests on, and carries the rule (requirement ID) it decides —
  * none for information no rule stands behind.
  */
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import type { Fetched } from '../crawl/types.js';
 import type { Occurrence } from './occurrences.js';
 import type { Rule } from './rules.js';

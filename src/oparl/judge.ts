@@ -7,9 +7,9 @@
  * something stayed undecided, so do the rules the check has no finding for (undecided-rules.ts).
  */
 import { coverUndecidedRules } from '../checks/undecided-rules.js';
-import { blocksCheck } from '../core/judgement.js';
+import { blocksCheck } from '../judge/judgement.js';
 import { limitFindings } from '../core/finding-limit.js';
-import type { CheckOutput, CheckSpec, Finding } from '../core/model.js';
+import type { CheckOutput, CheckSpec, Finding } from '../model/types.js';
 import { cutOffOutput, withinBudget } from '../crawl/index.js';
 import type { CrawlFailure, CutOff } from '../crawl/types.js';
 

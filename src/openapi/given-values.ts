@@ -4,7 +4,7 @@
  * document's. The text is read as the parameter's schema types it (a number for `integer` and
  * `number`, true or false for `boolean`) and must be valid against that schema.
  */
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import type { Operation, ParameterSpec } from './types.js';
 import type { ValueCheck } from './value-check.js';
 

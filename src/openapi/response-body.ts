@@ -3,7 +3,7 @@
  * Content-Type selects (OpenAPI 3 Media Type Object; the most specific match wins). Only JSON bodies
  * are validated; JSON must be UTF-8 (RFC 8259 §8.1) and parse (§2).
  */
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import type { HttpResponse } from '../http/types.js';
 import type { OpenApiDocument } from './document.js';
 import { parseJson } from './json-syntax.js';

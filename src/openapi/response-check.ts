@@ -4,7 +4,7 @@
  * JSON pointer into the document, the JSON pointer into the body where it applies, and the
  * exchange it was observed in.
  */
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import type { HttpResponse } from '../http/types.js';
 import type { Operation } from './types.js';
 

@@ -2,7 +2,7 @@
  * Whether a status code is documented (OpenAPI 3 Responses Object): by the exact code,
  * then by a range such as `4XX`, then by `default`.
  */
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import type { HttpResponse } from '../http/types.js';
 import { childPointer } from '../core/json-pointer.js';
 import { problem } from './response-check.js';

@@ -5,7 +5,7 @@
  * `#/components/schemas/Station` resolve inside it and a schema is compiled by its pointer.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { isKonformError, KonformError } from '../core/errors.js';
+import { isKonformError, KonformError } from '../model/errors.js';
 import { addOpenApiFormats } from './formats.js';
 import { invalidPatternPointer } from './invalid-pattern.js';
 import { metaSchemaErrors } from './meta-schema.js';

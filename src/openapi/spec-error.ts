@@ -3,7 +3,7 @@
  * with the JSON pointer (and line and column, where known) of the problem. A document with
  * problems throws InvalidDocumentError, which lists every problem found.
  */
-import { ERROR_CODES, KonformError, type SourceLocation } from '../core/errors.js';
+import { ERROR_CODES, KonformError, type SourceLocation } from '../model/errors.js';
 import type { SourceMap } from './source-map.js';
 
 export type SpecErrorFactory = (message: string, pointer: string | undefined, cause?: unknown) => KonformError;

@@ -2,9 +2,9 @@
  * Plain-text pieces of a finding that every human-readable format shows the same way:
  * where it points and the HTTP exchange it was observed in. Formats escape the pieces.
  */
-import type { Finding, FindingLocation } from '../core/model.js';
-import type { Exchange } from '../http/types.js';
-import type { Report } from './model.js';
+import type { Finding, FindingLocation } from '../model/types.js';
+import type { Exchange } from '../model/exchange.js';
+import type { Report } from '../model/report.js';
 
 export interface LocationPart {
   label: 'operation' | 'spec' | 'body' | 'file' | 'xpath';

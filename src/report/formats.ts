@@ -5,7 +5,7 @@
 import { jsonChunks } from './json-chunks.js';
 import { junitChunks } from './junit.js';
 import { summaryChunks } from './markdown.js';
-import type { Report } from './model.js';
+import type { Report } from '../model/report.js';
 
 export interface ReportFormat {
   /** File name inside the output folder. */

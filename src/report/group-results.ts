@@ -1,4 +1,4 @@
-import type { CheckResult } from './model.js';
+import type { CheckResult } from '../model/report.js';
 
 /** Results grouped by their conformance class or check, groups in order of first appearance. */
 export function groupResults(results: readonly CheckResult[], by: 'class' | 'check'): Map<string, CheckResult[]> {

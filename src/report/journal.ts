@@ -6,7 +6,7 @@
 import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { scrubValues } from './scrub-values.js';
 import type { Scrub } from './scrub-values.js';
 

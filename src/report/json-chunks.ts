@@ -3,7 +3,7 @@
  * each top-level array rendered one at a time — a report of 10 000 message files is tens of
  * megabytes of JSON, written without ever being one string.
  */
-import type { Report } from './model.js';
+import type { Report } from '../model/report.js';
 
 /** `JSON.stringify(value, null, 2)` as it reads nested under `margin` (newlines in JSON strings are escaped). */
 const pretty = (value: unknown, margin: string): string => JSON.stringify(value, null, 2).replaceAll('\n', `\n${margin}`);

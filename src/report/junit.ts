@@ -4,12 +4,12 @@
  * SHOULD or MAY → <system-out> (it does not decide the verdict, so CI does not go red on it);
  * cantTell → <error> (konform could not decide), inapplicable and untested → <skipped>.
  */
-import { countOutcomes } from '../core/outcome.js';
-import { failureLevel, isMustFailure } from '../core/judgement.js';
+import { countOutcomes } from '../model/outcome.js';
+import { failureLevel, isMustFailure } from '../judge/judgement.js';
 import { describeExchange, exchangeLookup, findingHeading, locationParts } from './describe-finding.js';
 import type { ExchangeOf } from './describe-finding.js';
 import { groupResults } from './group-results.js';
-import type { CheckResult, Report } from './model.js';
+import type { CheckResult, Report } from '../model/report.js';
 import { escapeXmlText, xmlAttributes } from './xml-text.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);

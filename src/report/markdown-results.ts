@@ -3,11 +3,11 @@
  * grouped by check, each with every finding (operation, pointers, exchange), rendered a
  * result at a time.
  */
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import { describeExchange, exchangeLookup, findingHeading, locationParts } from './describe-finding.js';
 import type { ExchangeOf } from './describe-finding.js';
 import { groupResults } from './group-results.js';
-import type { CheckResult, Report } from './model.js';
+import type { CheckResult, Report } from '../model/report.js';
 import { mdCode, mdText } from './markdown-text.js';
 
 function findingLines(finding: Finding, exchangeOf: ExchangeOf): string[] {

@@ -3,8 +3,8 @@
  * finding that names a rule, grouped by rule — exactly how often it fired, and the first places
  * where (the full list is in report.json).
  */
-import type { Finding } from '../core/model.js';
-import type { Report } from './model.js';
+import type { Finding } from '../model/types.js';
+import type { Report } from '../model/report.js';
 import { mdCode, mdTable, mdText } from './markdown-text.js';
 
 interface RuleGroup {

@@ -4,13 +4,13 @@
  * the failed SHOULDs and MAYs (warnings) and the cantTell results. Rendered in pieces, a result
  * at a time: a run over 10 000 message files lists every finding.
  */
-import { countOutcomes, OUTCOMES } from '../core/outcome.js';
-import type { Outcome } from '../core/outcome.js';
-import { failuresByLevel, isMustFailure } from '../core/judgement.js';
+import { countOutcomes, OUTCOMES } from '../model/outcome.js';
+import type { Outcome } from '../model/outcome.js';
+import { failuresByLevel, isMustFailure } from '../judge/judgement.js';
 import { resultsSection } from './markdown-results.js';
 import { rulesSection } from './markdown-rules.js';
 import { mdCode, mdTable, mdText } from './markdown-text.js';
-import type { Report, Verdict } from './model.js';
+import type { Report, Verdict } from '../model/report.js';
 
 const VERDICT_LABELS: Record<Verdict, string> = {
   conformant: 'conformant',

@@ -5,10 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { REPORT_FORMATS } from './formats.js';
 import type { ReportFormat } from './formats.js';
-import type { Report } from './model.js';
+import type { Report } from '../model/report.js';
 import { scrubValues } from './scrub-values.js';
 import type { Scrub } from './scrub-values.js';
 

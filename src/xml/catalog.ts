@@ -9,7 +9,7 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { XmlElement, type XmlTreeNode } from 'libxml2-wasm';
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { parseXml } from './parse.js';
 
 const CATALOG_NS = 'urn:oasis:names:tc:entity:xmlns:xml:catalog';

@@ -6,7 +6,7 @@
  * does not pin is cantTell, never a pass or a failure. The rule of each finding is the ID of
  * the requirement it decides.
  */
-import type { Finding, FindingLocation } from '../core/model.js';
+import type { Finding, FindingLocation } from '../model/types.js';
 import type { CodeElement } from './codelist-elements.js';
 import type { CodeListIndex } from './codelist-index.js';
 

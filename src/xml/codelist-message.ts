@@ -7,7 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { CheckContext } from '../checks/types.js';
-import type { FindingLocation } from '../core/model.js';
+import type { FindingLocation } from '../model/types.js';
 import { codeElements, type CodeElement } from './codelist-elements.js';
 import { codeSchema } from './codelist-schema.js';
 import { xpathOf } from './element-queries.js';

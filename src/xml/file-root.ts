@@ -4,7 +4,7 @@
  * decode, say — taken from libxml2's parse of the whole file, which decodes more and, for a
  * file without a root, says why: not well-formed, or over the byte limit and refused unread.
  */
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import { parseXmlFile } from './parse.js';
 import { clark, readRootElement } from './root-element.js';
 

@@ -5,7 +5,7 @@
  */
 import type { ErrorDetail } from 'libxml2-wasm';
 import { limitFindings } from '../core/finding-limit.js';
-import type { Finding, FindingLocation, FindingSeverity } from '../core/model.js';
+import type { Finding, FindingLocation, FindingSeverity } from '../model/types.js';
 import { MAX_DEPTH, MAX_FINDINGS_PER_FILE } from './limits.js';
 
 /** libxml2 xmlErrorLevel: 1 warning, 2 error, 3 fatal. */

@@ -7,7 +7,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { XmlDocument, XmlParseError } from 'libxml2-wasm';
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import { DEFAULT_MAX_BYTES, SAFE_PARSE_OPTIONS } from './limits.js';
 import { capFindings, parseFinding } from './parse-findings.js';
 import { noInputs, withInputs, type RefusedInput } from './parse-inputs.js';

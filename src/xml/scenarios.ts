@@ -9,8 +9,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { XmlDocument } from 'libxml2-wasm';
 import { parse } from 'yaml';
-import { ERROR_CODES, KonformError } from '../core/errors.js';
-import type { FindingSeverity } from '../core/model.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
+import type { FindingSeverity } from '../model/types.js';
 
 export interface Scenario {
   id: string;

@@ -3,7 +3,7 @@
  * reader identified, message type code naming the root element. The rule of each finding is
  * the ID of the requirement it decides.
  */
-import type { Finding, FindingLocation } from '../core/model.js';
+import type { Finding, FindingLocation } from '../model/types.js';
 import type { CodeJudgement as Judgement } from './codelist-judge.js';
 import { listOf } from './codelist-judge.js';
 import type { CodeListIndex } from './codelist-index.js';

@@ -3,7 +3,7 @@
  * it. A file that is not well-formed is not validated; its parse findings say why. A file
  * over the byte limit is not read: konform cannot tell.
  */
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import { parseXmlFile, type ParseLimits } from './parse.js';
 import type { XsdSchema } from './xsd.js';
 

@@ -8,7 +8,7 @@
  * of every scenario).
  */
 import type { ErrorDetail, XmlDocument } from 'libxml2-wasm';
-import type { Finding } from '../core/model.js';
+import type { Finding } from '../model/types.js';
 import { capFindings, cleanMessage, locationOf, severityOf } from './parse-findings.js';
 
 const CLARK = /\{([^{}]*)\}([\w.-]+)/g;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Standard } from '../core/model.js';
+import type { Standard } from '../model/types.js';
 import { sha256 } from '../core/sha256.js';
 import type { XmlCatalog } from './catalog.js';
 import type { InputAnswer, InputResolver } from './parse-inputs.js';

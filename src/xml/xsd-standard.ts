@@ -4,7 +4,7 @@
  * file libxml2 reads is a pinned artifact whose sha256 is checked as it is read.
  */
 import { resolve } from 'node:path';
-import { ERROR_CODES, KonformError } from '../core/errors.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { parseCatalog, type XmlCatalog } from './catalog.js';
 import type { XsdSchema } from './xsd.js';
 import { compileXsd } from './xsd.js';

@@ -6,8 +6,8 @@
  * in wasm memory until `dispose` (a run disposes what its memo holds when it ends).
  */
 import { XmlDocument, XmlLibError, XmlValidateError, XsdValidator } from 'libxml2-wasm';
-import { ERROR_CODES, KonformError } from '../core/errors.js';
-import type { Finding } from '../core/model.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
+import type { Finding } from '../model/types.js';
 import { SAFE_PARSE_OPTIONS } from './limits.js';
 import { cleanMessage } from './parse-findings.js';
 import { inputScope, noInputs, withInputs, type InputResolver, type InputScope } from './parse-inputs.js';

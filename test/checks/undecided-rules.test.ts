@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverUndecidedRules } from '../../src/checks/undecided-rules.js';
-import type { CheckOutput } from '../../src/core/model.js';
+import type { CheckOutput } from '../../src/model/types.js';
 
 const RULES = ['R1', 'R2', 'R3', 'R4'];
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XRECHNUNG_TESTSUITE as INSTANCES } from '../../fixtures/xrechnung/instances.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { runCli } from '../helpers/cli.js';
 
 const UBL = join(INSTANCES, 'business-cases', 'standard', '01.02a-INVOICE_ubl.xml');

@@ -6,12 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { lintSuite } from '../../src/core/lint-suite.js';
-import { loadSuite } from '../../src/core/load-suite.js';
+import { lintSuite } from '../../src/run/lint-suite.js';
+import { loadSuite } from '../../src/run/load-suite.js';
 import { checkKind } from '../../src/checks/registry.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import { RULE } from '../../src/oparl/rules.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import type { SuiteWorkspace } from '../helpers/suite-workspace.js';
 
 export const shippedSuiteFile = (suite: string) => join(PACKAGE_ROOT, 'suites', suite, 'suite.yaml');

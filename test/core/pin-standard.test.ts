@@ -1,8 +1,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ERROR_CODES, KonformError } from '../../src/core/errors.js';
-import { loadSuite } from '../../src/core/load-suite.js';
+import { ERROR_CODES, KonformError } from '../../src/model/errors.js';
+import { loadSuite } from '../../src/run/load-suite.js';
 import { pinStandard } from '../../src/core/pin-standard.js';
 import { sha256 } from '../../src/core/sha256.js';
 import { suiteWorkspace, type SuiteWorkspace } from '../helpers/suite-workspace.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { PRECOMPILED_NAMES, precompiledCode } from '../../src/core/precompile.js';
+import { PRECOMPILED_NAMES, precompiledCode } from '../../src/build/precompile.js';
 import { precompiled, precompiledFile } from '../../src/core/precompiled.js';
 
 describe('validators compiled when konform is built', () => {

@@ -4,7 +4,7 @@ import { crawl } from '../../src/crawl/crawler.js';
 import { oparlLinks } from '../../src/crawl/oparl-links.js';
 import type { CrawlBudget, CrawlRecord } from '../../src/crawl/types.js';
 import { withinBudget } from '../../src/crawl/untested.js';
-import type { Exchange } from '../../src/http/types.js';
+import type { Exchange } from '../../src/model/exchange.js';
 import { testClient } from '../http/helpers.js';
 
 let server: HostileCrawlServer;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 
 export const scratch = await mkdtemp(join(tmpdir(), 'konform-auth-'));

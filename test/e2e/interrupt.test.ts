@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startPegelServer } from '../../fixtures/pegel-online/server.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import { readJournal } from '../../src/report/journal.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { validateReport } from '../../src/report/validate-report.js';
 import { runCli } from '../helpers/cli.js';
 

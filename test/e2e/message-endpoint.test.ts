@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startMessageServer } from '../../fixtures/message-endpoint/server.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import { run } from '../../src/core/run.js';
+import { run } from '../../src/run/run.js';
 
 const SUITE = join(PACKAGE_ROOT, 'fixtures', 'message-endpoint', 'suites', 'xdomea-endpoint');
 const MUTATED = join(PACKAGE_ROOT, 'fixtures', 'xoev', 'mutated');

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealServer, unavailable, type RealServer, type RealServerKind } from '../../fixtures/ogcapi/real-servers.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 import { validateReport } from '../../src/report/validate-report.js';
 
 export interface Expected {

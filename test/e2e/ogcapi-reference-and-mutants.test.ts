@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../../fixtures/ogcapi/mutants.js';
 import { startOgcServer } from '../../fixtures/ogcapi/server.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 import { conformantCliRun } from '../helpers/conformant-run.js';
 import { suiteWorkspace } from '../helpers/suite-workspace.js';
 

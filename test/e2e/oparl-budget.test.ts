@@ -6,8 +6,8 @@
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOParlServer, type OParlServer } from '../../fixtures/oparl/server.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 import { suiteWorkspace, type SuiteWorkspace } from '../helpers/suite-workspace.js';
 
 let workspace: SuiteWorkspace;

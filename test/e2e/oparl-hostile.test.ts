@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostileCrawlServer, type HostileCrawlServer } from '../../fixtures/oparl/hostile-server.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 
 let server: HostileCrawlServer;
 let report: Report;

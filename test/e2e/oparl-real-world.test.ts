@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealWorldServer, type RealWorldServer } from '../../fixtures/oparl-real-world/server.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 import { validateReport } from '../../src/report/validate-report.js';
 
 let server: RealWorldServer;

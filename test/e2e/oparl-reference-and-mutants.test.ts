@@ -12,8 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../../fixtures/oparl/mutants.js';
 import { startOParlServer, type OParlServerOptions } from '../../fixtures/oparl/server.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 import { conformantCliRun } from '../helpers/conformant-run.js';
 
 const CA = join(PACKAGE_ROOT, 'fixtures', 'auth', 'certs', 'ca.crt');

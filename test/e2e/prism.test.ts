@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import { run } from '../../src/core/run.js';
+import { run } from '../../src/run/run.js';
 import type { AuthConfig } from '../../src/http/types.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { validateReport } from '../../src/report/validate-report.js';
 import { startPrismMock, type PrismMock } from '../helpers/prism.js';
 

@@ -9,8 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../../fixtures/pegel-online/mutants.js';
 import { startPegelServer } from '../../fixtures/pegel-online/server.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 import { conformantCliRun } from '../helpers/conformant-run.js';
 
 const SPEC = join(PACKAGE_ROOT, 'fixtures', 'pegel-online', 'openapi.yaml');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPegelServer, type PegelServer } from '../../fixtures/pegel-online/server.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import { run } from '../../src/core/run.js';
+import { run } from '../../src/run/run.js';
 import { CONSECUTIVE_FAILURES } from '../../src/http/circuit-breaker.js';
 
 const SPEC = join(PACKAGE_ROOT, 'fixtures', 'pegel-online', 'openapi.yaml');

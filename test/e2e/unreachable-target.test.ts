@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closedPort } from '../../fixtures/closed-port.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import { run } from '../../src/core/run.js';
-import type { RunOptions } from '../../src/core/options.js';
+import { run } from '../../src/run/run.js';
+import type { RunOptions } from '../../src/run/options.js';
 
 let url: string;
 beforeAll(async () => {

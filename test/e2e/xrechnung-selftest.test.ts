@@ -5,7 +5,7 @@
  * exceptions listed here with their reasons.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selftestSuite, type DeclarationResult, type SelftestReport } from '../../src/core/selftest.js';
+import { selftestSuite, type DeclarationResult, type SelftestReport } from '../../src/run/selftest.js';
 import { COMMENTED_OUT } from '../../src/xml/xmute/expand.js';
 
 const CEN_TARGET_STATE = [

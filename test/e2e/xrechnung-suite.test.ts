@@ -9,8 +9,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 import { KOSIT_VALIDATOR_INSTANCES as KOSIT, XRECHNUNG_TESTSUITE as TESTSUITE } from '../../fixtures/xrechnung/instances.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 

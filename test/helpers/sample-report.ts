@@ -2,9 +2,9 @@
  * A realistic canonical report of an OParl run, with one result of every outcome: passed,
  * failed (findings with pointers and an exchange), cantTell (a timeout), inapplicable, untested.
  */
-import { countOutcomes } from '../../src/core/outcome.js';
-import type { Exchange } from '../../src/http/types.js';
-import type { CheckInfo, CheckResult, Report, RequirementResult } from '../../src/report/model.js';
+import { countOutcomes } from '../../src/model/outcome.js';
+import type { Exchange } from '../../src/model/exchange.js';
+import type { CheckInfo, CheckResult, Report, RequirementResult } from '../../src/model/report.js';
 
 const BASE = 'http://127.0.0.1:8080/oparl/v1';
 const sha = (digit: string): string => digit.repeat(64);

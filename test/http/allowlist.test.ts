@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostileServer, type HostileServer } from '../../fixtures/hostile/server.js';
-import { KonformError } from '../../src/core/errors.js';
+import { KonformError } from '../../src/model/errors.js';
 import { createAllowlist } from '../../src/http/allowlist.js';
 import { failureOf, get, testClient } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_CREDENTIALS as C } from '../../fixtures/auth/credentials.js';
 import { startAuthServer, type AuthServer } from '../../fixtures/auth/server.js';
-import { ERROR_CODES, KonformError } from '../../src/core/errors.js';
+import { ERROR_CODES, KonformError } from '../../src/model/errors.js';
 import type { AuthConfig } from '../../src/http/types.js';
 import { get, testClient } from './helpers.js';
 

@@ -1,5 +1,6 @@
 import { createHttpClient, type KonformHttpClient, type KonformHttpClientOptions } from '../../src/http/client.js';
-import { HttpFailure, type Exchange, type HttpLimits } from '../../src/http/types.js';
+import { HttpFailure, type HttpLimits } from '../../src/http/types.js';
+import { type Exchange } from '../../src/model/exchange.js';
 
 export const TEST_LIMITS: HttpLimits = {
   timeoutMs: 5_000,

@@ -3,7 +3,7 @@
  * document using them gets the same answer on every version: SPEC_INVALID at the pattern.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES, KonformError } from '../../src/core/errors.js';
+import { ERROR_CODES, KonformError } from '../../src/model/errors.js';
 import { loadOpenApiDocument } from '../../src/openapi/document.js';
 import { unportableSyntax } from '../../src/openapi/portable-regexp.js';
 import { scratch, thingsDocument } from '../openapi/support.js';

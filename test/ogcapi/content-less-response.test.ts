@@ -3,7 +3,7 @@
  * leaves the content unspecified: a body sent with it does not break /req/oas30/oas-impl.
  */
 import { beforeAll, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { requirementOutcome, runAgainst } from './variant-run.js';
 
 let report: Report;

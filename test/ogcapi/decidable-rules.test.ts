@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../../fixtures/ogcapi/mutants.js';
 import { startOgcServer } from '../../fixtures/ogcapi/server.js';
-import { run } from '../../src/core/run.js';
+import { run } from '../../src/run/run.js';
 import { declaredRules, lintChanged, lintOf, shippedSuiteFile, undeclaredFindingRules, undeclaredSourceRules } from '../core/declared-rules.js';
 import { suiteWorkspace, type SuiteWorkspace } from '../helpers/suite-workspace.js';
 import { runAgainst } from './variant-run.js';

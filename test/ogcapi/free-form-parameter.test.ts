@@ -4,7 +4,7 @@
  * parameter cannot be sent to it, so /req/core/query-param-unknown is inapplicable, not failed.
  */
 import { beforeAll, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { requirementOutcome, runAgainst } from './variant-run.js';
 
 let report: Report;

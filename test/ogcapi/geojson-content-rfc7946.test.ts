@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOgcServer, type OgcServer } from '../../fixtures/ogcapi/server.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 import { everyObject, startRewritingProxy, type Rewrite } from '../geojson/rewriting-proxy.js';
 import { requirementOutcome } from './variant-run.js';
 

@@ -7,8 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startOgcServer, type OgcServer } from '../../fixtures/ogcapi/server.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 
 let reference: OgcServer;
 let proxy: Server;

@@ -5,7 +5,7 @@
  * than its documented default without `limit` each fail /req/core/fc-limit-response-1.
  */
 import { expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { requirementOutcome, runAgainst } from './variant-run.js';
 
 const RESPONSE = '/req/core/fc-limit-response-1';

@@ -5,7 +5,7 @@
  * next links followed still are cases of /rec/core/fc-next-1.
  */
 import { beforeAll, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { requirementOutcome, runAgainst } from './variant-run.js';
 
 let report: Report;

@@ -4,7 +4,7 @@
  * examined no case is inapplicable, never passed.
  */
 import { beforeAll, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { requirementOutcome, runAgainst } from './variant-run.js';
 
 const PAGING = ['/rec/core/fc-extent', '/rec/core/fc-next-1', '/rec/core/fc-next-2', '/rec/core/fc-next-3'];

@@ -2,8 +2,8 @@
 import type { MutantName } from '../../fixtures/ogcapi/mutants.js';
 import { startOgcServer } from '../../fixtures/ogcapi/server.js';
 import type { VariantName } from '../../fixtures/ogcapi/variants.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 
 export async function runAgainst(server: { variant: VariantName } | { mutant: MutantName }): Promise<Report> {
   const started = await startOgcServer(server);

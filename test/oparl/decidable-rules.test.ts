@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUTANTS, type MutantName } from '../../fixtures/oparl/mutants.js';
 import { startOParlServer, type OParlServerOptions } from '../../fixtures/oparl/server.js';
 import { startRealWorldServer } from '../../fixtures/oparl-real-world/server.js';
-import type { RunOptions } from '../../src/core/options.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import type { RunOptions } from '../../src/run/options.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 import { declaredRules, lintChanged, lintOf, shippedSuiteFile, undeclaredFindingRules, undeclaredSourceRules } from '../core/declared-rules.js';
 import { suiteWorkspace, type SuiteWorkspace } from '../helpers/suite-workspace.js';
 

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOParlServer } from '../../fixtures/oparl/server.js';
-import { loadSuite } from '../../src/core/load-suite.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { loadSuite } from '../../src/run/load-suite.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 
 let report: Report;
 let close: () => Promise<void>;

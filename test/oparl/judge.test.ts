@@ -1,10 +1,10 @@
 /** The outcome of an OParl check: decided by its own rules, every finding kept, never passed when cut off. */
 import { describe, expect, it } from 'vitest';
-import type { CheckSpec, Finding } from '../../src/core/model.js';
+import type { CheckSpec, Finding } from '../../src/model/types.js';
 import { judge } from '../../src/oparl/judge.js';
 import { jsonChunks } from '../../src/report/json-chunks.js';
 import { summaryChunks } from '../../src/report/markdown.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { sampleReport } from '../helpers/sample-report.js';
 
 const check: CheckSpec = { id: 'c', title: 'c', kind: 'oparl.x', class: 'x', verifies: ['R-1'], severity: 'error', options: {} };

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOParlServer, type OParlServer } from '../../fixtures/oparl/server.js';
-import { run } from '../../src/core/run.js';
-import type { Report } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { Report } from '../../src/model/report.js';
 import { everyObject, startRewritingProxy, type Rewrite } from '../geojson/rewriting-proxy.js';
 
 type Geometry = { type: string; coordinates: number[] };

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { ERROR_CODES, KonformError } from '../../src/core/errors.js';
+import { ERROR_CODES, KonformError } from '../../src/model/errors.js';
 import { loadOpenApiDocument } from '../../src/openapi/document.js';
 import { scratch, thingsDocument } from './support.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { OPENAPI_KINDS } from '../../src/checks/openapi/index.js';
 import type { CheckContext, CheckKind, Subject } from '../../src/checks/types.js';
-import type { CheckOutput, CheckSpec } from '../../src/core/model.js';
+import type { CheckOutput, CheckSpec } from '../../src/model/types.js';
 import { createTestHttpClient } from '../helpers/undici-http-client.js';
 import { BASE_PATH, KINDS_DOCUMENT, kindsApi, type KindsApi } from './kinds-api.js';
 import { checkContext, scratch, startServer } from './support.js';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { problemReply } from '../../fixtures/pegel-online/reply.js';
 import { startPegelServer, type PegelServer } from '../../fixtures/pegel-online/server.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { answerChecks, contractRunClosing, outcomesOf, scratchDocument } from './support.js';
 
 const SPEC = join(PACKAGE_ROOT, 'fixtures', 'pegel-online', 'openapi.yaml');

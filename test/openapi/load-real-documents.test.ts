@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ERROR_CODES, KonformError } from '../../src/core/errors.js';
+import { ERROR_CODES, KonformError } from '../../src/model/errors.js';
 import { loadOpenApiDocument } from '../../src/openapi/document.js';
 import { scratch, spec } from './support.js';
 

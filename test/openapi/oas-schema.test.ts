@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { KonformError } from '../../src/core/errors.js';
+import { KonformError } from '../../src/model/errors.js';
 import { loadOpenApiDocument } from '../../src/openapi/document.js';
 import { parseSource } from '../../src/openapi/parse-source.js';
 import { locateParserErrors } from '../../src/openapi/parser-errors.js';

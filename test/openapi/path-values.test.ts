@@ -6,7 +6,7 @@
  * servers (every operation answers 404) is named once on each affected check, never passed.
  */
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/core/run.js';
+import { run } from '../../src/run/run.js';
 import { startPegelServer } from '../../fixtures/pegel-online/server.js';
 import { ITEM_DOCUMENT, itemServer, KNOWN_ITEM } from './item-api.js';
 import { outcomesOf, scratchDocument } from './support.js';

@@ -5,7 +5,7 @@
  * without credentials does not enforce its security, a MUST failure.
  */
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { answerChecks, contractRunClosing, outcomesOf, scratchDocument, startServer } from './support.js';
 
 const DOCUMENT = `openapi: 3.0.3

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { CheckContext } from '../../src/checks/types.js';
-import type { Standard, Target } from '../../src/core/model.js';
-import { run } from '../../src/core/run.js';
+import type { Standard, Target } from '../../src/model/types.js';
+import { run } from '../../src/run/run.js';
 import type { HttpClient } from '../../src/http/types.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 
 export const SPECS = resolve('fixtures/specs');
 

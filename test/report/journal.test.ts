@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../src/core/errors.js';
+import { ERROR_CODES } from '../../src/model/errors.js';
 import { JOURNAL_FILE, openJournal, readJournal } from '../../src/report/journal.js';
 
 let dir: string;
@@ -79,7 +79,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Compiles the journal and what it imports into `into`, as ES modules a plain `node` can run. */
 async function compileJournal(into: string): Promise<string> {
-  for (const source of ['src/report/journal.ts', 'src/report/scrub-values.ts', 'src/core/errors.ts']) {
+  for (const source of ['src/report/journal.ts', 'src/report/scrub-values.ts', 'src/model/errors.ts']) {
     const output = ts.transpileModule(await readFile(join(ROOT, source), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     });

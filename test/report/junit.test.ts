@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { junitChunks } from '../../src/report/junit.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { incompleteReport, sampleReport } from '../helpers/sample-report.js';
 import { withShouldAndMayFailures } from './level-failures-report.js';
 import { findAll, parseXml } from './xml-parse.js';

@@ -1,5 +1,5 @@
 /** The sample report with a failed SHOULD check (`naming`) and a failed MAY check (`hints`) beside its failed MUST. */
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { sampleReport } from '../helpers/sample-report.js';
 
 export function withShouldAndMayFailures(): Report {

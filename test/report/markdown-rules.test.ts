@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rulesSection } from '../../src/report/markdown-rules.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { sampleReport } from '../helpers/sample-report.js';
 
 function withRuleFindings(): Report {

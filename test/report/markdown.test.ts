@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summaryChunks } from '../../src/report/markdown.js';
 import { mdCode, mdText } from '../../src/report/markdown-text.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { incompleteReport, sampleReport } from '../helpers/sample-report.js';
 import { withShouldAndMayFailures } from './level-failures-report.js';
 

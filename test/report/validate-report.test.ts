@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOMES } from '../../src/core/outcome.js';
-import { HTTP_FAILURE_REASONS } from '../../src/http/types.js';
+import { OUTCOMES } from '../../src/model/outcome.js';
+import { HTTP_FAILURE_REASONS } from '../../src/model/exchange.js';
 import schema from '../../src/report/report.schema.json' with { type: 'json' };
 import { REPORT_SCHEMA_ID, validateReport } from '../../src/report/validate-report.js';
 import { incompleteReport, sampleReport } from '../helpers/sample-report.js';

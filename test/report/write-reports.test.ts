@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ERROR_CODES, KonformError } from '../../src/core/errors.js';
+import { ERROR_CODES, KonformError } from '../../src/model/errors.js';
 import { validateReport } from '../../src/report/validate-report.js';
 import { writeReports } from '../../src/report/write-reports.js';
 import { sampleReport } from '../helpers/sample-report.js';

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import { run } from '../../src/core/run.js';
-import type { Finding } from '../../src/core/model.js';
+import { run } from '../../src/run/run.js';
+import type { Finding } from '../../src/model/types.js';
 import { KOSIT_VALIDATOR_INSTANCES } from '../../fixtures/xrechnung/instances.js';
 import { scratchSuite, type ScratchSuite } from './xsd-support.js';
 

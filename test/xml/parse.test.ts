@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { diag } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import { run } from '../../src/core/run.js';
+import { run } from '../../src/run/run.js';
 import { parseXml, parseXmlFile } from '../../src/xml/parse.js';
 import { KOSIT_VALIDATOR_INSTANCES } from '../../fixtures/xrechnung/instances.js';
 import { scratchSuite, STANDARDS } from './xsd-support.js';

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSuite } from '../../src/core/load-suite.js';
+import { loadSuite } from '../../src/run/load-suite.js';
 import { compileSchematron, type AssertionSummary } from '../../src/xml/schematron/compile.js';
 import { parseScenarioTable } from '../../src/xml/scenarios.js';
 

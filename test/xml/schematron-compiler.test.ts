@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isKonformError } from '../../src/core/errors.js';
+import { isKonformError } from '../../src/model/errors.js';
 import { activePatterns, compileSchematron, loadSchematron } from '../../src/xml/schematron/compile.js';
 import type { SvrlAssertion } from '../../src/xml/schematron/engine.js';
 import { assertionsOf, runSchematron, scratchFolder, type Scratch } from './schematron-support.js';

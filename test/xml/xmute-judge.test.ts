@@ -1,8 +1,8 @@
 /** Judging mutated documents from check results, as xml-mutate judges its SVRL. */
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/model.js';
-import type { Outcome } from '../../src/core/outcome.js';
-import type { CheckResult } from '../../src/report/model.js';
+import type { Finding } from '../../src/model/types.js';
+import type { Outcome } from '../../src/model/outcome.js';
+import type { CheckResult } from '../../src/model/report.js';
 import type { SelftestConfig } from '../../src/xml/xmute/config.js';
 import { parseDeclarationData } from '../../src/xml/xmute/declaration.js';
 import { expandSample } from '../../src/xml/xmute/expand.js';

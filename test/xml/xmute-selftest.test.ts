@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES, KonformError } from '../../src/core/errors.js';
-import { selftestSuite, type SelftestReport } from '../../src/core/selftest.js';
+import { ERROR_CODES, KonformError } from '../../src/model/errors.js';
+import { selftestSuite, type SelftestReport } from '../../src/run/selftest.js';
 import { suiteWorkspace, type SuiteWorkspace } from '../helpers/suite-workspace.js';
 
 const SAMPLE = 'xrechnung-schematron/cii/cii-br-de-1-test.xml';

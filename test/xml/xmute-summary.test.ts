@@ -1,6 +1,6 @@
 /** The Markdown summary of a self-test names every failure and every exception. */
 import { expect, it } from 'vitest';
-import type { DeclarationResult, SelftestReport } from '../../src/core/selftest.js';
+import type { DeclarationResult, SelftestReport } from '../../src/run/selftest.js';
 import { selftestSummary } from '../../src/xml/xmute/summary.js';
 
 const declaration = (line: number, outcome: DeclarationResult['outcome'], reasons: string[]): DeclarationResult => ({

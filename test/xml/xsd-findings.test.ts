@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/model.js';
+import type { Finding } from '../../src/model/types.js';
 import { parseXml } from '../../src/xml/parse.js';
 import { compileStandardXsd } from '../../src/xml/xsd-standard.js';
 import type { XsdSchema } from '../../src/xml/xsd.js';

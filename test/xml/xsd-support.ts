@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import { sha256 } from '../../src/core/sha256.js';
-import type { Artifact } from '../../src/core/model.js';
+import type { Artifact } from '../../src/model/types.js';
 import type { PinnedStandard } from '../../src/xml/xsd-inputs.js';
 
 export const STANDARDS = join(PACKAGE_ROOT, 'standards');

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadStandard } from '../../src/core/load-standard.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
-import type { Finding } from '../../src/core/model.js';
+import type { Finding } from '../../src/model/types.js';
 import { compileStandardXsd, type StandardSchema } from '../../src/xml/xsd-standard.js';
 import { validateXmlFile } from '../../src/xml/xsd-file.js';
 import type { PinnedStandard } from '../../src/xml/xsd-inputs.js';

@@ -7,8 +7,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/core/run.js';
-import type { CheckResult } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { CheckResult } from '../../src/model/report.js';
 import { KOSIT_VALIDATOR_INSTANCES, XRECHNUNG_TESTSUITE as TESTSUITE } from '../../fixtures/xrechnung/instances.js';
 import { scratchSuite, STANDARDS, type ScratchSuite } from './xsd-support.js';
 

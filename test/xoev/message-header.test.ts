@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/core/run.js';
-import type { CheckResult } from '../../src/report/model.js';
+import { run } from '../../src/run/run.js';
+import type { CheckResult } from '../../src/model/report.js';
 import { creationTimeProblem, earliestInstant } from '../../src/xml/xoev-header-time.js';
 
 const MUTATED = 'fixtures/xoev/mutated';

@@ -7,10 +7,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import { transportFailureFinding } from '../../http/failure-finding.js';
 import { HttpFailure } from '../../http/types.js';
-import type { Report } from '../../report/model.js';
+import type { Report } from '../../model/report.js';
 import type { CheckKind } from '../types.js';
 
 export interface MessageBodyOptions {

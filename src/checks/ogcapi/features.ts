@@ -4,7 +4,7 @@
  * §7.15.7), bounded by `maxPages` and stopped at a link cycle. Whether the walk reached the end
  * decides whether what needs every page can be judged or is `untested`.
  */
-import type { CheckOutput } from '../../core/model.js';
+import type { CheckOutput } from '../../model/types.js';
 import { linksOf, linkUrl, withRel } from '../../ogcapi/links.js';
 import { FEATURES_ACCEPT, HTML } from '../../ogcapi/media-types.js';
 import { isJsonObject } from '../../openapi/refs.js';

@@ -3,7 +3,7 @@
  * page, a collection or a page of features shares one exchange. A transport failure is a value,
  * so every check sharing the request sees it. JSON bodies are parsed once.
  */
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import { HttpFailure, type HttpResponse } from '../../http/types.js';
 import { parseJson } from '../../openapi/json-syntax.js';
 import { joinUrl } from '../../openapi/request.js';

@@ -4,7 +4,7 @@
  * declares). Collection checks fan out over the collections /collections lists, up to
  * `maxCollections`; the rest is one `untested` subject, never passed.
  */
-import type { CheckOutput } from '../../core/model.js';
+import type { CheckOutput } from '../../model/types.js';
 import { classUri } from '../../ogcapi/conformance-classes.js';
 import type { CheckContext, Subject } from '../types.js';
 import { exchangeOf, notJudged } from './judgement.js';

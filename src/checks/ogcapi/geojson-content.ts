@@ -6,7 +6,7 @@
  * also valid against featureCollectionGeoJSON.yaml and featureGeoJSON.yaml (D); the feature's `id`
  * is the `featureId` it was requested by (B); both carry their links in a `links` member (C).
  */
-import type { CheckOutput } from '../../core/model.js';
+import type { CheckOutput } from '../../model/types.js';
 import { geojsonFindings, type GeoJsonKind } from '../../geojson/validate.js';
 import { hasMediaType, JSON_TYPE } from '../../ogcapi/media-types.js';
 import type { OgcSchemaName } from '../../ogcapi/schemas.js';

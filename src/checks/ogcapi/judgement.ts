@@ -5,7 +5,7 @@
  * rests on. A violation fails the check; something konform could not decide makes it cantTell; a
  * note (why a rule was not examined) decides nothing.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import type { Fetched } from './fetch.js';
 
 export interface Observation {

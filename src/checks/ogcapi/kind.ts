@@ -6,7 +6,7 @@
  * A kind names the requirements its findings decide (`rules`): `konform suite lint` refuses a
  * check that verifies any other, which the kind would report passed without examining it.
  */
-import type { CheckOutput, CheckSpec } from '../../core/model.js';
+import type { CheckOutput, CheckSpec } from '../../model/types.js';
 import { lintDeciding, type DecidedRules } from '../decided-rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { coverUndecidedRules } from '../undecided-rules.js';

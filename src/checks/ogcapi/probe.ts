@@ -4,7 +4,7 @@
  * however large the collection is. The bbox, numberMatched and limit checks share its walk.
  */
 import { boxOf, positions, type Box } from '../../ogcapi/geometry.js';
-import type { CheckOutput } from '../../core/model.js';
+import type { CheckOutput } from '../../model/types.js';
 import type { CheckContext } from '../types.js';
 import { featuresOf, walk, type Walk } from './features.js';
 import { notJudged } from './judgement.js';

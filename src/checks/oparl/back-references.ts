@@ -11,7 +11,7 @@
  *    inconsistently (a property the target type lacks, or one of another type, e.g. Paper.body →
  *    Body.meeting) are not judged; a list not crawled to its end cannot be judged.
  */
-import type { Finding } from '../../core/model.js';
+import type { Finding } from '../../model/types.js';
 import { findFetched, normaliseUrl } from '../../crawl/index.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import type { JsonObject } from '../../openapi/types.js';

@@ -2,7 +2,7 @@
  * `oparl.cors`: every answer with JSON carries `Access-Control-Allow-Origin: *` (OParl §2.6,
  * W3C CORS); `Access-Control-Allow-Methods` is not set, or names GET (§2.6).
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import type { Fetched } from '../../crawl/types.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';

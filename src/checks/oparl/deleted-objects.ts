@@ -11,7 +11,7 @@
  * LIST-INTERNAL-NOT-DELETED; where no deleted object was met those rules are not decided, and a
  * list read with modified_since that the page limit cut keeps them from passing (untested).
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import { findFetched } from '../../crawl/index.js';
 import type { CutOff, Fetched } from '../../crawl/types.js';
 import type { JsonObject } from '../../openapi/types.js';

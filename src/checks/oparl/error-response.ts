@@ -4,7 +4,7 @@
  * 410, and (1.1) with an error object: `type` https://schema.oparl.org/<version>/Error and a
  * `message`. An error object never comes with a success status: neither in the crawl nor here.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import { HttpFailure } from '../../http/types.js';
 import { parseJson } from '../../openapi/json-syntax.js';
 import { isJsonObject } from '../../openapi/refs.js';

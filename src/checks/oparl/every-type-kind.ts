@@ -3,7 +3,7 @@
  * type of the standard and one for objects of no known type (`other`): the checks of all
  * objects, lists and links, whatever their type (OParl §3.1: every object has a `type`).
  */
-import type { CheckOutput, CheckSpec } from '../../core/model.js';
+import type { CheckOutput, CheckSpec } from '../../model/types.js';
 import { oparlCrawl, type OParlCrawl } from '../../oparl/crawl.js';
 import { lintDeciding, type DecidedRules } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';

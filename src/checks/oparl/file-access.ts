@@ -6,7 +6,7 @@
  * If-Modified-Since, answered 304); 410 for a deleted file. Up to `maxFiles` files are
  * requested; the requests are shared by the checks of this kind.
  */
-import type { Finding } from '../../core/model.js';
+import type { Finding } from '../../model/types.js';
 import { HttpFailure, type HttpRequest, type HttpResponse } from '../../http/types.js';
 import { distinctObjects } from '../../oparl/occurrence-queries.js';
 import type { Occurrence } from '../../oparl/occurrences.js';

@@ -7,7 +7,7 @@
  * check's. Whether `limit` is honoured is reported as information: a server need not (§2.5).
  * The first `lists` lists of each type are tried, each filtered list read up to `maxPages` pages.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import type { CrawledList, Fetched } from '../../crawl/types.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';

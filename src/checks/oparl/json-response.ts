@@ -5,7 +5,7 @@
  * parsed bodies only, so the bytes are checked on a sample fetched again: the entry, the first
  * page of each list, then objects, `sample` responses in all.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import type { Fetched } from '../../crawl/types.js';
 import { HttpFailure } from '../../http/types.js';
 import { isJsonMediaType, parseMediaType } from '../../openapi/media-type.js';

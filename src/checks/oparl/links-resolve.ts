@@ -7,7 +7,7 @@
  * access (§2.3). A transport failure leaves the link undecided. Failures are grouped by the
  * type of object the link should have led to.
  */
-import type { Finding } from '../../core/model.js';
+import type { Finding } from '../../model/types.js';
 import type { CrawlFailure } from '../../crawl/types.js';
 import { cutOffOf } from '../../oparl/crawl.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';

@@ -8,7 +8,7 @@
  * next link that does not answer breaks the list (undecided where no answer came). A list of
  * more than 100 objects on one page should have been paginated (§2.5).
  */
-import type { Finding } from '../../core/model.js';
+import type { Finding } from '../../model/types.js';
 import { normaliseUrl } from '../../crawl/index.js';
 import type { CrawledList, Fetched } from '../../crawl/types.js';
 import { isJsonObject } from '../../openapi/refs.js';

@@ -4,7 +4,7 @@
  * vollständiges Feature-Objekt ausgegeben werden"; RFC 7946 §3.2), judged by the official GeoJSON
  * schema and the rules of RFC 7946 it cannot express (src/geojson/).
  */
-import type { Finding } from '../../core/model.js';
+import type { Finding } from '../../model/types.js';
 import { geojsonFindings, type GeoJsonFinding } from '../../geojson/validate.js';
 import { childPointer } from '../../core/json-pointer.js';
 import { objectFinding } from '../../oparl/findings.js';

@@ -10,7 +10,7 @@
  * required (OParl 1.1, schema/strings.yml: "ZWINGEND").
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { Finding } from '../../core/model.js';
+import type { Finding } from '../../model/types.js';
 import { childPointer, pointerTokens } from '../../core/json-pointer.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { objectFinding } from '../../oparl/findings.js';

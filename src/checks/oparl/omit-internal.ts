@@ -3,7 +3,7 @@
  * objects (OParl 1.1 §2.5 Filter, "soll"): `internalLists` names them per type, as §2.5 lists
  * them. The first page of the first list of each type is read with the parameter.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import type { Fetched } from '../../crawl/types.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';

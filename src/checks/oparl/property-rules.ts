@@ -6,7 +6,7 @@
  * a Person's `life` is shorter than 300 characters and comes with `lifeSource` ("empfohlen");
  * a Meeting's `meetingState` is one of the recommended values. Deleted objects are exempt.
  */
-import type { Finding } from '../../core/model.js';
+import type { Finding } from '../../model/types.js';
 import { childPointer } from '../../core/json-pointer.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { objectFinding } from '../../oparl/findings.js';

@@ -7,7 +7,7 @@
  * code, say) are reported as information: no rule of OParl forbids them, but they are rarely
  * meant. Internal objects are examined on their own.
  */
-import type { Finding } from '../../core/model.js';
+import type { Finding } from '../../model/types.js';
 import { childPointer } from '../../core/json-pointer.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { objectFinding } from '../../oparl/findings.js';

@@ -6,7 +6,7 @@
  * type URI of no known type is the type-uri check's; where a link did not answer, its type is
  * undecided (links-resolve reports the link).
  */
-import type { Finding } from '../../core/model.js';
+import type { Finding } from '../../model/types.js';
 import { findFetched, normaliseUrl } from '../../crawl/index.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { unanswered, type OParlCrawl } from '../../oparl/crawl.js';

@@ -4,7 +4,7 @@
  * is made, so that it is complete before any check runs), and the kind that examines the
  * objects of one type one by one.
  */
-import type { CheckOutput, CheckSpec, Finding } from '../../core/model.js';
+import type { CheckOutput, CheckSpec, Finding } from '../../model/types.js';
 import { CRAWL_OPTIONS_PROPERTIES, cutOffOf, oparlCrawl, unreachedOf, type CrawlOptions, type OParlCrawl } from '../../oparl/crawl.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { DEFAULT_MAX_FINDINGS } from '../../oparl/judge.js';

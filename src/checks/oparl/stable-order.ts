@@ -3,7 +3,7 @@
  * "Ein Server muss für eine stabile Sortierung von Listeneinträgen sorgen"). The first page of
  * up to `lists` lists of each type is fetched a second time and its ids compared with the crawl's.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import type { CrawledList, Fetched } from '../../crawl/types.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';

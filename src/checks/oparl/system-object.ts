@@ -6,7 +6,7 @@
  * which suite fits it. A misspelt `type` is the type-uri check's; another OParl type here is not
  * a System.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { oparlCrawl } from '../../oparl/crawl.js';
 import { typeOfUri } from '../../oparl/model.js';

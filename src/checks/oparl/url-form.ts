@@ -5,7 +5,7 @@
  * naming an example URL and the number of URLs.
  */
 import { isIP } from 'node:net';
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE, type Rule } from '../../oparl/rules.js';

@@ -5,7 +5,7 @@
  * production deployment needs. No request is redirected from HTTPS to HTTP (§2.3: "nicht
  * empfohlen").
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';

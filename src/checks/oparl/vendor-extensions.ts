@@ -5,7 +5,7 @@
  * number of objects that have it: with a prefix as information (an extension §2.1 allows),
  * without one as a finding.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import { childPointer } from '../../core/json-pointer.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { objectFinding } from '../../oparl/findings.js';

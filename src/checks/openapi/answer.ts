@@ -4,7 +4,7 @@
  * of credentials into cantTell, and so a 404 that says nothing of the operation (not-found.ts), find the documented response for the status, and let the
  * check judge the rest; only a failure is decided by an answer that is no success.
  */
-import type { CheckOutput } from '../../core/model.js';
+import type { CheckOutput } from '../../model/types.js';
 import type { HttpResponse } from '../../http/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
 import { documentedResponse } from '../../openapi/response-status.js';

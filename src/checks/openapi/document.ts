@@ -8,7 +8,7 @@
  * document (an example, a default) that is not valid against its schema: konform sends a
  * valid one instead (value-check.ts).
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
 import { rejectedValues } from '../../openapi/request.js';
 import type { DocumentProblem } from '../../openapi/spec-error.js';

@@ -4,7 +4,7 @@
  * target URL lacks the base path under which the API lives (every operation answers 404).
  * Both are cantTell, with what the user can do about them; the base path is never passed over.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import type { HttpResponse } from '../../http/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
 import { madeUpPathParameters } from '../../openapi/request.js';

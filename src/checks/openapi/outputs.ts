@@ -2,7 +2,7 @@
  * Check outputs the OpenAPI kinds have in common. konform tells "the target failed" (failed)
  * apart from "konform could not check" (cantTell): a transport failure is cantTell.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import { transportFailureFinding } from '../../http/failure-finding.js';
 import type { HttpFailure, HttpResponse } from '../../http/types.js';
 import type { ResponseCheck } from '../../openapi/response-check.js';

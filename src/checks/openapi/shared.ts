@@ -3,7 +3,7 @@
  * schema compiled (once per process, see document-cache.ts), and one exchange per operation, so that an operation is called once
  * however many checks look at its answer.
  */
-import { ERROR_CODES, isKonformError, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, isKonformError, KonformError } from '../../model/errors.js';
 import { HttpFailure, type HttpRequest, type HttpResponse } from '../../http/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
 import { compiledDocument } from '../../openapi/document-cache.js';

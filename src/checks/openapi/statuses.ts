@@ -4,7 +4,7 @@
  * finding that says what was expected. A 401 or 403 says the server refused the caller
  * before it judged the request (RFC 9110 §15.5.2, §15.5.4): nothing can be told then.
  */
-import type { CheckOutput, Finding, FindingLocation } from '../../core/model.js';
+import type { CheckOutput, Finding, FindingLocation } from '../../model/types.js';
 import type { HttpResponse } from '../../http/types.js';
 
 export interface Refusal {

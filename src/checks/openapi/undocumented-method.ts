@@ -8,7 +8,7 @@
  * was refused before it reached the API (by a gateway, say): cantTell, naming that cause; so is
  * a target that answers 404 to every operation (not-found.ts).
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import type { HttpResponse } from '../../http/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
 import type { Operation } from '../../openapi/types.js';

@@ -3,7 +3,7 @@
  * fails `openapi.document` (OAS-DOC-VALID, OAS-SCHEMA-VALID); every check that depends on it
  * has one result, cantTell, as nothing it would judge can be derived from the document.
  */
-import type { CheckOutput } from '../../core/model.js';
+import type { CheckOutput } from '../../model/types.js';
 import type { CheckKind, Subject } from '../types.js';
 import { declared } from './shared.js';
 

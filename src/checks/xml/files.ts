@@ -4,7 +4,7 @@
  * in KoSIT's scenarios.xml). A file whose root does not match makes the check inapplicable;
  * a file without a root is never passed over.
  */
-import type { CheckOutput } from '../../core/model.js';
+import type { CheckOutput } from '../../model/types.js';
 import type { FileRoot } from '../../xml/file-root.js';
 import type { CheckContext, CheckKind, Subject } from '../types.js';
 

@@ -4,9 +4,9 @@
  * code-list folder holds code lists, and each is a well-formed, complete Genericode list.
  */
 import { artifactsUnder } from '../../core/artifacts-under.js';
-import { artifactReader } from '../../core/context.js';
-import { isKonformError } from '../../core/errors.js';
-import type { Standard } from '../../core/model.js';
+import { artifactReader } from '../../core/artifact-read.js';
+import { isKonformError } from '../../model/errors.js';
+import type { Standard } from '../../model/types.js';
 import type { StandardSchema } from '../../xml/xsd-standard.js';
 import type { KindLint } from '../types.js';
 

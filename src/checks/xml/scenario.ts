@@ -6,7 +6,7 @@
  * found once per run and shared with the Schematron checks, which take their rules'
  * severities from it.
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
 import type { Scenario, ScenarioTable } from '../../xml/scenarios.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { fileSubjects, subjectFile } from './files.js';

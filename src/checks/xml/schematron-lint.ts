@@ -3,9 +3,9 @@
  * decide are the IDs of the assertions of its active phase (ISO/IEC 19757-3 §5.4.2, `@id` of
  * `assert` and `report`). A precompiled stylesheet (`xslt`) is read, not searched for rules.
  */
-import { artifactReader } from '../../core/context.js';
-import { isKonformError } from '../../core/errors.js';
-import type { Standard } from '../../core/model.js';
+import { artifactReader } from '../../core/artifact-read.js';
+import { isKonformError } from '../../model/errors.js';
+import type { Standard } from '../../model/types.js';
 import type { KindLint } from '../types.js';
 import type { SchematronOptions } from './schematron.js';
 

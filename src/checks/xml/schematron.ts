@@ -15,8 +15,8 @@
  * reports the file.
  */
 import { boundedMap } from '../../core/bounded-map.js';
-import { outcomeOfFindings } from '../../core/judgement.js';
-import type { CheckOutput, FindingSeverity } from '../../core/model.js';
+import { outcomeOfFindings } from '../../judge/judgement.js';
+import type { CheckOutput, FindingSeverity } from '../../model/types.js';
 import type { SchematronEngine, SvrlResult } from '../../xml/schematron/engine.js';
 import type { StylesheetSource } from '../../xml/schematron/stylesheet.js';
 import type { CheckContext, CheckKind } from '../types.js';

@@ -4,8 +4,8 @@
  * outcome from the judgements of its parts — failed when one fails, cantTell when one cannot
  * be decided (never passed then).
  */
-import type { CheckOutput, Finding } from '../../core/model.js';
-import { combineOutcomes } from '../../core/outcome.js';
+import type { CheckOutput, Finding } from '../../model/types.js';
+import { combineOutcomes } from '../../model/outcome.js';
 import type { XoevMessage } from '../../xml/codelist-message.js';
 import type { CodeJudgement } from '../../xml/codelist-judge.js';
 import type { CheckContext } from '../types.js';

@@ -5,9 +5,9 @@
  */
 import { allCheckKinds } from '../../checks/registry.js';
 import type { CheckKind } from '../../checks/types.js';
-import { optionsSchemaOf } from '../../core/check-options.js';
+import { optionsSchemaOf } from '../../run/check-options.js';
 import { didYouMean } from '../../core/close-matches.js';
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import type { CliIo } from '../io.js';
 
 type Schema = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** `konform list`: the suites and standards that ship with konform, with their versions. */
-import { listCatalog } from '../../core/catalog.js';
+import { listCatalog } from '../../run/catalog.js';
 import type { CliIo } from '../io.js';
 
 export async function listCommand(flags: { json?: boolean }, io: CliIo): Promise<number> {

@@ -3,7 +3,7 @@
  * stale sha256 pin of its manifest.yaml (path, pinned → actual) and rewrites them; with
  * `--check` it only shows them and exits 1 when any is stale.
  */
-import { standardDirOfSuite } from '../../core/load-suite.js';
+import { standardDirOfSuite } from '../../run/load-suite.js';
 import { pinStandard } from '../../core/pin-standard.js';
 import type { CliIo } from '../io.js';
 

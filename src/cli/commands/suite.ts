@@ -1,13 +1,13 @@
 /**
  * `konform suite lint <suite>`: loads the suite as a run would (schema, check kinds, options,
  * requirement IDs, the standard's hashes) and reports the first problem with its location;
- * then every reference a check's kind cannot load and every rule it cannot decide (core/lint-suite.ts).
+ * then every reference a check's kind cannot load and every rule it cannot decide (run/lint-suite.ts).
  * `konform suite coverage <suite>`: requirements of the standard and the checks verifying them.
  * `konform suite selftest <suite>`: the suite's `<?xmute?>` declarations hold (exit 0) or not (1).
  */
 import { suiteCoverage } from '../../core/coverage.js';
-import { lintError, lintSuite } from '../../core/lint-suite.js';
-import { loadSuite } from '../../core/load-suite.js';
+import { lintError, lintSuite } from '../../run/lint-suite.js';
+import { loadSuite } from '../../run/load-suite.js';
 import type { CliIo } from '../io.js';
 
 export async function lintCommand(name: string, io: CliIo): Promise<number> {
@@ -42,7 +42,7 @@ export async function coverageCommand(name: string, flags: { json?: boolean; str
 
 /** The XML engine (libxml2 as WebAssembly) is loaded only for the self-test, not for every command. */
 export async function selftestCommand(name: string, flags: { profile?: string; keep?: string; json?: boolean }, io: CliIo): Promise<number> {
-  const [{ selftestSuite }, { selftestSummary }] = await Promise.all([import('../../core/selftest.js'), import('../../xml/xmute/summary.js')]);
+  const [{ selftestSuite }, { selftestSummary }] = await Promise.all([import('../../run/selftest.js'), import('../../xml/xmute/summary.js')]);
   const report = await selftestSuite(name, {
     ...(flags.profile ? { profile: flags.profile } : {}),
     ...(flags.keep ? { keep: flags.keep } : {}),

@@ -6,7 +6,7 @@
  * does not touch `$BR-52`). An `extends rule="…"` is replaced by the content of the abstract
  * rule it names (§5.4.4, §5.4.12). Abstract patterns and rules themselves never fire.
  */
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import { attr, childElements, isSch, schChildren, type SchElement } from './tree.js';
 
 const VARIABLE = /\$([\p{L}_][\p{L}\p{N}_.\-]*)/gu;

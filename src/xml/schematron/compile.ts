@@ -3,7 +3,7 @@
  * read the schema and everything it includes, resolve abstract patterns and rules, refuse
  * what could reach beyond the document, choose the phase's patterns and emit XSLT.
  */
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import { instantiateAbstractPatterns, expandAbstractRules } from './abstract.js';
 import { emitXslt } from './emit.js';
 import { guardSchematron } from './guard.js';

@@ -5,7 +5,7 @@
  * assertion without a recognised severity is an error: it states a constraint.
  */
 import { limitFindings } from '../../core/finding-limit.js';
-import type { Finding, FindingSeverity } from '../../core/model.js';
+import type { Finding, FindingSeverity } from '../../model/types.js';
 import { MAX_FINDINGS_PER_FILE } from '../limits.js';
 import type { SvrlAssertion } from './engine.js';
 import type { NodePosition } from './location.js';

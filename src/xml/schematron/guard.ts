@@ -4,7 +4,7 @@
  * write any, or reach the environment. This is one of the fences around Saxon, with the JVM
  * options of the Saxon engine (no external entities or DTDs, no network) and `-ext:off`.
  */
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import type { Content, Let, SchemaModel } from './model.js';
 import type { SchElement } from './tree.js';
 

@@ -5,7 +5,7 @@
  * element by `#id`; every file is read through the caller (konform: the hash-verified artifacts).
  */
 import { posix } from 'node:path';
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import { attr, childElements, isSch, parseSourceTree, type SchElement } from './tree.js';
 
 export type ReadSource = (path: string) => Promise<Uint8Array>;

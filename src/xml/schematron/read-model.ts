@@ -3,7 +3,7 @@
  * Elements the model does not need (`p`, `title` of rules, foreign documentation) are skipped;
  * features konform does not implement are refused rather than ignored.
  */
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import type { Assertion, Content, Let, Pattern, Phase, Rule, SchemaModel } from './model.js';
 import { attr, childElements, isSch, schChildren, type SchElement } from './tree.js';
 

@@ -3,7 +3,7 @@
  * schema's, konform's own, and `xs`) and the functions that write SVRL @location in the ISO
  * skeleton's `schematron-get-full-path` form (ISO/IEC 19757-3:2016 Annex D, location).
  */
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import type { SchemaModel } from './model.js';
 
 export const XSL = 'http://www.w3.org/1999/XSL/Transform';

@@ -4,7 +4,7 @@
  * elements such as `xsl:function` are serialised back to XML for the compiled stylesheet.
  */
 import { XmlCData, XmlElement, XmlText } from 'libxml2-wasm';
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import { parseXml } from '../parse.js';
 
 /** ISO/IEC 19757-3:2016 §3.21 (the Schematron namespace) and the 1.5 namespace it replaced. */

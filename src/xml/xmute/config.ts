@@ -6,8 +6,8 @@
  * are the requirements its checks verify: a rule is a requirement of the standard.
  */
 import { dirname } from 'node:path';
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
-import type { Suite } from '../../core/model.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
+import type { Suite } from '../../model/types.js';
 import { checkAgainstSchema } from '../../core/schema-check.js';
 import { readYamlFile } from '../../core/yaml-source.js';
 

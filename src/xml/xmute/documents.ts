@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { blocksCheck } from '../../core/judgement.js';
+import { blocksCheck } from '../../judge/judgement.js';
 import { sha256 } from '../../core/sha256.js';
 import { parseXml } from '../parse.js';
 import type { PlannedDeclaration } from './samples.js';

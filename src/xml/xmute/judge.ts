@@ -7,7 +7,7 @@
  * A check that could not decide makes the expectation cantTell, never a pass; a document the
  * suite applies none of the rule-set checks to (no scenario matches it) cannot test rules.
  */
-import type { CheckResult } from '../../report/model.js';
+import type { CheckResult } from '../../model/report.js';
 import type { RuleSet, SelftestConfig } from './config.js';
 import type { DeclarationData, Expect, RuleExpectation } from './declaration.js';
 

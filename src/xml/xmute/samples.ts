@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { ERROR_CODES, KonformError } from '../../core/errors.js';
-import { blocksCheck } from '../../core/judgement.js';
+import { ERROR_CODES, KonformError } from '../../model/errors.js';
+import { blocksCheck } from '../../judge/judgement.js';
 import { parseXml } from '../parse.js';
 import type { ExpectedToFail, SelftestConfig } from './config.js';
 import { expandSample, type SampleDeclaration } from './expand.js';

@@ -3,7 +3,7 @@
  * declaration that failed or stayed undecided with its reasons, then the exceptions grouped
  * by their reason, so nothing konform did not test goes unmentioned.
  */
-import type { SelftestReport } from '../../core/selftest.js';
+import type { SelftestReport } from './verdict.js';
 import type { DeclarationResult } from './verdict.js';
 
 function name(declaration: DeclarationResult): string {

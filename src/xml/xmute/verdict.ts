@@ -4,7 +4,7 @@
  * not to hold is an exception while it does not hold, and a failure once it does (the
  * documentation is then stale).
  */
-import type { CheckResult } from '../../report/model.js';
+import type { CheckResult } from '../../model/report.js';
 import type { SelftestConfig } from './config.js';
 import type { WrittenVariant } from './documents.js';
 import { judgeDocument, worstOf, type Judgement, type SelftestOutcome } from './judge.js';
@@ -70,4 +70,21 @@ export function declarationResult(
     reasons,
     ...(declaration.expectedToFail ? { expectedToFail: declaration.expectedToFail } : {}),
   };
+}
+
+/** The outcome of `konform suite selftest`: every declaration of the self-test judged. */
+export interface SelftestReport {
+  suite: { id: string; version: string; title: string };
+  profile: string;
+  /** The self-test configuration, relative to the suite folder. */
+  config: string;
+  startedAt: string;
+  durationMs: number;
+  samples: number;
+  /** Distinct mutated documents validated. */
+  documents: number;
+  counts: Record<SelftestOutcome, number>;
+  /** No declaration failed or was left undecided (exceptions are listed, not failures). */
+  ok: boolean;
+  declarations: DeclarationResult[];
 }

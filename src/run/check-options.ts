@@ -7,8 +7,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CheckKind } from '../checks/types.js';
-import { didYouMean } from './close-matches.js';
-import { childPointer } from './json-pointer.js';
+import { didYouMean } from '../core/close-matches.js';
+import { childPointer } from '../core/json-pointer.js';
 
 type Schema = Record<string, unknown>;
 

@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadStandard } from './load-standard.js';
+import { loadStandard } from '../core/load-standard.js';
 import { loadSuite } from './load-suite.js';
-import { PACKAGE_ROOT } from './package-root.js';
+import { PACKAGE_ROOT } from '../core/package-root.js';
 
 export interface CatalogEntry {
   kind: 'suite' | 'standard';

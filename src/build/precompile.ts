@@ -11,10 +11,10 @@ import addFormats from 'ajv-formats';
 import { metaSchemaCompiler } from '../openapi/meta-schema.js';
 import { oasSchemaCompiler } from '../openapi/oas-schema.js';
 import { SELFTEST_SCHEMA } from '../xml/xmute/config.js';
-import { PRECOMPILED_DIR, precompiledFile, type PrecompiledName, type SchemaCompiler } from './precompiled.js';
-import requirementsSchema from './requirements.schema.json' with { type: 'json' };
-import standardSchema from './standard.schema.json' with { type: 'json' };
-import suiteSchema from './suite.schema.json' with { type: 'json' };
+import { PRECOMPILED_DIR, precompiledFile, type PrecompiledName, type SchemaCompiler } from '../core/precompiled.js';
+import requirementsSchema from '../core/requirements.schema.json' with { type: 'json' };
+import standardSchema from '../core/standard.schema.json' with { type: 'json' };
+import suiteSchema from '../core/suite.schema.json' with { type: 'json' };
 
 /** Standalone code, its formats taken from ajv-formats where the code runs. */
 const CODE: CodeOptions = { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../../src/core/outcome.js';
-import { combineOutcomes } from '../../src/core/outcome.js';
-import { verdictOf } from '../../src/core/verdict.js';
-import type { CheckResult } from '../../src/report/model.js';
+import type { Outcome } from '../../src/model/outcome.js';
+import { combineOutcomes } from '../../src/model/outcome.js';
+import { verdictOf } from '../../src/judge/verdict.js';
+import type { CheckResult } from '../../src/model/report.js';
 
 function result(outcome: Outcome, severity: CheckResult['severity'] = 'error'): CheckResult {
   return { id: outcome, check: outcome, kind: 'k.k', class: 'c', title: 't', severity, outcome, durationMs: 0, findings: [], evidence: [] };

@@ -4,20 +4,8 @@
  * released by `dispose` when the run ends.
  */
 import type { CheckContext } from '../checks/types.js';
-import { ERROR_CODES, KonformError } from './errors.js';
-import { readArtifact } from './artifact-read.js';
-import type { Standard } from './model.js';
-
-/** Reads the pinned artifacts of `standard` by path, hash verified. */
-export function artifactReader(standard: Standard) {
-  return (path: string) => {
-    const artifact = standard.artifacts.find((candidate) => candidate.path === path);
-    if (!artifact) {
-      throw new KonformError(ERROR_CODES.STANDARD_INVALID, `${path} is not an artifact of ${standard.id} ${standard.version}`);
-    }
-    return readArtifact(standard.dir, artifact);
-  };
-}
+import { artifactReader } from '../core/artifact-read.js';
+import type { Standard } from '../model/types.js';
 
 /** Frees what memoised values hold (wasm memory, engine processes) once the run is over. */
 async function disposeAll(values: Iterable<Promise<unknown>>): Promise<void> {

@@ -6,11 +6,11 @@
 import type { CheckContext } from '../checks/types.js';
 import { transportFailureFinding } from '../http/failure-finding.js';
 import { HttpFailure } from '../http/types.js';
-import type { CheckResult } from '../report/model.js';
-import { boundedMapUntil } from './bounded-map.js';
-import { isKonformError } from './errors.js';
-import { withSeverity } from './judgement.js';
-import type { CheckOutput, Finding } from './model.js';
+import type { CheckResult } from '../model/report.js';
+import { boundedMapUntil } from '../core/bounded-map.js';
+import { isKonformError } from '../model/errors.js';
+import { withSeverity } from '../judge/judgement.js';
+import type { CheckOutput, Finding } from '../model/types.js';
 import type { PlannedUnit } from './plan.js';
 
 export interface ExecuteOptions {

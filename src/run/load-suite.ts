@@ -7,13 +7,13 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkKind, loadCheckKinds } from '../checks/registry.js';
 import { optionsProblems } from './check-options.js';
-import { ERROR_CODES, KonformError, type ErrorCode } from './errors.js';
-import { loadStandard } from './load-standard.js';
-import type { CheckSeverity, Standard, Suite } from './model.js';
-import { PACKAGE_ROOT } from './package-root.js';
-import { checkAgainstSchema } from './schema-check.js';
-import { bytesOf, currentHash } from './file-hash.js';
-import { parseYamlText, readSourceFile, readYamlFile, type YamlSource } from './yaml-source.js';
+import { ERROR_CODES, KonformError, type ErrorCode } from '../model/errors.js';
+import { loadStandard } from '../core/load-standard.js';
+import type { CheckSeverity, Standard, Suite } from '../model/types.js';
+import { PACKAGE_ROOT } from '../core/package-root.js';
+import { checkAgainstSchema } from '../core/schema-check.js';
+import { bytesOf, currentHash } from '../core/file-hash.js';
+import { parseYamlText, readSourceFile, readYamlFile, type YamlSource } from '../core/yaml-source.js';
 
 interface RawSuite {
   id: string;

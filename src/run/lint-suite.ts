@@ -7,9 +7,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { checkKind } from '../checks/registry.js';
-import { ERROR_CODES, KonformError, type SourceLocation } from './errors.js';
-import type { Standard, Suite } from './model.js';
-import { parseYamlText } from './yaml-source.js';
+import { ERROR_CODES, KonformError, type SourceLocation } from '../model/errors.js';
+import type { Standard, Suite } from '../model/types.js';
+import { parseYamlText } from '../core/yaml-source.js';
 
 export interface LintProblem {
   check: string;

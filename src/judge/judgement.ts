@@ -7,9 +7,9 @@
  * makes the run not conformant; a failed `warning` (SHOULD) or `info` (MAY) check is reported
  * as such, never as a failure of the run.
  */
-import type { CheckResult } from '../report/model.js';
-import type { CheckSeverity, Finding, FindingSeverity } from './model.js';
-import type { Outcome } from './outcome.js';
+import type { CheckResult } from '../model/report.js';
+import type { CheckSeverity, Finding, FindingSeverity } from '../model/types.js';
+import type { Outcome } from '../model/outcome.js';
 
 const FINDING_SEVERITY: Readonly<Record<CheckSeverity, FindingSeverity>> = { error: 'error', warning: 'warning', info: 'information' };
 

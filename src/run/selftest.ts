@@ -7,18 +7,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import type { CheckResult } from '../report/model.js';
+import type { CheckResult } from '../model/report.js';
 import { loadSelftestConfig } from '../xml/xmute/config.js';
 import { writeDocuments } from '../xml/xmute/documents.js';
 import type { SelftestOutcome } from '../xml/xmute/judge.js';
 import { planDeclarations } from '../xml/xmute/samples.js';
-import { declarationResult, type DeclarationResult } from '../xml/xmute/verdict.js';
-import { ERROR_CODES, KonformError } from './errors.js';
+import { declarationResult, type DeclarationResult, type SelftestReport } from '../xml/xmute/verdict.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { loadSuite } from './load-suite.js';
 import { run } from './run.js';
 
 export type { DeclarationResult } from '../xml/xmute/verdict.js';
 export type { SelftestOutcome } from '../xml/xmute/judge.js';
+export type { SelftestReport } from '../xml/xmute/verdict.js';
 
 export interface SelftestOptions {
   profile?: string;
@@ -27,22 +28,6 @@ export interface SelftestOptions {
   signal?: AbortSignal;
   /** Called as each check result of the validation run is settled. */
   onProgress?: (progress: { done: number; total: number }) => void;
-}
-
-export interface SelftestReport {
-  suite: { id: string; version: string; title: string };
-  profile: string;
-  /** The self-test configuration, relative to the suite folder. */
-  config: string;
-  startedAt: string;
-  durationMs: number;
-  samples: number;
-  /** Distinct mutated documents validated. */
-  documents: number;
-  counts: Record<SelftestOutcome, number>;
-  /** No declaration failed or was left undecided (exceptions are listed, not failures). */
-  ok: boolean;
-  declarations: DeclarationResult[];
 }
 
 function countOutcomes(declarations: readonly DeclarationResult[]): Record<SelftestOutcome, number> {

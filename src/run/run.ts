@@ -6,22 +6,22 @@
 import { resolve } from 'node:path';
 import { createHttpClient } from '../http/client.js';
 import { createRedactor } from '../http/redaction.js';
-import type { Exchange } from '../http/types.js';
+import type { Exchange } from '../model/exchange.js';
 import { summariseDocument } from '../openapi/document-cache.js';
 import { openJournal, type Journal } from '../report/journal.js';
-import type { CheckInfo, CheckResult, Report } from '../report/model.js';
+import type { CheckInfo, CheckResult, Report } from '../model/report.js';
 import { writeReports } from '../report/write-reports.js';
 import { createCheckContext } from './context.js';
 import { renumberEvidence } from './evidence.js';
 import { executePlan } from './execute.js';
 import { loadSuite } from './load-suite.js';
-import type { Profile, Standard, Suite, Target } from './model.js';
+import type { Profile, Standard, Suite, Target } from '../model/types.js';
 import { resolveRunOptions, type RunOptions } from './options.js';
-import { countOutcomes } from './outcome.js';
-import { TOOL_VERSION } from './package-root.js';
+import { countOutcomes } from '../model/outcome.js';
+import { TOOL_VERSION } from '../core/package-root.js';
 import { planRun, selectProfile } from './plan.js';
-import { requirementResults } from './requirement-results.js';
-import { verdictOf } from './verdict.js';
+import { requirementResults } from '../judge/requirement-results.js';
+import { verdictOf } from '../judge/verdict.js';
 
 /** The declared document as the report names it: the path given, its hash, its own title and version. */
 async function describeSpec(given: string, file: string): Promise<NonNullable<Report['target']['spec']>> {

@@ -4,8 +4,8 @@
  * them, so the same run gives the same IDs whatever the concurrency. The results are updated
  * in place (a run of 10 000 message files has 90 000 of them).
  */
-import type { Exchange } from '../http/types.js';
-import type { CheckResult } from '../report/model.js';
+import type { Exchange } from '../model/exchange.js';
+import type { CheckResult } from '../model/report.js';
 
 export function renumberEvidence(
   results: CheckResult[],

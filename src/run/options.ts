@@ -2,10 +2,10 @@
  * Options of a run, as the library takes them, and their resolution into one settled object:
  * defaults, then what the caller gave. The CLI maps its flags onto RunOptions.
  */
-import { ERROR_CODES, KonformError } from './errors.js';
-import type { Target } from './model.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
+import type { Target } from '../model/types.js';
 import { DEFAULT_LIMITS, type AuthConfig, type HttpLimits, type TlsConfig } from '../http/types.js';
-import type { CheckResult } from '../report/model.js';
+import type { CheckResult } from '../model/report.js';
 
 export interface RunOptions {
   /** Suite id (from konform's `suites/`) or path of a suite folder or suite.yaml. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renumberEvidence } from '../../src/core/evidence.js';
-import type { Exchange } from '../../src/http/types.js';
-import type { CheckResult } from '../../src/report/model.js';
+import { renumberEvidence } from '../../src/run/evidence.js';
+import type { Exchange } from '../../src/model/exchange.js';
+import type { CheckResult } from '../../src/model/report.js';
 
 function exchange(id: string, url: string): Exchange {
   return { id, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1, request: { method: 'GET', url, headers: {} } };

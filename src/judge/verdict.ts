@@ -5,7 +5,7 @@
  * check passed, or in which a host stopped answering (so that what needed it went unchecked),
  * is never conformant.
  */
-import type { CheckResult, Verdict } from '../report/model.js';
+import type { CheckResult, Verdict } from '../model/report.js';
 import { isMustFailure } from './judgement.js';
 
 export function verdictOf(results: readonly CheckResult[], complete: boolean, hostStopped = false): { verdict: Verdict; exitCode: 0 | 1 | 3 } {

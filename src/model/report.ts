@@ -2,9 +2,9 @@
  * The canonical report: one JSON document (schema: report.schema.json) from which every
  * other format is rendered. Reporters receive it read-only.
  */
-import type { CheckSeverity, Finding, Level } from '../core/model.js';
-import type { Outcome, OutcomeCounts } from '../core/outcome.js';
-import type { Exchange } from '../http/types.js';
+import type { CheckSeverity, Finding, Level } from './types.js';
+import type { Outcome, OutcomeCounts } from './outcome.js';
+import type { Exchange } from './exchange.js';
 
 export type Verdict = 'conformant' | 'notConformant' | 'inconclusive';
 

@@ -8,10 +8,10 @@
  * A result that names the rules it met a case of (`rules`) decides only those: a requirement
  * none of its check's results decides is `inapplicable` — nothing it concerns was there.
  */
-import type { CheckResult, RequirementResult } from '../report/model.js';
+import type { CheckResult, RequirementResult } from '../model/report.js';
 import { ruleOutcome } from './judgement.js';
-import type { Standard, Suite } from './model.js';
-import { combineOutcomes, type Outcome } from './outcome.js';
+import type { Standard, Suite } from '../model/types.js';
+import { combineOutcomes, type Outcome } from '../model/outcome.js';
 
 const DECIDED_PER_RULE: ReadonlySet<Outcome> = new Set(['failed', 'passed', 'cantTell']);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allCheckKinds } from '../../src/checks/registry.js';
-import { compileOptionsSchema, optionsProblems } from '../../src/core/check-options.js';
+import { compileOptionsSchema, optionsProblems } from '../../src/run/check-options.js';
 
 const kind = (optionsSchema?: Record<string, unknown>) => ({ name: 'test.kind', ...(optionsSchema ? { optionsSchema } : {}) });
 

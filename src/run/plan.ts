@@ -4,8 +4,8 @@
  */
 import type { CheckContext, CheckKind, Subject } from '../checks/types.js';
 import { checkKind } from '../checks/registry.js';
-import type { CheckSpec, Profile, Suite, Target } from './model.js';
-import { ERROR_CODES, KonformError } from './errors.js';
+import type { CheckSpec, Profile, Suite, Target } from '../model/types.js';
+import { ERROR_CODES, KonformError } from '../model/errors.js';
 
 export interface PlannedUnit {
   check: CheckSpec;

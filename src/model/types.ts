@@ -1,6 +1,6 @@
 /**
  * The data model shared by the loader, the runner, the check kinds and the reporters.
- * Reporters see only the read-only report (src/report/model.ts); everything here is input to a run.
+ * Reporters see only the read-only report (src/model/report.ts); everything here is input to a run.
  */
 import type { Outcome } from './outcome.js';
 

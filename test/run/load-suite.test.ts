@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ERROR_CODES, KonformError } from '../../src/core/errors.js';
-import { loadSuite } from '../../src/core/load-suite.js';
+import { ERROR_CODES, KonformError } from '../../src/model/errors.js';
+import { loadSuite } from '../../src/run/load-suite.js';
 import { suiteWorkspace, type SuiteWorkspace } from '../helpers/suite-workspace.js';
 
 async function loadError(file: string): Promise<KonformError> {

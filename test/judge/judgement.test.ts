@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blocksCheck, outcomeOfFindings, ruleOutcome, withSeverity } from '../../src/core/judgement.js';
-import type { Finding } from '../../src/core/model.js';
+import { blocksCheck, outcomeOfFindings, ruleOutcome, withSeverity } from '../../src/judge/judgement.js';
+import type { Finding } from '../../src/model/types.js';
 
 const finding = (extra: Partial<Finding> = {}): Finding => ({ code: 'x', message: 'm', ...extra });
 

@@ -6,8 +6,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintError, lintSuite } from '../../src/core/lint-suite.js';
-import { loadSuite } from '../../src/core/load-suite.js';
+import { lintError, lintSuite } from '../../src/run/lint-suite.js';
+import { loadSuite } from '../../src/run/load-suite.js';
 import { pinStandard } from '../../src/core/pin-standard.js';
 import { suiteWorkspace, type SuiteWorkspace } from '../helpers/suite-workspace.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, Standard, Suite } from '../../src/core/model.js';
-import type { Outcome } from '../../src/core/outcome.js';
-import { requirementResults } from '../../src/core/requirement-results.js';
-import type { CheckResult } from '../../src/report/model.js';
+import type { Finding, Standard, Suite } from '../../src/model/types.js';
+import type { Outcome } from '../../src/model/outcome.js';
+import { requirementResults } from '../../src/judge/requirement-results.js';
+import type { CheckResult } from '../../src/model/report.js';
 
 const requirement = (id: string) => ({ id, class: 'rules', level: 'MUST' as const, text: id, clause: 'https://example.org/' });
 const standard = { requirements: ['BR-1', 'BR-2', 'BR-3', 'XSD'].map(requirement) } as Standard;

@@ -1,0 +1,44 @@
+/**
+ * The record of one request and its answer, as every report keeps it (report.json `exchanges`),
+ * with the reasons a request can fail without an answer.
+ */
+export const HTTP_FAILURE_REASONS = [
+  'timeout',
+  'unreachable',
+  'tooLarge',
+  'hostNotAllowed',
+  'addressNotAllowed',
+  'tooManyRedirects',
+  'connectionReset',
+  'protocol',
+  'tls',
+  'aborted',
+] as const;
+export type HttpFailureReason = (typeof HTTP_FAILURE_REASONS)[number];
+
+
+/** One recorded request and what came of it, secrets redacted. */
+export interface Exchange {
+  id: string;
+  startedAt: string;
+  durationMs: number;
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    bodyExcerpt?: string;
+  };
+  /** Redirects followed before the final response, in order. */
+  redirects?: Array<{ status: number; location: string }>;
+  response?: {
+    status: number;
+    url: string;
+    headers: Record<string, string | string[]>;
+    bodyExcerpt: string;
+    /** Bytes received (up to the limit). */
+    bodyBytes: number;
+    /** True when the excerpt is shorter than the body, or the body was cut at the size limit. */
+    truncated: boolean;
+  };
+  error?: { reason: HttpFailureReason; message: string };
+}
