@@ -13,7 +13,8 @@ import { parseXml } from '../../src/xml/parse.js';
 import { compileSchematron } from '../../src/xml/schematron/compile.js';
 import type { SvrlResult } from '../../src/xml/schematron/engine.js';
 import { saxonEngine } from '../../src/xml/schematron/saxon.js';
-import { stylesheetOf } from '../../src/xml/schematron/stylesheet.js';
+import { examinedAssertions, type AssertionsByRule } from '../../src/xml/schematron/fired-rules.js';
+import { stylesheetOf, type Stylesheet } from '../../src/xml/schematron/stylesheet.js';
 import { assertionsOf, fired, scratchFolder, type Scratch } from './schematron-support.js';
 import { XRECHNUNG_INSTANCES as INSTANCES } from '../../fixtures/xrechnung/instances.js';
 import { STANDARDS } from './xsd-support.js';
@@ -80,18 +81,32 @@ async function documentsOf(binding: Binding): Promise<{ files: string[]; tests: 
   return { files: [...files, ...tests.map((test) => test.file)], tests };
 }
 
-const results: Partial<Record<Binding, { files: string[]; tests: UnitTest[]; ours: Map<string, SvrlResult>; cens: Map<string, SvrlResult> }>> = {};
+/** One stylesheet's SVRL of every document, and the IDs of the assertions of each of its rules. */
+interface Evaluation {
+  svrl: Map<string, SvrlResult>;
+  assertionsByRule: AssertionsByRule;
+}
+
+const results: Partial<Record<Binding, { files: string[]; tests: UnitTest[]; ours: Map<string, SvrlResult>; cens: Map<string, SvrlResult>; evaluations: [Evaluation, Evaluation] }>> = {};
 
 async function evaluated(binding: Binding) {
   if (results[binding]) return results[binding];
   const base = `schematron/en16931-cen-1.3.15/${binding}`;
   const { files, tests } = await documentsOf(binding);
   const engine = saxonEngine();
-  const [ours, cens] = await Promise.all([
-    compileSchematron(`${base}/schematron/EN16931-${binding.toUpperCase()}-validation.sch`, read).then(({ xslt }) => engine.validateBatch(xslt, files)),
-    stylesheetOf({ xslt: `${base}/xslt/EN16931-${binding.toUpperCase()}-validation.xslt` }, read).then((xslt) => engine.validateBatch(xslt, files)),
+  const evaluate = async ({ xslt, assertionsByRule }: Stylesheet): Promise<Evaluation> => ({ svrl: await engine.validateBatch(xslt, files), assertionsByRule });
+  const evaluations = await Promise.all([
+    compileSchematron(`${base}/schematron/EN16931-${binding.toUpperCase()}-validation.sch`, read).then(evaluate),
+    stylesheetOf({ xslt: `${base}/xslt/EN16931-${binding.toUpperCase()}-validation.xslt` }, read).then(evaluate),
   ]);
-  return (results[binding] = { files, tests, ours, cens });
+  return (results[binding] = { files, tests, ours: evaluations[0].svrl, cens: evaluations[1].svrl, evaluations });
+}
+
+/** The IDs of the assertions whose rule fired on the file, sorted. */
+function examined({ svrl, assertionsByRule }: Evaluation, file: string): string[] {
+  const result = svrl.get(file);
+  if (!result?.ok) throw new Error(`no SVRL for ${file}`);
+  return [...examinedAssertions(result.firedRules, assertionsByRule)].sort();
 }
 
 describe('CEN EN 16931 Schematron compiled by konform', () => {
@@ -108,6 +123,21 @@ describe('CEN EN 16931 Schematron compiled by konform', () => {
       }
       expect(files.length).toBeGreaterThan(binding === 'ubl' ? 400 : 100);
       expect(compared).toBeGreaterThan(binding === 'ubl' ? 5000 : 100);
+    });
+
+    it(`examines the assertions CEN's precompiled XSLT examines, and no others (${binding.toUpperCase()})`, async () => {
+      const { files, ours, evaluations } = await evaluated(binding);
+      const everyAssertion = new Set([...evaluations[0].assertionsByRule.values()].flat());
+      let partly = 0;
+      for (const file of files.filter((candidate) => ours.get(candidate)?.ok)) {
+        const mine = examined(evaluations[0], file);
+        expect(mine, file).toEqual(examined(evaluations[1], file));
+        expect(mine.length, file).toBeGreaterThan(0);
+        for (const assertion of assertionsOf(ours.get(file))) if (assertion.id !== undefined) expect(mine, file).toContain(assertion.id);
+        if (mine.length < everyAssertion.size) partly += 1;
+      }
+      // Most documents leave some rules unexamined (no allowances, say); each examines some.
+      expect(partly).toBeGreaterThan(files.length / 2);
     });
 
     it(`gives the outcome every CEN unit test declares (${binding.toUpperCase()})`, async () => {

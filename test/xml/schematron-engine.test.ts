@@ -6,12 +6,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleKey } from '../../src/xml/schematron/fired-rules.js';
 import { saxonEngine, SAXON_INSTALL } from '../../src/xml/schematron/saxon.js';
 import { scratchFolder, type Scratch } from './schematron-support.js';
 
 const STYLESHEET = (select: string) => `<xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:svrl="http://purl.oclc.org/dsdl/svrl">
-  <xsl:template match="/"><svrl:schematron-output><svrl:failed-assert id="VALUE" location="/" test="t"><svrl:text><xsl:value-of select="${select}"/></svrl:text></svrl:failed-assert></svrl:schematron-output></xsl:template>
+  <xsl:template match="/"><svrl:schematron-output><svrl:active-pattern/><svrl:fired-rule context="/"/><svrl:failed-assert id="VALUE" location="/" test="t"><svrl:text><xsl:value-of select="${select}"/></svrl:text></svrl:failed-assert></svrl:schematron-output></xsl:template>
 </xsl:stylesheet>`;
 
 let scratch: Scratch;
@@ -35,7 +36,7 @@ describe('Saxon-HE engine', () => {
     expect(await saxonEngine().available()).toMatchObject({ ok: true, version: expect.stringMatching(/^SAXON-HE/i) });
     const [good, bad, broken] = await scratch.write({ 'good.xml': '<a>12</a>', 'bad.xml': '<a>twelve</a>', 'broken.xml': '<a>12' });
     const results = await saxonEngine().validateBatch(STYLESHEET('xs:decimal(a) + 1'), [good as string, bad as string, broken as string]);
-    expect(results.get(good as string)).toEqual({ ok: true, assertions: [expect.objectContaining({ id: 'VALUE', text: '13' })] });
+    expect(results.get(good as string)).toEqual({ ok: true, assertions: [expect.objectContaining({ id: 'VALUE', text: '13' })], firedRules: [ruleKey(1, '/')] });
     expect(results.get(bad as string)).toEqual({ ok: false, reason: expect.stringMatching(/Cannot convert string "twelve" to xs:decimal/) });
     expect(results.get(broken as string)).toEqual({ ok: false, reason: expect.stringMatching(/XML document structures must start and end/) });
   });
@@ -64,7 +65,7 @@ describe('Saxon-HE engine', () => {
       const [document] = await scratch.write({ 'net.xml': '<a/>' });
       const select = `concat(doc-available('${url}/doc'), ' ', unparsed-text-available('${url}/text'))`;
       const result = (await saxonEngine().validateBatch(STYLESHEET(select), [document as string])).get(document as string);
-      expect(result).toEqual({ ok: true, assertions: [expect.objectContaining({ text: 'false false' })] });
+      expect(result).toEqual({ ok: true, assertions: [expect.objectContaining({ text: 'false false' })], firedRules: [ruleKey(1, '/')] });
       expect(requests).toEqual([]);
     });
   });

@@ -5,7 +5,10 @@
  * standard, a usage error — and runs once over all files it applies to, in one Saxon-HE JVM,
  * started during planning so that several Schematron checks and the XSD checks run side by
  * side. Each file's result reports that file's failed asserts and fired reports,
- * with rule ID, severity (flag/role, or the scenario's level), line, column and XPath.
+ * with rule ID, severity (flag/role, or the scenario's level), line, column and XPath, and
+ * decides the requirements of the assertions of the rules that fired on the file (SVRL
+ * `fired-rule`, ISO/IEC 19757-3 §6.5) only: a rule whose context matched nothing in the file
+ * examined nothing, and its requirements are inapplicable there.
  *
  * A file applies when its root is in `match` and, with `scenarios`, when the file's scenario
  * lists this Schematron. The file fails when a finding is fatal or an error. konform cannot
@@ -16,9 +19,9 @@
  */
 import { boundedMap } from '../../core/bounded-map.js';
 import { outcomeOfFindings } from '../../judge/judgement.js';
-import type { CheckOutput, FindingSeverity } from '../../model/types.js';
+import type { CheckOutput, CheckSpec, Finding, FindingSeverity } from '../../model/types.js';
 import type { SchematronEngine, SvrlResult } from '../../xml/schematron/engine.js';
-import type { StylesheetSource } from '../../xml/schematron/stylesheet.js';
+import type { Stylesheet, StylesheetSource } from '../../xml/schematron/stylesheet.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { fileSubjects, MATCH_SCHEMA, outsideScenario, subjectFile } from './files.js';
 import { fileScenario } from './scenario.js';
@@ -54,7 +57,7 @@ function cantTell(file: string, code: string, message: string, params?: Record<s
 }
 
 /** Compiled once per run; a Schematron konform cannot compile is a broken standard. */
-function stylesheetFor(context: CheckContext, options: SchematronOptions): Promise<string> {
+function stylesheetFor(context: CheckContext, options: SchematronOptions): Promise<Stylesheet> {
   return context.memo(`xml.schematron:xslt:${sourcePath(options)}:${options.phase ?? ''}`, async () => {
     const { stylesheetOf } = await import('../../xml/schematron/stylesheet.js');
     return stylesheetOf(stylesheetSource(options), (path) => context.artifact(path));
@@ -82,9 +85,15 @@ function batchOf(context: CheckContext, options: SchematronOptions): Promise<Bat
     const files = context.target.files ?? [];
     const applies = await boundedMap(files, FILES_IN_FLIGHT, (file) => applicability(context, options, file));
     const batch = files.filter((_file, index) => 'levels' in (applies[index] as Applicability));
-    const xslt = await stylesheetFor(context, options);
+    const { xslt } = await stylesheetFor(context, options);
     return { results: batch.length === 0 ? new Map() : await engine.validateBatch(xslt, batch, context.signal) };
   });
+}
+
+/** The requirements the check verifies that the file gave a case of: assertions of fired rules, and those with a finding. */
+function examinedRules(check: CheckSpec, examined: ReadonlySet<string>, findings: readonly Finding[]): string[] {
+  const withFinding = new Set(findings.flatMap((finding) => finding.rule ?? []));
+  return check.verifies.filter((rule) => examined.has(rule) || withFinding.has(rule));
 }
 
 export const schematronKind: CheckKind<SchematronOptions> = {
@@ -109,12 +118,11 @@ export const schematronKind: CheckKind<SchematronOptions> = {
   },
   needs: ['files'],
   async subjects(context, options) {
+    // A stylesheet that does not compile is the suite's error, found before any file is judged.
     await stylesheetFor(context, options);
-    // Started now, awaited by each file's unit; a failure surfaces there.
-    batchOf(context, options).catch(() => undefined);
     return fileSubjects(context);
   },
-  async run(context, options, subject): Promise<CheckOutput> {
+  async run(context, options, subject, check): Promise<CheckOutput> {
     const file = subjectFile(subject);
     const applies = await applicability(context, options, file);
     if ('output' in applies) return applies.output;
@@ -125,11 +133,13 @@ export const schematronKind: CheckKind<SchematronOptions> = {
     }
     const result = batch.results.get(file);
     if (!result?.ok) return cantTell(file, 'not-evaluated', `Saxon could not evaluate the Schematron on the file: ${result?.reason ?? 'no result'}`);
-    const [{ schematronFindings }, { positionsIn }] = await Promise.all([
+    const [{ schematronFindings }, { positionsIn }, { examinedAssertions }] = await Promise.all([
       import('../../xml/schematron/findings.js'),
       import('../../xml/schematron/location.js'),
+      import('../../xml/schematron/fired-rules.js'),
     ]);
     const findings = schematronFindings(file, result.assertions, applies.levels, await positionsIn(file, result.assertions.length > 0));
-    return { outcome: outcomeOfFindings(findings), findings };
+    const examined = examinedAssertions(result.firedRules, (await stylesheetFor(context, options)).assertionsByRule);
+    return { outcome: outcomeOfFindings(findings), findings, rules: examinedRules(check, examined, findings) };
   },
 };

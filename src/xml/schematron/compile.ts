@@ -6,6 +6,7 @@
 import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import { instantiateAbstractPatterns, expandAbstractRules } from './abstract.js';
 import { emitXslt } from './emit.js';
+import { addRule, type AssertionsByRule, type RuleKey } from './fired-rules.js';
 import { guardSchematron } from './guard.js';
 import { resolveIncludes, type ReadSource } from './include.js';
 import type { Content, Pattern, SchemaModel } from './model.js';
@@ -31,6 +32,8 @@ export interface CompiledSchematron {
   phase: string;
   patterns: string[];
   assertions: AssertionSummary[];
+  /** The IDs of each rule's assertions, by the rule's key in the SVRL (fired-rules.ts). */
+  assertionsByRule: AssertionsByRule;
 }
 
 export async function loadSchematron(entry: string, read: ReadSource): Promise<SchemaModel> {
@@ -85,6 +88,14 @@ function assertionsOf(patterns: readonly Pattern[]): AssertionSummary[] {
   );
 }
 
+function assertionsByRuleOf(patterns: readonly Pattern[]): AssertionsByRule {
+  const rules = new Map<RuleKey, readonly string[]>();
+  patterns.forEach((pattern, index) => {
+    for (const rule of pattern.rules) addRule(rules, index + 1, rule.context, rule.assertions.flatMap((assertion) => (assertion.id === undefined ? [] : [assertion.id])));
+  });
+  return rules;
+}
+
 export async function compileSchematron(entry: string, read: ReadSource, options: { phase?: string } = {}): Promise<CompiledSchematron> {
   const model = await loadSchematron(entry, read);
   const { phase, patterns } = activePatterns(model, options.phase ?? '#DEFAULT');
@@ -93,5 +104,6 @@ export async function compileSchematron(entry: string, read: ReadSource, options
     phase,
     patterns: patterns.map((pattern, index) => pattern.id ?? `#${index + 1}`),
     assertions: assertionsOf(patterns),
+    assertionsByRule: assertionsByRuleOf(patterns),
   };
 }

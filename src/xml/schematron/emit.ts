@@ -1,8 +1,10 @@
 /**
  * Emits the XSLT that evaluates a Schematron schema and writes SVRL (ISO/IEC 19757-3:2016
  * Annex D): `failed-assert` and `successful-report` with @id, @flag, @role and a @location of
- * `*:local[namespace-uri()='…'][n]` steps, as the ISO skeleton writes it. `fired-rule` is not
- * written: konform does not use it, and for invoices it would be most of the output.
+ * `*:local[namespace-uri()='…'][n]` steps, as the ISO skeleton writes it, and `fired-rule`
+ * with the rule's @context once per rule that fired, after its pattern's `active-pattern`
+ * and before the pattern's assertions (once per node, it would be most of the output for
+ * invoices): a rule's template returns its number besides its assertions' SVRL.
  *
  * Rule semantics (§6.5): each active pattern is one mode that visits every element and
  * attribute; its rules are templates whose priorities fall in document order, so for each node
@@ -58,10 +60,28 @@ function emitPattern(pattern: Pattern, mode: string, model: SchemaModel): string
   const next = `<xsl:apply-templates select="@*|*" mode="${mode}"/>`;
   const rules = pattern.rules.map((rule, index) => {
     const priority = pattern.rules.length - index;
+    const fired = `<xsl:sequence select="${index + 1}"/>`;
     const body = rule.lets.map((let_) => emitLet(let_, 'xsl:variable')).join('') + rule.assertions.map((assertion) => emitAssertion(assertion, rule, model)).join('');
-    return `<xsl:template match="${escapeAttribute(rule.context)}" mode="${mode}" priority="${priority}">${body}${next}</xsl:template>`;
+    return `<xsl:template match="${escapeAttribute(rule.context)}" mode="${mode}" priority="${priority}">${fired}${body}${next}</xsl:template>`;
   });
   return [`<xsl:template match="@*|*" mode="${mode}" priority="-2">${next}</xsl:template>`, ...rules].join('\n');
+}
+
+/** The SVRL of one active pattern: each rule that fired once, then the assertions' SVRL in document order. */
+function emitPatternReport(pattern: Pattern, mode: string): string {
+  const activePattern = `<svrl:active-pattern${optionalAttribute('id', pattern.id)}${optionalAttribute('name', pattern.title ?? pattern.id)}/>`;
+  if (pattern.rules.length === 0) return activePattern;
+  const report = `ksch:${mode}`;
+  const fired = `ksch:${mode}-fired`;
+  const firedRules = pattern.rules
+    .map((rule, index) => `<xsl:if test="$${fired} = ${index + 1}"><svrl:fired-rule context="${literal(rule.context)}"${optionalAttribute('id', rule.id)}/></xsl:if>`)
+    .join('');
+  return (
+    activePattern +
+    `<xsl:variable name="${report}" as="item()*"><xsl:apply-templates select="/" mode="${mode}"/></xsl:variable>` +
+    `<xsl:variable name="${fired}" select="distinct-values($${report}[not(. instance of node())])"/>` +
+    `${firedRules}<xsl:sequence select="$${report}[. instance of node()]"/>`
+  );
 }
 
 /** The stylesheet for the given active patterns (the phase is already resolved). */
@@ -70,12 +90,7 @@ export function emitXslt(model: SchemaModel, active: readonly Pattern[], phase: 
   const declared = schemaNamespaces(model);
   const namespaces = declared.map(([prefix, uri]) => ` xmlns:${prefix}="${escapeAttribute(uri)}"`).join('');
   const modes = active.map((pattern, index) => ({ pattern, mode: `M${index + 1}` }));
-  const root = modes
-    .map(({ pattern, mode }) => {
-      const activePattern = `<svrl:active-pattern${optionalAttribute('id', pattern.id)}${optionalAttribute('name', pattern.title ?? pattern.id)}/>`;
-      return pattern.rules.length === 0 ? activePattern : `${activePattern}<xsl:apply-templates select="/" mode="${mode}"/>`;
-    })
-    .join('');
+  const root = modes.map(({ pattern, mode }) => emitPatternReport(pattern, mode)).join('');
   const prefixes = declared.map(([prefix, uri]) => `<svrl:ns-prefix-in-attribute-values prefix="${escapeAttribute(prefix)}" uri="${escapeAttribute(uri)}"/>`).join('');
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,

@@ -3,6 +3,7 @@
  * run at all (and how to install it when not), and to transform a batch of documents with one
  * stylesheet in one process. The Saxon-HE engine (saxon.ts) is the one konform ships with.
  */
+import type { RuleKey } from './fired-rules.js';
 
 /** One `failed-assert` or `successful-report` of an SVRL report (ISO/IEC 19757-3:2016 Annex D). */
 export interface SvrlAssertion {
@@ -18,8 +19,15 @@ export interface SvrlAssertion {
   diagnostics: string[];
 }
 
+/** What konform reads from the SVRL of one document. */
+export interface SvrlReport {
+  assertions: SvrlAssertion[];
+  /** The rules that fired on a node of the document, each once. */
+  firedRules: RuleKey[];
+}
+
 /** The SVRL of one document, or why there is none (the document could not be evaluated). */
-export type SvrlResult = { ok: true; assertions: SvrlAssertion[] } | { ok: false; reason: string };
+export type SvrlResult = ({ ok: true } & SvrlReport) | { ok: false; reason: string };
 
 export type EngineAvailability = { ok: true; version: string } | { ok: false; reason: string; install: string };
 

@@ -28,7 +28,7 @@ async function resultOf(name: string, failure: string | undefined, report: strin
   const bytes = await readFile(report).catch(() => undefined);
   if (!bytes) return { ok: false, reason: otherwise };
   try {
-    return { ok: true, assertions: parseSvrl(bytes, name) };
+    return { ok: true, ...parseSvrl(bytes, name) };
   } catch (error) {
     // A JVM killed while writing leaves a truncated report.
     return { ok: false, reason: `${otherwise}: ${(error as Error).message}` };

@@ -1,11 +1,13 @@
 /**
  * Reads an SVRL report (ISO/IEC 19757-3:2016 Annex D): the `failed-assert` and
- * `successful-report` elements with their attributes, text and diagnostic references. Other
- * SVRL elements (`active-pattern`, `fired-rule`, …) are skipped.
+ * `successful-report` elements with their attributes, text and diagnostic references, and the
+ * rules that fired (`fired-rule` in its `active-pattern`, fired-rules.ts). Other SVRL elements
+ * are skipped.
  */
 import { XmlElement } from 'libxml2-wasm';
 import { parseXml } from '../parse.js';
-import type { SvrlAssertion } from './engine.js';
+import type { SvrlAssertion, SvrlReport } from './engine.js';
+import { ruleKey, type RuleKey } from './fired-rules.js';
 
 const SVRL = 'http://purl.oclc.org/dsdl/svrl';
 const KINDS = new Set(['failed-assert', 'successful-report']);
@@ -47,18 +49,23 @@ function assertionOf(element: XmlElement): SvrlAssertion {
   };
 }
 
-/** The assertions of the report in document order; throws when the text is not SVRL. */
-export function parseSvrl(bytes: Uint8Array, name: string): SvrlAssertion[] {
+/** The assertions of the report in document order and the rules that fired; throws when the text is not SVRL. */
+export function parseSvrl(bytes: Uint8Array, name: string): SvrlReport {
   const parsed = parseXml(bytes, name);
   if (!parsed.document) throw new Error(`the SVRL report of ${name} is not XML: ${parsed.findings.map((finding) => finding.message).join('; ')}`);
   try {
     const root = parsed.document.root;
     if (root.namespaceUri !== SVRL || root.name !== 'schematron-output') throw new Error(`the report of ${name} is not SVRL (root ${root.name})`);
     const assertions: SvrlAssertion[] = [];
+    const firedRules = new Set<RuleKey>();
+    let pattern = 0;
     for (let child = root.firstChild; child; child = child.next) {
-      if (child instanceof XmlElement && child.namespaceUri === SVRL && KINDS.has(child.name)) assertions.push(assertionOf(child));
+      if (!(child instanceof XmlElement) || child.namespaceUri !== SVRL) continue;
+      if (child.name === 'active-pattern') pattern += 1;
+      else if (child.name === 'fired-rule') firedRules.add(ruleKey(pattern, attribute(child, 'context') ?? ''));
+      else if (KINDS.has(child.name)) assertions.push(assertionOf(child));
     }
-    return assertions;
+    return { assertions, firedRules: [...firedRules] };
   } finally {
     parsed.document.dispose();
   }
