@@ -14,9 +14,11 @@ import { PACKAGE_ROOT, TOOL_VERSION } from '../src/core/package-root.js';
 import { contractVsUndici } from './contract-vs-undici.js';
 import { crawlVsUndici } from './crawl.js';
 import { dreddVsKonform } from './dredd.js';
+import { largeDocument } from './large-document.js';
 import { round, type Measurement } from './measurement.js';
 import { ogcapiMapServer } from './ogcapi.js';
 import { onOtherNode } from './other-node.js';
+import { oversizeMemory } from './oversize-memory.js';
 import { startReferenceServer, type ReferenceServer } from './processes.js';
 import { validationThroughput } from './validation.js';
 import { startUp } from './start-up.js';
@@ -37,6 +39,8 @@ const BENCHMARKS: ReadonlyMap<string, (server: ReferenceServer) => Promise<Measu
   ['validate-memory', validateMemory],
   ['ogcapi-mapserver', ogcapiMapServer],
   ['crawl-vs-undici', crawlVsUndici],
+  ['oversize-memory', oversizeMemory],
+  ['large-document', largeDocument],
 ]);
 /** What runs again on each other Node.js major. */
 const ON_OTHER_NODES = { majors: [24], ids: ['dredd-vs-konform', 'start-up'] };

@@ -1,8 +1,9 @@
 /**
- * CheckKind.lint of a kind whose findings name their rules from constants of its own (the
- * requirement IDs of OGC API and OParl): a check of it can decide those rules and no other —
- * one listed beyond them would be reported passed without being examined. Where options choose
- * the rule (the class a check is bound to, say), the rules follow from the options.
+ * CheckKind.lint of a kind that decides rules from constants of its family (the requirement
+ * IDs of OGC API, OParl and the OpenAPI HTTP catalogue): a check of it can decide those rules
+ * and no other — one listed beyond them would be reported passed without being examined.
+ * Where options choose the rule (the class a check is bound to, say), the rules follow from
+ * the options.
  */
 import type { KindLint } from './types.js';
 

@@ -48,9 +48,15 @@ export interface CheckKind<Options = Record<string, unknown>> {
   /** What the target must provide for the kind to apply. */
   needs: Array<'endpoint' | 'spec' | 'files'>;
   /**
-   * The subjects the check fans out over, computed before any check runs. Throwing a
-   * KonformError here (a standard konform cannot load, say) ends the run as a usage error.
-   * Without it, the check runs once.
+   * Folders of the standards, beside the suite's own, that the kind judges by (GeoJSON's
+   * schema for a kind that judges geometries, say): the report pins them too.
+   */
+  standards?: readonly string[];
+  /**
+   * The subjects the check fans out over, found when the plan is executed and before any
+   * unit runs: what the target holds (operations, files, collections), not what they say;
+   * examining them is `run`'s work. Throwing a KonformError here (a standard konform cannot
+   * load, say) ends the run as a usage error. Without it, the check runs once.
    */
   subjects?(context: CheckContext, options: Options, check: CheckSpec): Promise<Subject[]>;
   run(context: CheckContext, options: Options, subject: Subject | undefined, check: CheckSpec): Promise<CheckOutput>;

@@ -5,8 +5,8 @@
  * not passed for lack of a finding (judge/requirement-results.ts decides a rule-naming result
  * rule by rule). The message names what kept the check from deciding.
  *
- * Checks of message files do not use this: they evaluate every rule, and an undecided finding
- * there (an unknown code list, say) concerns its own rule only.
+ * Checks of message files do not use this: they evaluate every rule they can, and what the
+ * judgement of a code element did not get to is covered where it is judged (checks/xml/xoev-message.ts).
  */
 import { ruleOutcome } from '../judge/judgement.js';
 import type { CheckOutput, Finding } from '../model/types.js';

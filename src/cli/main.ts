@@ -1,25 +1,17 @@
 #!/usr/bin/env node
 /**
- * The `konform` executable, the only place that ends the process. Exit codes: 0 conformant
- * (or a command that succeeded), 1 not conformant, 2 usage or configuration error,
- * 3 inconclusive or interrupted. The first SIGINT/SIGTERM stops a run gracefully (its report
- * says `complete: false`); a second one ends the process at once, leaving the journal.
+ * The `konform` executable, the only place that ends the process (here and, on a repeated
+ * signal, in signals.ts). Exit codes: 0 conformant (or a command that succeeded), 1 not
+ * conformant, 2 usage or configuration error, 3 inconclusive or interrupted.
  */
 import { isKonformError } from '../model/errors.js';
 import type { CliIo } from './io.js';
 import { buildProgram, CommanderError } from './program.js';
-
-function stopOnSignals(controller: AbortController): void {
-  const handler = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(3);
-    controller.abort(signal);
-  };
-  process.on('SIGINT', handler).on('SIGTERM', handler);
-}
+import { stopOnSignals } from './signals.js';
 
 async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
-  stopOnSignals(controller);
+  stopOnSignals(controller, process.stderr);
   const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal };
   let exitCode = 0;
   const program = buildProgram(io, (code) => {

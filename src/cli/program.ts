@@ -1,6 +1,7 @@
 /** The command tree of the `konform` CLI. Commands return exit codes; only main.ts exits. */
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/package-root.js';
+import { codesCommand } from './commands/codes.js';
 import { kindsCommand } from './commands/kinds.js';
 import { listCommand } from './commands/list.js';
 import { pinCommand } from './commands/pin.js';
@@ -47,6 +48,13 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .argument('[kind]', 'a check kind, e.g. xml.xsd')
     .option('--json', 'print JSON')
     .action(async (kind: string | undefined, flags: { json?: boolean }) => setExitCode(await kindsCommand(kind, flags, io)));
+
+  program
+    .command('codes')
+    .description('list the finding codes a report can carry, with what each means')
+    .argument('[code]', 'a finding code, e.g. status-undocumented')
+    .option('--json', 'print JSON')
+    .action((code: string | undefined, flags: { json?: boolean }) => setExitCode(codesCommand(code, flags, io)));
 
   const suite = program.command('suite').description('tools for suite authors');
   suite

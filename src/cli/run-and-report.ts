@@ -18,6 +18,7 @@ import { styleFor } from './style.js';
 export interface CommonRunFlags {
   profile?: string;
   out?: string;
+  force?: boolean;
   concurrency?: string;
 }
 
@@ -25,6 +26,7 @@ export function defineCommonRunOptions(command: Command): Command {
   return command
     .option('--profile <id>', "profile of the suite (default: the suite's default profile)")
     .option('--out <dir>', 'output folder (default: a new folder under reports/)')
+    .option('--force', "replace the report files of an earlier run in --out (without it such a folder is refused)", false)
     .option('--concurrency <n>', 'checks and requests in flight at once', String(DEFAULT_LIMITS.concurrency));
 }
 
@@ -55,6 +57,7 @@ function printOutcome(io: CliIo, report: Report, out: string): void {
     [
       `${report.suite.id} ${report.suite.version} (${report.standard.id} ${report.standard.version}), profile ${report.profile.id}`,
       `${style.bold(`verdict: ${report.verdict}`)}${report.complete ? '' : ' (run incomplete)'} — ${counts}`,
+      ...(report.hostsNotFollowed ?? []).map(({ host, links, flag }) => `links not followed: ${links} to ${host}${flag ? ` (allow with ${flag})` : ''}`),
       `reports: ${files.join(', ')}`,
       '',
     ].join('\n'),
@@ -64,7 +67,7 @@ function printOutcome(io: CliIo, report: Report, out: string): void {
 export async function runAndReport(
   io: CliIo,
   flags: CommonRunFlags,
-  options: Omit<RunOptions, 'out' | 'signal' | 'onResult' | 'profile'>,
+  options: Omit<RunOptions, 'out' | 'force' | 'signal' | 'onResult' | 'profile'>,
 ): Promise<number> {
   const out = resolve(io.cwd, flags.out ?? defaultOutDir(io, options.suite));
   const progress = createProgress(io.stderr, styleFor(io.stderr, io.env));
@@ -72,6 +75,7 @@ export async function runAndReport(
     ...options,
     ...(flags.profile ? { profile: flags.profile } : {}),
     out,
+    force: flags.force ?? false,
     signal: io.signal,
     onResult: (result, counts) => progress.onResult(result, counts),
   });

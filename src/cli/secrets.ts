@@ -20,11 +20,15 @@ export function readSecret(source: SecretSource, what: string, env: NodeJS.Proce
     return value;
   }
   if (source.file) {
+    let value: string;
     try {
-      return readFileSync(source.file, 'utf8').trim();
+      value = readFileSync(source.file, 'utf8').trim();
     } catch (error) {
       throw new KonformError(ERROR_CODES.AUTH_INVALID, `${what}: cannot read ${source.file}: ${(error as Error).message}`);
     }
+    // An empty secret would leave the run unauthenticated without a word.
+    if (!value) throw new KonformError(ERROR_CODES.AUTH_INVALID, `${what}: ${source.file} is empty`);
+    return value;
   }
   return undefined;
 }

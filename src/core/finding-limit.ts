@@ -8,6 +8,9 @@
  */
 import type { Finding, FindingLocation } from '../model/types.js';
 
+/** The findings one result keeps at most. */
+export const FINDINGS_PER_RESULT = 10_000;
+
 export function limitFindings(findings: Finding[], limit: number, location?: FindingLocation): Finding[] {
   if (findings.length <= limit) return findings;
   const groups = new Set<string>();

@@ -1,12 +1,13 @@
 /**
  * crawl: from the entry URL, follow the links the extractor finds, each normalised URL once,
  * keeping `concurrency` requests in flight, until nothing is left or a budget runs out.
- * Links to hosts the target does not allow are recorded, not requested; a next link to a URL
+ * A link to a host the target does not allow is asked of the HTTP client like any other: the
+ * client refuses it unsent, and the refusal (`hostNotAllowed`, with its exchange) is recorded
+ * as the link's failure, evidence of what konform could not examine. A next link to a URL
  * already known ends its list as a loop; what a budget (or the run's end) kept from being
  * fetched is recorded as cut off; an object found inside a body and equal at its own URL is
  * kept once (twins.ts). See types.ts for the record.
  */
-import { createAllowlist } from '../http/allowlist.js';
 import { DEFAULT_LIMITS } from '../http/types.js';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { resolveBudget } from './budget.js';
@@ -27,7 +28,6 @@ export async function crawl(options: CrawlOptions): Promise<CrawlRecord> {
   const budget = resolveBudget(options.budget);
   const entry = normaliseUrl(options.entry);
   if (!entry) throw new KonformError(ERROR_CODES.TARGET_INVALID, `the crawl entry is not an http(s) URL: ${options.entry}`);
-  const allowlist = createAllowlist(options.allowedHosts);
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_LIMITS.concurrency);
   const deadline = started + budget.maxTimeMs;
   const frontier = new Frontier();
@@ -35,14 +35,6 @@ export async function crawl(options: CrawlOptions): Promise<CrawlRecord> {
   /** Absolute spellings of links seen, and the normalised URL each stands for. */
   const spellings = new Map<string, string>();
   const twins = new Twins();
-  /** Whether the allowlist allows a normalised URL, by its scheme and authority: one URL parse per origin. */
-  const origins = new Map<string, boolean>();
-  const allowed = (url: string): boolean => {
-    const origin = url.slice(0, url.indexOf('/', url.indexOf('//') + 2));
-    let allows = origins.get(origin);
-    if (allows === undefined) origins.set(origin, (allows = allowlist.allows(new URL(url))));
-    return allows;
-  };
   const recorder = createRecorder(entry, budget);
   frontier.push({ url: entry, depth: 0 });
   let requests = 0;
@@ -64,11 +56,6 @@ export async function crawl(options: CrawlOptions): Promise<CrawlRecord> {
     const via = { from: from.url, pointer: link.pointer };
     const depth = list ? from.depth : from.depth + 1;
     known.add(url);
-    if (!allowed(url)) {
-      recorder.foreign({ url, via });
-      if (list) recorder.endList(list, 'foreign');
-      return;
-    }
     const item: Pending = { url, depth, via, ...(list ? { list } : {}) };
     if (depth > budget.maxDepth) return recorder.cut(item, 'maxDepth');
     if (list && list.pages.length >= budget.maxPagesPerList) return recorder.cut(item, 'maxPagesPerList');

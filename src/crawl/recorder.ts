@@ -3,7 +3,7 @@
  * that the order in which concurrent answers arrived does not show in a report.
  */
 import type { Pending } from './frontier.js';
-import type { BudgetName, CrawlBudget, CrawlFailure, CrawlRecord, CrawledList, Fetched, ForeignLink } from './types.js';
+import type { BudgetName, CrawlBudget, CrawlFailure, CrawlRecord, CrawledList, Fetched } from './types.js';
 
 function byUrl<T extends { url: string }>(items: T[]): T[] {
   return items.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
@@ -16,7 +16,6 @@ export function createRecorder(entry: string, budget: CrawlBudget) {
     objects: [],
     lists: [],
     failures: [],
-    foreign: [],
     cutOff: [],
     repeatedLinks: 0,
   };
@@ -28,9 +27,6 @@ export function createRecorder(entry: string, budget: CrawlBudget) {
     endList,
     repeated(): void {
       record.repeatedLinks += 1;
-    },
-    foreign(link: ForeignLink): void {
-      record.foreign.push(link);
     },
     cut({ url, depth, via, list }: Pending, reason: BudgetName | 'aborted'): void {
       record.cutOff.push({ url, budget: reason, depth, ...(via ? { via } : {}) });
@@ -55,8 +51,8 @@ export function createRecorder(entry: string, budget: CrawlBudget) {
       return started;
     },
     finish(totals: Pick<CrawlRecord, 'requests' | 'durationMs'>): CrawlRecord {
-      const { objects, lists, failures, foreign, cutOff } = record;
-      return { ...record, objects: byUrl(objects), lists: byUrl(lists), failures: byUrl(failures), foreign: byUrl(foreign), cutOff: byUrl(cutOff), ...totals };
+      const { objects, lists, failures, cutOff } = record;
+      return { ...record, objects: byUrl(objects), lists: byUrl(lists), failures: byUrl(failures), cutOff: byUrl(cutOff), ...totals };
     },
   };
 }

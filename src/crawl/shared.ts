@@ -23,7 +23,6 @@ export function sharedCrawl(context: CheckContext, options: SharedCrawlOptions):
     crawl({
       entry,
       http: context.http,
-      allowedHosts: context.target.allowedHosts,
       extract: options.extract,
       ...(options.budget ? { budget: options.budget } : {}),
       ...(options.headers ? { headers: options.headers } : {}),

@@ -5,7 +5,8 @@
  *   // in a check kind's `subjects`: one crawl per run, entry and budget (shared.ts)
  *   const record = await sharedCrawl(context, { extract: oparlLinks, budget: options.budget });
  *
- * Links to hosts the target does not allow are recorded in `foreign`, never requested. What a
+ * A link to a host the target does not allow is refused by the HTTP client, unsent: a failure
+ * (`hostNotAllowed`) like a link that got no answer, and what lies behind it is as unknown. What a
  * budget kept from being fetched is in `cutOff`; checks report it as `untested` (see
  * untested.ts), never as passed.
  */
@@ -93,30 +94,31 @@ export interface CrawledList {
   /**
    * complete: the last page has no next link; loop: a next link points to a URL already
    * known (`loopTo`); failed: a page could not be fetched (see failures); cutOff: a budget
-   * stopped the pagination (see cutOff); foreign: a next link points to another host.
+   * stopped the pagination (see cutOff).
    */
-  end: 'complete' | 'loop' | 'failed' | 'cutOff' | 'foreign';
+  end: 'complete' | 'loop' | 'failed' | 'cutOff';
   loopTo?: string;
 }
 
 /** A link that did not give a 2xx response: an HTTP error status or a transport failure. */
-export interface CrawlFailure {
+export type CrawlFailure = {
   url: string;
   exchange: string;
-  /** HTTP status of a 4xx or 5xx answer. */
-  status?: number;
-  /** The transport failure, when no answer came. */
-  reason?: HttpFailureReason;
   message: string;
   depth: number;
   via?: LinkSource;
-}
-
-/** A link to a host the target does not allow: recorded, not requested. */
-export interface ForeignLink {
-  url: string;
-  via: LinkSource;
-}
+} & (
+  | {
+      /** HTTP status of a 4xx or 5xx answer. */
+      status: number;
+      reason?: undefined;
+    }
+  | {
+      status?: undefined;
+      /** The transport failure, when no answer came. */
+      reason: HttpFailureReason;
+    }
+);
 
 /** A URL known but not fetched, and the budget (or the run's end) that kept it from being fetched. */
 export interface CutOff {
@@ -134,7 +136,6 @@ export interface CrawlRecord {
   /** Lists ordered by the URL of their first page. */
   lists: CrawledList[];
   failures: CrawlFailure[];
-  foreign: ForeignLink[];
   cutOff: CutOff[];
   /** Requests sent. */
   requests: number;
@@ -145,9 +146,8 @@ export interface CrawlRecord {
 
 export interface CrawlOptions {
   entry: string;
+  /** Sends the crawl's requests; it refuses those to hosts the target does not allow. */
   http: HttpClient;
-  /** Hosts the target allows (Target.allowedHosts); links elsewhere are recorded as foreign. */
-  allowedHosts: readonly string[];
   extract: LinkExtractor;
   budget?: Partial<CrawlBudget>;
   /** Requests the crawler keeps in flight; the client's own concurrency limit applies as well. */

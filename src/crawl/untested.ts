@@ -20,7 +20,7 @@ function cutOffFinding(cutOff: readonly CutOff[]): Finding {
       `${cutOff.length} URL(s) were not fetched because the crawl budget ran out (${budgets.join(', ')}): ${named.join(', ')}` +
       (more > 0 ? ` and ${more} more` : ''),
     params: { count: cutOff.length, budgets, urls: named },
-    severity: 'information',
+    severity: 'info',
   };
 }
 

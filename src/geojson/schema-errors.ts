@@ -6,6 +6,7 @@
  * `oneOf` itself does ("must be one of: null, GeoJSON Point, …").
  */
 import type { ErrorObject } from 'ajv';
+import { valueAt } from '../core/json-pointer.js';
 import { isJsonObject } from '../openapi/refs.js';
 
 export interface SchemaProblem {
@@ -18,13 +19,6 @@ export interface SchemaProblem {
 
 type Schema = Record<string, unknown>;
 
-const segments = (pointer: string) => pointer.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
-
-/** The node at `pointer` in `root`. */
-export function at(root: unknown, pointer: string): unknown {
-  return segments(pointer).reduce<unknown>((node, segment) => (isJsonObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[segment] : undefined), root);
-}
-
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -34,7 +28,7 @@ function jsonType(value: unknown): string {
 /** The index of the branch meant for `value`: the one of its GeoJSON "type", else of its JSON type. */
 function meantBranch(branches: Schema[], value: unknown): number {
   return branches.findIndex((branch) => {
-    const geojsonType = at(branch, '/properties/type/enum') as unknown[] | undefined;
+    const geojsonType = valueAt(branch, '/properties/type/enum') as unknown[] | undefined;
     if (geojsonType) return isJsonObject(value) && geojsonType.includes(value.type);
     return branch.type === jsonType(value);
   });
@@ -54,8 +48,8 @@ const within = (inner: string, outer: string) => inner === outer || inner.starts
 /** The problems behind `errors` of `value` against `schema`. */
 export function schemaProblems(schema: Schema, value: unknown, errors: readonly ErrorObject[]): SchemaProblem[] {
   const oneOfs = errors.filter((error) => error.keyword === 'oneOf');
-  const branchesOf = (oneOf: ErrorObject) => at(schema, oneOf.schemaPath.slice(1)) as Schema[];
-  const meantFor = (oneOf: ErrorObject) => meantBranch(branchesOf(oneOf), at(value, oneOf.instancePath));
+  const branchesOf = (oneOf: ErrorObject) => valueAt(schema, oneOf.schemaPath.slice(1)) as Schema[];
+  const meantFor = (oneOf: ErrorObject) => meantBranch(branchesOf(oneOf), valueAt(value, oneOf.instancePath));
   /** Every oneOf the error lies in chose the branch meant for the value there. */
   const inMeantBranches = (error: ErrorObject) =>
     [...error.schemaPath.matchAll(/\/oneOf\/(\d+)(?=\/)/g)].every((match) => {

@@ -6,6 +6,8 @@
  * a SHOULD a warning) and its clause of the RFC. The schemas are compiled once per process, on
  * first use.
  */
+import { valueAt } from '../core/json-pointer.js';
+import type { FindingCode } from '../model/finding-codes.js';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { readArtifact } from '../core/artifact-read.js';
@@ -14,7 +16,7 @@ import type { Requirement } from '../model/types.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import { isJsonObject } from '../openapi/refs.js';
 import { ruleViolations } from './rules.js';
-import { at, schemaProblems, type SchemaProblem } from './schema-errors.js';
+import { schemaProblems, type SchemaProblem } from './schema-errors.js';
 
 export type GeoJsonKind = 'Feature' | 'FeatureCollection';
 
@@ -23,7 +25,7 @@ export interface GeoJsonFinding {
   requirement: string;
   /** error for a MUST, warning for a SHOULD. */
   severity: 'error' | 'warning';
-  code: string;
+  code: FindingCode;
   message: string;
   /** JSON pointer into the judged object. */
   pointer: string;
@@ -77,7 +79,7 @@ function problemsOf(schemas: Schemas, name: SchemaName, value: unknown, base = '
   const { schema, validate } = schemas[name];
   if (validate(value)) return [];
   return schemaProblems(schema, value, validate.errors ?? []).flatMap((problem) => {
-    const member = at(value, problem.pointer);
+    const member = valueAt(value, problem.pointer);
     const nested = problem.keyword === 'oneOf' && /\/geometries\/\d+$/.test(problem.pointer) && isJsonObject(member) && member.type === 'GeometryCollection';
     return nested ? problemsOf(schemas, 'GeometryCollection', member, base + problem.pointer) : [{ ...problem, pointer: base + problem.pointer }];
   });
@@ -90,7 +92,7 @@ export async function geojsonFindings(kind: GeoJsonKind, value: unknown): Promis
   const found = [
     ...problemsOf(schemas, kind, value).map(({ pointer, message, keyword }) => ({
       requirement: REQUIREMENT[kind],
-      code: 'schema-violation',
+      code: 'schema-violation' as const,
       message: `${pointer || 'it'} ${message}`,
       pointer,
       keyword,

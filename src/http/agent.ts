@@ -1,11 +1,13 @@
 /**
  * The undici Agent every request goes through. Its connector enforces the address policy on
  * the address actually connected to: resolved names through a custom `lookup`, IP literals
- * (which skip lookup) before connecting. It also carries the mutual-TLS material.
+ * (which skip lookup) before connecting. It also carries the mutual-TLS material, numbers the
+ * connections it opens, and opens one of its own for a request that must not reuse any.
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
-import { Agent, buildConnector } from './undici.js';
+import type { Dispatcher, buildConnector as undiciBuildConnector } from 'undici';
+import { Agent, buildConnector, Client } from './undici.js';
 import { sha256 } from '../core/sha256.js';
 import { AddressNotAllowedError, createAddressPolicy, type AddressCategory, type AddressPolicy } from './address-policy.js';
 import { isTlsErrorCode } from './failure-reason.js';
@@ -19,6 +21,12 @@ export interface GuardedAgent {
    * the other side closed the connection.
    */
   tlsCause(error: unknown): Error | undefined;
+  /** Connections opened so far: those a request sent now can be reused on are numbered up to it. */
+  readonly connectionsOpened: number;
+  /** The number (1, 2, …) of the connection an error arose on, if it arose on one of this agent's. */
+  connectionOf(error: unknown): number | undefined;
+  /** A dispatcher with a connection of its own, opened for one request; close it after the request. */
+  newConnection(origin: string): Dispatcher;
 }
 
 const REMEMBERED_TLS_ALERTS = 64;
@@ -49,24 +57,39 @@ export function createGuardedAgent(policy: AddressPolicy, tls: TlsConfig = {}): 
     if (tlsAlerts.size > REMEMBERED_TLS_ALERTS && oldest !== undefined) tlsAlerts.delete(oldest);
   };
 
+  let connectionsOpened = 0;
+  const connectionOfError = new WeakMap<object, number>();
+
   const connect = buildConnector({ lookup: guardedLookup(policy), ca: tls.ca, cert: tls.cert, key: tls.key });
-  const dispatcher = new Agent({
-    connect(options, callback) {
-      const literal = options.hostname.replace(/^\[(.*)\]$/, '$1');
-      if (isIP(literal) !== 0 && !policy.allows(literal)) {
-        callback(new AddressNotAllowedError(options.hostname, literal), null);
-        return;
-      }
-      connect(options, (...args) => {
-        const socket = args[1];
-        socket?.prependListener('error', (error: Error) => rememberTlsAlert(socket, error));
-        callback(...args);
+  const guardedConnect: undiciBuildConnector.connector = (options, callback) => {
+    const literal = options.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (isIP(literal) !== 0 && !policy.allows(literal)) {
+      callback(new AddressNotAllowedError(options.hostname, literal), null);
+      return;
+    }
+    const connection = (connectionsOpened += 1);
+    connect(options, (...args) => {
+      const socket = args[1];
+      socket?.prependListener('error', (error: Error) => {
+        connectionOfError.set(error, connection);
+        rememberTlsAlert(socket, error);
       });
-    },
-  });
+      callback(...args);
+    });
+  };
+  const dispatcher = new Agent({ connect: guardedConnect });
 
   return {
     dispatcher,
+    get connectionsOpened() {
+      return connectionsOpened;
+    },
+    connectionOf(error) {
+      return typeof error === 'object' && error !== null ? connectionOfError.get(error) : undefined;
+    },
+    newConnection(origin) {
+      return new Client(origin, { connect: guardedConnect });
+    },
     tlsCause(error) {
       const info = (error as { code?: string; socket?: { localAddress?: string; localPort?: number } }) ?? {};
       if (info.code !== 'UND_ERR_SOCKET' || !info.socket) return undefined;

@@ -11,7 +11,7 @@
  * are redacted as well; status, headers and body of a response are not, checks need them.
  * Credentials are attached to requests to the target (the first allowed host) only.
  * The redactor (passed in, or created from `auth` and `tls`) learns every token the client
- * fetches; the run scrubs its report files with it.
+ * fetches; the run redacts the findings of its checks with it.
  */
 import { targetAddressCategories } from './address-policy.js';
 import { keptGuardedAgent, type GuardedAgent } from './agent.js';

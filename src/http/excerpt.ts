@@ -51,13 +51,14 @@ function decodeText(bytes: Uint8Array): string | undefined {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function excerptBody(body: Uint8Array, limit: number, redactor: Redactor): BodyExcerpt {
-  if (body.length === 0) return { excerpt: '', truncated: false };
+/** `bodyBytes`: the size of the whole body, when `body` holds only its start (body-buffer.ts). */
+export function excerptBody(body: Uint8Array, limit: number, redactor: Redactor, bodyBytes = body.length): BodyExcerpt {
+  if (body.length === 0) return { excerpt: '', truncated: bodyBytes > 0 };
   // Read past the limit by the longest secret, so one that starts before the cut is found whole.
   const window = body.subarray(0, limit + redactor.longestSecretBytes);
   const text = decodeText(window);
-  if (text === undefined) return { excerpt: `[binary, ${body.length} bytes]`, truncated: true };
+  if (text === undefined) return { excerpt: `[binary, ${bodyBytes} bytes]`, truncated: true };
   // The excerpt proper: the characters of the first `limit` bytes, a prefix of the window's text.
   const keep = window.length <= limit ? text.length : (decodeText(body.subarray(0, limit))?.length ?? 0);
-  return { excerpt: redactor.redactText(text, keep), truncated: body.length > limit };
+  return { excerpt: redactor.redactText(text, keep), truncated: bodyBytes > limit };
 }

@@ -18,6 +18,7 @@ export interface ExchangeStart {
 
 export interface ExchangeOutcome {
   redirects: Array<{ status: number; location: string }>;
+  retried?: Array<{ url: string; message: string }>;
   /** The last response received, and the URL it came from. */
   received?: { url: URL; response: HopResponse };
   failure?: { reason: HttpFailureReason; message: string };
@@ -56,17 +57,21 @@ export function buildExchange(start: ExchangeStart, end: ExchangeOutcome, redact
   if (end.redirects.length > 0) {
     exchange.redirects = end.redirects.map(({ status, location }) => ({ status, location: redactor.redactUrl(location) }));
   }
+  if (end.retried) {
+    exchange.retried = end.retried.map(({ url, message }) => ({ url: redactor.redactUrl(url), message: redactor.redactText(message) }));
+  }
   if (end.received) {
     const { url, response } = end.received;
-    const excerpt = excerptBody(response.body, excerptBytes, redactor);
+    const excerpt = excerptBody(response.body, excerptBytes, redactor, response.bytes);
     exchange.response = {
       status: response.status,
       url: redactor.redactUrl(url.href),
       headers: redactor.redactHeaders(response.headers),
       bodyExcerpt: excerpt.excerpt,
-      bodyBytes: response.body.length,
+      bodyBytes: response.bytes,
       truncated: excerpt.truncated || response.cut,
     };
+    if (response.contentCoding) exchange.response.contentCoding = response.contentCoding;
   }
   if (end.failure) exchange.error = { reason: end.failure.reason, message: redactor.redactText(end.failure.message) };
   return exchange;

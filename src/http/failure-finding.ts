@@ -1,12 +1,26 @@
-/** The finding of a request that got no usable answer (HttpFailure): konform could not check what needed it. */
+/**
+ * The finding of a request that got no answer: konform could not check what needed it. Every
+ * family reports it so: the code `transport-failure`, the message "the request to <url> failed
+ * (<reason>): <what happened>", then what the failure leaves unknown where the caller says so.
+ */
+import type { HttpFailureReason } from '../model/exchange.js';
 import type { Finding } from '../model/types.js';
-import type { HttpFailure } from './types.js';
+import { HttpFailure } from './types.js';
 
-export function transportFailureFinding(failure: HttpFailure): Finding {
+/** A request without an answer as the crawler records it (crawl/types.ts). */
+export interface UnansweredRequest {
+  url: string;
+  reason: HttpFailureReason;
+  message: string;
+  exchange: string;
+}
+
+export function transportFailureFinding(failure: HttpFailure | UnansweredRequest, consequence?: string): Finding {
+  const exchange = failure instanceof HttpFailure ? failure.exchangeId : failure.exchange;
   return {
     code: 'transport-failure',
-    message: `the request to ${failure.url} failed (${failure.reason}): ${failure.message}`,
+    message: `the request to ${failure.url} failed (${failure.reason}): ${failure.message}${consequence ? `; ${consequence}` : ''}`,
     params: { reason: failure.reason, url: failure.url },
-    exchange: failure.exchangeId,
+    exchange,
   };
 }

@@ -7,6 +7,7 @@ import type { HttpFailureReason } from '../model/exchange.js';
 const CODES: Record<string, HttpFailureReason> = {
   KONFORM_ADDRESS_NOT_ALLOWED: 'addressNotAllowed',
   KONFORM_RESPONSE_TOO_LARGE: 'tooLarge',
+  KONFORM_CONTENT_CODING: 'protocol',
   ECONNREFUSED: 'unreachable',
   ENOTFOUND: 'unreachable',
   EAI_AGAIN: 'unreachable',

@@ -18,6 +18,8 @@ export interface Progress {
   /** URL of the hop being attempted. */
   attempted: URL;
   redirects: Array<{ status: number; location: string }>;
+  /** Hops sent again on a new connection, and why (hop.ts). */
+  retried?: Array<{ url: string; message: string }>;
   /** The last response received, and the URL it came from. */
   received?: { url: URL; response: HopResponse };
 }
@@ -27,6 +29,8 @@ export interface FollowContext {
   allowlist: Allowlist;
   rateLimiter: RateLimiter;
   limits: HttpLimits;
+  /** Bytes of a body cut at the size limit that are kept, for its excerpt. */
+  keptWhenCut: number;
   signal: AbortSignal;
 }
 
@@ -52,15 +56,17 @@ export function abortable<T>(wait: Promise<T>): Promise<T> {
 /** Resolves with the final response; throws HopFailure. `first` is toHop(progress.state). */
 export async function followRedirects(progress: Progress, first: Hop, context: FollowContext): Promise<HopResponse> {
   const { allowlist, limits, signal } = context;
+  const hopLimits = { timeoutMs: limits.timeoutMs, maxResponseBytes: limits.maxResponseBytes, keptWhenCut: context.keptWhenCut };
   let hop = first;
   for (let followed = 0; ; followed += 1) {
     progress.attempted = hop.url;
-    if (!allowlist.allows(hop.url)) throw new HopFailure('hostNotAllowed', `${hop.url.protocol}//${hop.url.host} is not an allowed host`);
+    if (!allowlist.allows(hop.url)) throw new HopFailure('hostNotAllowed', `${hop.url.protocol}//${hop.url.host} is not an allowed host (allow it with --allow-host)`);
     const slot = context.rateLimiter.wait(hop.url.host, signal);
     if (slot) await abortable(slot);
     let response: HopResponse;
     try {
-      response = await sendHop(context.agent, hop, limits, signal);
+      const url = hop.url.href;
+      response = await sendHop(context.agent, hop, hopLimits, signal, (message) => (progress.retried ??= []).push({ url, message }));
     } catch (error) {
       if (error instanceof HopFailure && error.response) progress.received = { url: hop.url, response: error.response };
       throw error;

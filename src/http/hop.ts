@@ -1,11 +1,15 @@
 /**
  * One HTTP request and its response, without redirects: sent through the guarded agent under
- * a hard deadline, body read up to the size limit, every failure given its reason.
+ * a hard deadline, body read up to the size limit, every failure given its reason. A request
+ * whose kept-alive connection the server closed before answering is sent once more on a new
+ * connection, where kept-connection.ts allows it, under the same deadline.
  */
+import type { Dispatcher } from 'undici';
 import type { GuardedAgent } from './agent.js';
 import { collectResponse, ResponseBrokenOff, type CollectedResponse } from './collect-response.js';
 import { startDeadline } from './deadline.js';
 import { failureReason } from './failure-reason.js';
+import { closedWhileKept } from './kept-connection.js';
 import type { HttpFailureReason } from '../model/exchange.js';
 
 export interface Hop {
@@ -33,6 +37,8 @@ export class HopFailure extends Error {
 export interface HopLimits {
   timeoutMs: number;
   maxResponseBytes: number;
+  /** Bytes of a body cut at the size limit that are kept, for its excerpt. */
+  keptWhenCut: number;
 }
 
 function failureMessage(expired: 'timeout' | 'aborted' | undefined, timeoutMs: number, cause: unknown): string {
@@ -41,18 +47,34 @@ function failureMessage(expired: 'timeout' | 'aborted' | undefined, timeoutMs: n
   return cause instanceof Error ? cause.message : String(cause);
 }
 
-export async function sendHop(agent: GuardedAgent, hop: Hop, limits: HopLimits, run?: AbortSignal): Promise<HopResponse> {
+/** `onRetry` hears why a hop is sent again on a new connection. */
+export async function sendHop(agent: GuardedAgent, hop: Hop, limits: HopLimits, run?: AbortSignal, onRetry?: (message: string) => void): Promise<HopResponse> {
   const deadline = startDeadline(limits.timeoutMs, run);
-  try {
-    return await collectResponse({
-      dispatcher: agent.dispatcher,
+  const send = (dispatcher: Dispatcher): Promise<HopResponse> =>
+    collectResponse({
+      dispatcher,
       url: hop.url,
       method: hop.method,
       headers: hop.headers,
       ...(hop.body === undefined ? {} : { body: hop.body }),
       maxBytes: limits.maxResponseBytes,
+      keptWhenCut: limits.keptWhenCut,
       deadline,
     });
+  try {
+    const openedBefore = agent.connectionsOpened;
+    try {
+      return await send(agent.dispatcher);
+    } catch (error) {
+      if (deadline.expired || error instanceof ResponseBrokenOff || !closedWhileKept(agent, hop.method, error, openedBefore)) throw error;
+      onRetry?.(error instanceof Error ? error.message : String(error));
+      const connection = agent.newConnection(hop.url.origin);
+      try {
+        return await send(connection);
+      } finally {
+        void connection.close();
+      }
+    }
   } catch (error) {
     const partial = error instanceof ResponseBrokenOff ? error.response : undefined;
     const failure = error instanceof ResponseBrokenOff ? error.cause : error;

@@ -1,9 +1,11 @@
 /**
  * Removes credentials from everything konform records. A Redactor knows the secret values of
  * a run (configured credentials and tokens fetched during the run) and the header and query
- * parameter names that carry them. A run creates one, hands it to the HTTP client (which adds
- * the tokens it fetches) and scrubs its report files with `redactText`, which replaces every
- * occurrence of every secret.
+ * parameter names that carry them. A run creates one and hands it to the HTTP client (which adds
+ * the tokens it fetches and redacts every exchange it records); the run redacts what checks
+ * quote of the answers (finding messages and params) with it. Secrets are redacted in values —
+ * header values, URL components, bodies, messages — before anything is rendered, never in
+ * rendered text: keys, names, IDs and counts are never touched.
  */
 import { basicCredentials, formEncode, oauthClientCredentials } from './credential-encoding.js';
 import type { AuthConfig, TlsConfig } from './types.js';
@@ -26,8 +28,15 @@ export interface Redactor {
    * of the original, with secrets that start before the cut replaced in full.
    */
   redactText(text: string, keep?: number): string;
+  /**
+   * The URL with its userinfo replaced, the values of credential query parameters replaced,
+   * secrets replaced in the other query values and the fragment, and path segments that are a
+   * secret replaced; scheme, host, port and query parameter names stay as they are.
+   */
   redactUrl(url: string): string;
-  /** The headers with credentials replaced; the same object when there is nothing to replace. */
+  /** A value that is an absolute http(s) URL (nothing else) as `redactUrl` redacts it, any other text as `redactText`. */
+  redactValue(text: string): string;
+  /** The headers with credential headers replaced and other values redacted (`redactValue`); the same object when there is nothing to replace. */
   redactHeaders<Value extends string | string[]>(headers: Record<string, Value>): Record<string, Value>;
   /** Length of the longest secret in any of its encodings, in UTF-8 bytes. */
   readonly longestSecretBytes: number;
@@ -38,6 +47,12 @@ function encodings(value: string): string[] {
   const uri = encodeURIComponent(value);
   return [value, uri, uri.replace(/%20/g, '+'), formEncode(value), JSON.stringify(value).slice(1, -1)];
 }
+
+/**
+ * RFC 3986 §3: scheme and `//` with the userinfo apart from the host and port, then path, query
+ * and fragment; a reference without a scheme is path, query and fragment.
+ */
+const URL_PARTS = /^(?:([a-z][a-z0-9+.-]*:)?\/\/(?:([^/?#]*)@)?([^/?#]*))?([^?#]*)(\?[^#]*)?(#.*)?$/is;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -51,8 +66,8 @@ export function createRedactor(auth: readonly AuthConfig[] = [], tls?: TlsConfig
   let longest = 0;
 
   const redactText = (text: string, keep?: number): string => {
+    if (!pattern) return keep === undefined ? text : text.slice(0, keep);
     const cut = keep ?? text.length;
-    if (!pattern) return text.slice(0, cut);
     let out = '';
     let position = 0;
     for (const match of text.matchAll(pattern)) {
@@ -99,15 +114,18 @@ export function createRedactor(auth: readonly AuthConfig[] = [], tls?: TlsConfig
     },
     redactText,
     redactUrl(url) {
-      // Each step runs only when there is something it could find.
-      const withoutUserinfo = url.includes('@') ? url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`) : url;
-      const withoutParameters =
-        queryNames.size === 0
-          ? withoutUserinfo
-          : withoutUserinfo.replace(/([?&])([^=&#]*)=([^&#]*)/g, (pair, separator: string, name: string) =>
-              queryNames.has(decodeQueryName(name).toLowerCase()) ? `${separator}${name}=${REDACTED}` : pair,
-            );
-      return pattern ? redactText(withoutParameters) : withoutParameters;
+      // Every string matches: each part is optional.
+      const [, scheme = '', userinfo, host, path = '', query, fragment] = URL_PARTS.exec(url)!;
+      const authority = host === undefined ? '' : `${scheme}//${userinfo === undefined ? '' : `${REDACTED}@`}${host}`;
+      const redactedPath = pattern ? path.replace(/[^/;]+/g, (segment) => (values.has(segment) ? REDACTED : segment)) : path;
+      const redactedQuery = (query ?? '').replace(/([?&])([^=&]*)(=?)([^&]*)/g, (_pair, separator: string, name: string, equals: string, value: string) => {
+        if (equals === '') return separator + redactText(name);
+        return `${separator}${name}=${queryNames.has(decodeQueryName(name).toLowerCase()) ? REDACTED : redactText(value)}`;
+      });
+      return `${authority}${redactedPath}${redactedQuery}${redactText(fragment ?? '')}`;
+    },
+    redactValue(text) {
+      return /^https?:\/\/\S*$/i.test(text) ? redactor.redactUrl(text) : redactText(text);
     },
     redactHeaders<Value extends string | string[]>(headers: Record<string, Value>) {
       // Without secrets to find and without a credential header, the headers stand as they are.
@@ -118,7 +136,7 @@ export function createRedactor(auth: readonly AuthConfig[] = [], tls?: TlsConfig
       for (const name in headers) {
         const value = headers[name]!;
         if (headerNames.has(name.toLowerCase())) result[name] = Array.isArray(value) ? value.map(() => REDACTED) : REDACTED;
-        else result[name] = Array.isArray(value) ? value.map((one) => redactText(one)) : redactText(value);
+        else result[name] = Array.isArray(value) ? value.map((one) => redactor.redactValue(one)) : redactor.redactValue(value);
       }
       return result as Record<string, Value>;
     },

@@ -10,13 +10,16 @@ import type { GuardedAgent } from './agent.js';
 import type { Allowlist } from './allowlist.js';
 import type { Credentials } from './auth.js';
 import { createCircuitBreaker } from './circuit-breaker.js';
+import { ACCEPT_ENCODING } from './content-coding.js';
 import { createSemaphore } from './concurrency.js';
 import { buildExchange, startedAtNow, type ExchangeStart } from './exchange.js';
+import { createExchangeIds } from './exchange-id.js';
 import { failureReason } from './failure-reason.js';
 import { abortable, followRedirects, toHop, type Progress } from './follow.js';
 import { HopFailure, type HopResponse } from './hop.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { Redactor } from './redaction.js';
+import { redirectLocation } from './redirect.js';
 import { retryDelay } from './retry-after.js';
 import type { Exchange } from '../model/exchange.js';
 import { HttpFailure, type HttpLimits, type HttpRequest, type HttpResponse } from './types.js';
@@ -64,7 +67,7 @@ export function createTransport(options: TransportOptions): Transport {
   const semaphore = createSemaphore(limits.concurrency);
   const rateLimiter = createRateLimiter(limits.ratePerHost);
   const breaker = createCircuitBreaker((host, message) => options.onHostStopped?.(host, message));
-  let sequence = 0;
+  const exchangeId = createExchangeIds();
   let closed = false;
   let readyAgent: GuardedAgent | undefined;
   // Aborted with the run or by close(); every waiting or running request listens to it.
@@ -76,7 +79,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function perform(request: HttpRequest, asked: PerformOptions = {}, retriesSoFar = 0): Promise<Delivered> {
     const { credentials, inspect } = asked;
-    const headers: Record<string, string> = { 'user-agent': options.userAgent };
+    const headers: Record<string, string> = { 'user-agent': options.userAgent, 'accept-encoding': ACCEPT_ENCODING };
     for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
     const method = request.method.toUpperCase();
     const url = parseUrl(request.url);
@@ -86,11 +89,12 @@ export function createTransport(options: TransportOptions): Transport {
       redirects: [],
     };
     const first = progress && toHop(progress.state);
+    const sent = first ? { method, url: first.url.href, headers: first.headers, body: first.body } : { method, url: request.url, headers, body: request.body };
     const start: ExchangeStart = {
-      id: `ex-${++sequence}`,
+      id: exchangeId(method, redactor.redactUrl(sent.url), Object.keys(sent.headers)),
       startedAt: startedAtNow(),
       startedMs: performance.now(),
-      request: first ? { method, url: first.url.href, headers: first.headers, body: first.body } : { method, url: request.url, headers, body: request.body },
+      request: sent,
     };
     let release: (() => void) | undefined;
     let response: HopResponse;
@@ -101,7 +105,8 @@ export function createTransport(options: TransportOptions): Transport {
       if (refusal) throw new HopFailure('unreachable', refusal);
       release = semaphore.tryAcquire() ?? (await abortable(semaphore.acquire(signal)));
       const agent = readyAgent ?? (readyAgent = await options.agent());
-      response = await followRedirects(progress, first, { agent, allowlist, rateLimiter, limits, signal });
+      const keptWhenCut = limits.excerptBytes + redactor.longestSecretBytes;
+      response = await followRedirects(progress, first, { agent, allowlist, rateLimiter, limits, keptWhenCut, signal });
       inspect?.(response.body);
     } catch (error) {
       const failure = error instanceof HopFailure ? error : new HopFailure(failureReason(error), String(error), undefined, { cause: error });
@@ -110,7 +115,20 @@ export function createTransport(options: TransportOptions): Transport {
       const exchange = buildExchange(start, { redirects: [], ...progress, failure: { reason: failure.reason, message } }, redactor, limits.excerptBytes);
       options.record(exchange);
       const failedUrl = redactor.redactUrl(progress?.attempted.href ?? request.url);
-      throw new HttpFailure(failure.reason, exchange.error?.message ?? message, failedUrl, exchange.id, { cause: failure.cause ?? failure });
+      // Without the error behind it: checks keep a failure for the whole run, and an error's
+      // stack trace keeps the objects of the frames it was thrown from (sockets, buffers).
+      // Of a final response that broke off (not 1xx, RFC 9110 §15.2, nor a redirect konform
+      // would follow), its head is kept for the checks that judge status and headers, not its body.
+      const broken = failure.response;
+      const final = broken && broken.status >= 200 && progress && !redirectLocation(broken.status, broken.headers, progress.attempted) ? broken : undefined;
+      const brokenOff = final && {
+        status: final.status,
+        headers: final.headers,
+        url: failedUrl,
+        exchangeId: exchange.id,
+        bodyBytes: final.bytes,
+      };
+      throw new HttpFailure(failure.reason, exchange.error?.message ?? message, failedUrl, exchange.id, brokenOff && { response: brokenOff });
     } finally {
       release?.();
     }

@@ -14,28 +14,41 @@ export interface HttpRequest {
   authenticate?: boolean;
 }
 
-export interface HttpResponse {
+/** The start of a response: its status and header fields (RFC 9110 §15, §6.3). */
+export interface ResponseHead {
   status: number;
   /** Header names in lower case; repeated headers as arrays. */
   headers: Record<string, string | string[]>;
-  body: Buffer;
   /** URL of the final response after redirects. */
   url: string;
   /** ID of the recorded exchange. */
   exchangeId: string;
+}
+
+export interface HttpResponse extends ResponseHead {
+  body: Buffer;
   durationMs: number;
 }
 
+/** What arrived of a response whose body broke off: its head, and how many bytes of the body (decoded) came. */
+export interface BrokenOffResponse extends ResponseHead {
+  bodyBytes: number;
+}
+
 export class HttpFailure extends Error {
+  /** The response whose body broke off (over the size limit, past the deadline, the connection lost); undefined when none began. */
+  readonly response: BrokenOffResponse | undefined;
+
   constructor(
     readonly reason: HttpFailureReason,
     message: string,
     readonly url: string,
     readonly exchangeId: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; response?: BrokenOffResponse },
   ) {
     super(message, options);
     this.name = 'HttpFailure';
+    this.response = options?.response;
   }
 }
 

@@ -1,26 +1,19 @@
 /**
  * What a finding says about its rule and its check, and which failures decide the verdict, in
  * one place every output follows. Severities follow the levels of the requirements (RFC 2119):
- * a MUST violated is an error (or fatal, as Schematron flags it), a SHOULD violated a warning,
- * information is what a MAY or a note reports. A finding of a failed result that names no
+ * a MUST violated is an `error`, a SHOULD violated a `warning`, `info` is what a MAY or a note
+ * reports (Schematron's flag="fatal" is an error, "information" info). A finding of a failed result that names no
  * severity of its own takes its check's. A failed check of severity `error` violates a MUST and
  * makes the run not conformant; a failed `warning` (SHOULD) or `info` (MAY) check is reported
  * as such, never as a failure of the run.
  */
 import type { CheckResult } from '../model/report.js';
-import type { CheckSeverity, Finding, FindingSeverity } from '../model/types.js';
+import type { Finding, Severity } from '../model/types.js';
 import type { Outcome } from '../model/outcome.js';
 
-const FINDING_SEVERITY: Readonly<Record<CheckSeverity, FindingSeverity>> = { error: 'error', warning: 'warning', info: 'information' };
-
-/** The severity a finding of a check of this severity has where it names none. */
-export function findingSeverityOf(check: CheckSeverity): FindingSeverity {
-  return FINDING_SEVERITY[check];
-}
-
-/** The finding stops its check from passing: a violation of a MUST (fatal, error, or unnamed). */
+/** The finding stops its check from passing: a violation of a MUST (an error, or unnamed). */
 export function blocksCheck(finding: Finding): boolean {
-  return !finding.undecided && (finding.severity === undefined || finding.severity === 'fatal' || finding.severity === 'error');
+  return !finding.undecided && (finding.severity === undefined || finding.severity === 'error');
 }
 
 /** The outcome of a result from its findings alone: failed on a MUST violation, cantTell on an undecided finding, passed otherwise. */
@@ -36,19 +29,35 @@ export function outcomeOfFindings(findings: readonly Finding[]): Outcome {
  */
 export function ruleOutcome(finding: Finding): Outcome {
   if (finding.undecided) return 'cantTell';
-  return finding.severity === 'information' ? 'passed' : 'failed';
+  return finding.severity === 'info' ? 'passed' : 'failed';
 }
 
-/** The findings of a result with the severity of its check where a violation names none. */
-export function withSeverity(findings: Finding[], outcome: Outcome, check: CheckSeverity): Finding[] {
-  if (outcome !== 'failed' || findings.every((finding) => finding.severity !== undefined || finding.undecided)) return findings;
-  const severity = findingSeverityOf(check);
-  return findings.map((finding) => (finding.severity !== undefined || finding.undecided ? finding : { ...finding, severity }));
+/** Severities from the most severe; sorting by it puts MUST violations first. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** The severity a finding of a check of severity `check` has in the report. */
+function severityIn(finding: Finding, outcome: Outcome, check: Severity): Severity | undefined {
+  if (finding.undecided) return finding.severity;
+  if (finding.severity === undefined) return outcome === 'failed' ? check : undefined;
+  return SEVERITY_RANK[finding.severity] < SEVERITY_RANK[check] ? check : finding.severity;
+}
+
+/**
+ * The findings of a result at its check's level: a violation that names no severity takes its
+ * check's, and none is more severe than its check — a finding of a SHOULD check is a warning,
+ * whatever its kind wrote, as the check's requirements are SHOULDs.
+ */
+export function withSeverity(findings: Finding[], outcome: Outcome, check: Severity): Finding[] {
+  if (findings.every((finding) => severityIn(finding, outcome, check) === finding.severity)) return findings;
+  return findings.map((finding) => {
+    const severity = severityIn(finding, outcome, check);
+    return severity === finding.severity || severity === undefined ? finding : { ...finding, severity };
+  });
 }
 
 export type FailureLevel = 'MUST' | 'SHOULD' | 'MAY';
 
-const LEVEL_OF: Readonly<Record<CheckSeverity, FailureLevel>> = { error: 'MUST', warning: 'SHOULD', info: 'MAY' };
+const LEVEL_OF: Readonly<Record<Severity, FailureLevel>> = { error: 'MUST', warning: 'SHOULD', info: 'MAY' };
 
 /** The level of the requirements a check of this severity verifies. */
 export function failureLevel(result: Pick<CheckResult, 'severity'>): FailureLevel {

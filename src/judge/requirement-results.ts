@@ -7,10 +7,14 @@
  * cantTell where one is undecided, passed otherwise.
  * A result that names the rules it met a case of (`rules`) decides only those: a requirement
  * none of its check's results decides is `inapplicable` — nothing it concerns was there.
+ * A check fails a requirement only at a level its severity decides: a check of severity
+ * `warning` (a heuristic, say) that fails a MUST requirement makes it `cantTell`, since only
+ * a check of severity `error` can make a run not conformant, and the table never says a MUST
+ * failed where the verdict says conformant.
  */
 import type { CheckResult, RequirementResult } from '../model/report.js';
-import { ruleOutcome } from './judgement.js';
-import type { Standard, Suite } from '../model/types.js';
+import { failureLevel, ruleOutcome } from './judgement.js';
+import type { CheckSpec, Level, Standard, Suite } from '../model/types.js';
 import { combineOutcomes, type Outcome } from '../model/outcome.js';
 
 const DECIDED_PER_RULE: ReadonlySet<Outcome> = new Set(['failed', 'passed', 'cantTell']);
@@ -50,15 +54,26 @@ function outcomeFor(entry: CheckTally | undefined, requirement: string): Outcome
   return outcomes.length === 0 ? 'inapplicable' : combineOutcomes(outcomes);
 }
 
+const LEVEL_RANK: Readonly<Record<Level, number>> = { MUST: 0, SHOULD: 1, MAY: 2 };
+
+/** A failure of a check whose severity is below the requirement's level decides nothing about it. */
+function atLevel(outcome: Outcome, check: CheckSpec, level: Level): Outcome {
+  return outcome === 'failed' && LEVEL_RANK[failureLevel(check)] > LEVEL_RANK[level] ? 'cantTell' : outcome;
+}
+
 export function requirementResults(standard: Standard, suite: Suite, results: readonly CheckResult[]): RequirementResult[] {
-  const checksByRequirement = new Map<string, string[]>();
+  const checksByRequirement = new Map<string, CheckSpec[]>();
   for (const check of suite.classes.flatMap((cls) => cls.checks)) {
-    for (const id of check.verifies) checksByRequirement.set(id, [...(checksByRequirement.get(id) ?? []), check.id]);
+    for (const id of check.verifies) checksByRequirement.set(id, [...(checksByRequirement.get(id) ?? []), check]);
   }
   const tallies = tally(results);
   return standard.requirements.map((requirement) => {
-    const checks = checksByRequirement.get(requirement.id) ?? [];
-    const outcomes = checks.flatMap((check) => outcomeFor(tallies.get(check), requirement.id) ?? []);
+    const verifying = checksByRequirement.get(requirement.id) ?? [];
+    const checks = verifying.map((check) => check.id);
+    const outcomes = verifying.flatMap((check) => {
+      const outcome = outcomeFor(tallies.get(check.id), requirement.id);
+      return outcome === undefined ? [] : [atLevel(outcome, check, requirement.level)];
+    });
     return {
       id: requirement.id,
       class: requirement.class,

@@ -30,12 +30,20 @@ export interface Exchange {
   };
   /** Redirects followed before the final response, in order. */
   redirects?: Array<{ status: number; location: string }>;
+  /**
+   * Requests sent once more on a new connection: the server closed the kept-alive connection
+   * they went out on before answering (RFC 9110 §9.2.2, idempotent methods only). `message`
+   * says how the first attempt ended.
+   */
+  retried?: Array<{ url: string; message: string }>;
   response?: {
     status: number;
     url: string;
     headers: Record<string, string | string[]>;
+    /** The content codings the body was decoded from (RFC 9110 §8.4), e.g. "gzip"; excerpt and bytes are of the decoded body. */
+    contentCoding?: string;
     bodyExcerpt: string;
-    /** Bytes received (up to the limit). */
+    /** Bytes received (up to the limit), decoded. */
     bodyBytes: number;
     /** True when the excerpt is shorter than the body, or the body was cut at the size limit. */
     truncated: boolean;

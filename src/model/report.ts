@@ -2,7 +2,7 @@
  * The canonical report: one JSON document (schema: report.schema.json) from which every
  * other format is rendered. Reporters receive it read-only.
  */
-import type { CheckSeverity, Finding, Level } from './types.js';
+import type { Severity, Finding, Level } from './types.js';
 import type { Outcome, OutcomeCounts } from './outcome.js';
 import type { Exchange } from './exchange.js';
 
@@ -14,7 +14,7 @@ export interface CheckInfo {
   kind: string;
   class: string;
   title: string;
-  severity: CheckSeverity;
+  severity: Severity;
   /** The requirement IDs the check verifies. */
   requirements: string[];
 }
@@ -27,7 +27,7 @@ export interface CheckResult {
   class: string;
   title: string;
   subject?: { id: string; title: string };
-  severity: CheckSeverity;
+  severity: Severity;
   outcome: Outcome;
   durationMs: number;
   findings: Finding[];
@@ -47,17 +47,22 @@ export interface RequirementResult {
   notTestable?: string;
 }
 
+/** A standard as the report pins it: its manifest's and every artifact's sha256. */
+export interface PinnedStandard {
+  id: string;
+  version: string;
+  title: string;
+  manifestSha256: string;
+  artifacts: Array<{ path: string; sha256: string }>;
+}
+
 export interface Report {
   reportVersion: '1.0';
   tool: { name: 'konform'; version: string };
   suite: { id: string; version: string; title: string; sha256: string };
-  standard: {
-    id: string;
-    version: string;
-    title: string;
-    manifestSha256: string;
-    artifacts: Array<{ path: string; sha256: string }>;
-  };
+  standard: PinnedStandard;
+  /** Other standards the run's checks judged by (the GeoJSON schema of OParl and OGC checks, say). */
+  referencedStandards?: PinnedStandard[];
   target: {
     url?: string;
     spec?: { path: string; sha256: string; title?: string; version?: string; openapi?: string };
@@ -73,6 +78,12 @@ export interface Report {
   interruption?: string;
   /** Hosts konform sent no more requests to because they stopped answering (http/circuit-breaker.ts). */
   stoppedHosts?: Array<{ host: string; reason: string }>;
+  /**
+   * Hosts of links konform was not allowed to follow (neither the target's host and port nor
+   * given with --allow-host), with how many URLs on each were refused, one of them, and the flag
+   * that would allow the host (none where no flag would). What lay behind them was not examined.
+   */
+  hostsNotFollowed?: Array<{ host: string; links: number; example: string; flag?: string }>;
   verdict: Verdict;
   exitCode: 0 | 1 | 3;
   counts: OutcomeCounts;

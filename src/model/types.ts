@@ -2,6 +2,7 @@
  * The data model shared by the loader, the runner, the check kinds and the reporters.
  * Reporters see only the read-only report (src/model/report.ts); everything here is input to a run.
  */
+import type { FindingCode } from './finding-codes.js';
 import type { Outcome } from './outcome.js';
 
 export type Level = 'MUST' | 'SHOULD' | 'MAY';
@@ -38,8 +39,11 @@ export interface Standard {
   manifestSha256: string;
 }
 
-/** Severity of a check: only `error` checks decide the verdict. */
-export type CheckSeverity = 'error' | 'warning' | 'info';
+/**
+ * The one severity vocabulary of checks and findings, tied to the requirement levels: MUST →
+ * `error`, SHOULD → `warning`, MAY and notes → `info`. Only `error` decides the verdict.
+ */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface CheckSpec {
   id: string;
@@ -47,7 +51,7 @@ export interface CheckSpec {
   kind: string;
   class: string;
   verifies: string[];
-  severity: CheckSeverity;
+  severity: Severity;
   options: Record<string, unknown>;
 }
 
@@ -107,15 +111,13 @@ export interface FindingLocation {
   xpath?: string;
 }
 
-export type FindingSeverity = 'fatal' | 'error' | 'warning' | 'information';
-
 /** One structured observation of a check. `message` is rendered from `params`. */
 export interface Finding {
   /** Stable kebab-case code of the kind of finding, e.g. `status-undocumented`. */
-  code: string;
+  code: FindingCode;
   message: string;
   params?: Record<string, unknown>;
-  severity?: FindingSeverity;
+  severity?: Severity;
   /** Rule ID of the standard, where the standard has one (e.g. `BR-DE-15`). */
   rule?: string;
   /** konform could not decide the rule here (an unknown code list, say): its requirement is cantTell. */

@@ -29,5 +29,5 @@ export function judgeCases(check: CheckSpec, { cases, ...judgement }: CasesJudge
   if (output.outcome !== 'passed') return output;
   const counted = Object.fromEntries(met.map((rule) => [rule, cases[rule] ?? 0]));
   const message = `examined ${met.map((rule) => `${counted[rule]} case(s) of ${rule}`).join(', ')}`;
-  return { ...output, findings: [...output.findings, { code: 'cases-examined', message, severity: 'information', params: { cases: counted } }] };
+  return { ...output, findings: [...output.findings, { code: 'cases-examined', message, severity: 'info', params: { cases: counted } }] };
 }

@@ -2,13 +2,15 @@
  * The crawl every OParl check judges: one per run and budget, from the System object at the
  * target's URL along the links an OParl client follows (src/crawl/oparl-links.ts), with the
  * occurrences of objects in it, and — by the type of object they would have given — what the
- * budget cut off and which links got no answer.
+ * budget cut off and which links got no answer (a link to a host not allowed among them: the
+ * HTTP client refuses it unsent).
  */
 import type { CheckContext } from '../checks/types.js';
 import type { Finding } from '../model/types.js';
 import { BUDGET_OPTIONS_SCHEMA, crawlKey, fetchedByUrl, normaliseUrl, oparlLinks, sharedCrawl } from '../crawl/index.js';
 import type { CrawlBudget, CrawlFailure, CrawlRecord, CrawledList, CutOff, Fetched } from '../crawl/types.js';
-import type { OParlModel } from './model.js';
+import { typesReachedFrom, type OParlModel } from './model.js';
+import { unansweredFinding } from './findings.js';
 import { collectOccurrences, type Occurrences } from './occurrences.js';
 import type { Rule } from './rules.js';
 import { oparlStandard } from './standard.js';
@@ -34,9 +36,17 @@ export interface OParlCrawl {
   cutOffByType: ReadonlyMap<string | undefined, CutOff[]>;
   /**
    * Links that got no answer at all (transport failures) to objects the crawl did not meet
-   * elsewhere, by the type the link leads to: what they hold is unknown.
+   * elsewhere, by the type the link leads to and by every type the crawl met nothing of that
+   * objects of that type lead on to: what they hold is unknown.
    */
   unreachedByType: ReadonlyMap<string | undefined, CrawlFailure[]>;
+}
+
+/** Adds `item` to the entries of `key`. */
+function addTo<T>(map: Map<string | undefined, T[]>, key: string | undefined, item: T): void {
+  const entries = map.get(key);
+  if (entries) entries.push(item);
+  else map.set(key, [item]);
 }
 
 async function build(context: CheckContext, options: CrawlOptions): Promise<OParlCrawl> {
@@ -46,17 +56,23 @@ async function build(context: CheckContext, options: CrawlOptions): Promise<OPar
   ]);
   const occurrences = collectOccurrences(record, model);
   const cutOffByType = new Map<string | undefined, CutOff[]>();
-  for (const cut of record.cutOff) {
-    const type = occurrences.typeOfLink(cut.via);
-    cutOffByType.set(type, [...(cutOffByType.get(type) ?? []), cut]);
-  }
+  for (const cut of record.cutOff) addTo(cutOffByType, occurrences.typeOfLink(cut.via), cut);
   const lists = new Map(record.lists.map((list) => [list.url, list]));
   const failures = new Map(record.failures.map((failure) => [failure.url, failure]));
   const met = new Set(occurrences.all.flatMap(({ object }) => (typeof object.id === 'string' ? [normaliseUrl(object.id) ?? object.id] : [])));
+  /** A link's type, and the types its objects lead on to that the crawl met nothing of. */
+  const unknownBehind = new Map<string, string[]>();
+  const behind = (type: string): string[] => {
+    let types = unknownBehind.get(type);
+    if (!types) unknownBehind.set(type, (types = [...typesReachedFrom(model, type)].filter((reached) => reached === type || !occurrences.byType.has(reached))));
+    return types;
+  };
   const unreachedByType = new Map<string | undefined, CrawlFailure[]>();
   for (const failure of record.failures.filter((candidate) => candidate.status === undefined && !met.has(candidate.url))) {
-    const type = failure.url === record.entry ? 'System' : occurrences.typeOfLink(failure.via);
-    unreachedByType.set(type, [...(unreachedByType.get(type) ?? []), failure]);
+    const entry = failure.url === record.entry;
+    const type = entry ? 'System' : occurrences.typeOfLink(failure.via);
+    // The entry's failure leaves every type unknown already (unreachedOf).
+    for (const unreached of entry || type === undefined ? [type] : behind(type)) addTo(unreachedByType, unreached, failure);
   }
   return { record, model, occurrences, fetched: fetchedByUrl(record), lists, failures, cutOffByType, unreachedByType };
 }
@@ -83,12 +99,13 @@ export function cutOffOf(crawl: OParlCrawl, type: string | undefined): CutOff[] 
 }
 
 /**
- * When no answer came for a URL a check needs (a transport failure): an undecided finding of
- * `rule`, for what the check would have compared is unknown. A URL answered with an error
- * status is no object at all; links-resolve fails the link, and there is nothing to compare.
+ * When no answer came for a URL a check needs: its transport failure, which leaves `rule`
+ * undecided, for what the check would have compared (`consequence` says what) is unknown. A URL
+ * answered with an error status is no object at all; links-resolve fails the link, and there is
+ * nothing to compare.
  */
-export function unanswered(crawl: OParlCrawl, url: unknown, rule: Rule, what: string): Finding[] {
+export function unanswered(crawl: OParlCrawl, url: unknown, rule: Rule, consequence: string): Finding[] {
   const failure = typeof url === 'string' ? crawl.failures.get(normaliseUrl(url) ?? url) : undefined;
   if (!failure || failure.status !== undefined) return [];
-  return [{ code: 'unanswered', message: `${what}: ${failure.url} did not answer (${failure.message})`, params: { url: failure.url }, rule, undecided: true, exchange: failure.exchange }];
+  return [unansweredFinding(failure, rule, { consequence })];
 }

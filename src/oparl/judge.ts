@@ -8,13 +8,11 @@
  */
 import { coverUndecidedRules } from '../checks/undecided-rules.js';
 import { blocksCheck } from '../judge/judgement.js';
-import { limitFindings } from '../core/finding-limit.js';
+import { FINDINGS_PER_RESULT, limitFindings } from '../core/finding-limit.js';
 import type { CheckOutput, CheckSpec, Finding } from '../model/types.js';
 import { cutOffOutput, withinBudget } from '../crawl/index.js';
 import type { CrawlFailure, CutOff } from '../crawl/types.js';
-
-/** The findings one result keeps at most, a bound for memory (core/finding-limit.ts). */
-export const DEFAULT_MAX_FINDINGS = 10_000;
+import { unansweredFinding } from './findings.js';
 
 export interface Judgement {
   findings: Finding[];
@@ -26,22 +24,29 @@ export interface Judgement {
   unreached?: readonly CrawlFailure[];
   /** Why nothing was examined, when nothing was. */
   nothing?: string;
-  /** Warnings fail the check too: for heuristics, whose findings must not decide a requirement. */
-  warningsFail?: boolean;
   /** The rules the check met a case of, where fewer than all it verifies (CheckOutput.rules). */
   rules?: readonly string[];
 }
 
 
-/** One undecided finding per rule for links to the subject's objects that got no answer: what they lead to is unknown. */
+/**
+ * One undecided finding per rule for links to the subject's objects without an answer, the first
+ * one's: what they lead to is unknown. No answer is its transport failure; an entry that answered
+ * with an error status gives nothing to follow either.
+ */
 function unreachedFindings(check: CheckSpec, unreached: readonly CrawlFailure[]): Finding[] {
   const first = unreached[0];
   if (!first) return [];
-  const message = `${unreached.length} link(s) got no answer, e.g. ${first.url} (${first.message}): what they lead to is unknown`;
-  return check.verifies.map((rule): Finding => ({ code: 'unreached', message, params: { count: unreached.length }, rule, undecided: true, ...(first.exchange ? { exchange: first.exchange } : {}) }));
+  const consequence = `${unreached.length} link(s) konform could not follow: what they lead to is unknown`;
+  const params = { count: unreached.length };
+  return check.verifies.map((rule): Finding =>
+    first.status === undefined
+      ? unansweredFinding(first, rule, { consequence, params })
+      : { code: 'unreached', message: `${first.url}: ${first.message}; ${consequence}`, params, rule, undecided: true, exchange: first.exchange },
+  );
 }
 
-export function judge(check: CheckSpec, judgement: Judgement, maxFindings = DEFAULT_MAX_FINDINGS): CheckOutput {
+export function judge(check: CheckSpec, judgement: Judgement, maxFindings = FINDINGS_PER_RESULT): CheckOutput {
   // Every finding is kept; one of a rule the check does not verify is reported and decides nothing here.
   const verified = (finding: Finding) => finding.rule === undefined || check.verifies.includes(finding.rule);
   const findings = [...limitFindings(judgement.findings, maxFindings), ...unreachedFindings(check, judgement.unreached ?? [])];
@@ -49,13 +54,12 @@ export function judge(check: CheckSpec, judgement: Judgement, maxFindings = DEFA
   const cutOff = judgement.cutOff ?? [];
   // What a budget cut off may hold cases of any rule: only a whole examination narrows them.
   const rules = judgement.rules && cutOff.length === 0 ? { rules: check.verifies.filter((rule) => judgement.rules?.includes(rule)) } : {};
-  const blocking = (finding: Finding) => blocksCheck(finding) || (judgement.warningsFail === true && finding.severity === 'warning' && !finding.undecided);
-  if (judgement.findings.some((finding) => verified(finding) && blocking(finding))) return coverUndecidedRules({ outcome: 'failed', findings, evidence, ...rules }, check.verifies);
+  if (judgement.findings.some((finding) => verified(finding) && blocksCheck(finding))) return coverUndecidedRules({ outcome: 'failed', findings, evidence, ...rules }, check.verifies);
   if (findings.some((finding) => verified(finding) && finding.undecided)) return coverUndecidedRules({ outcome: 'cantTell', findings, evidence, ...rules }, check.verifies);
   if (judgement.examined === 0) {
     if (cutOff.length > 0) return cutOffOutput(cutOff);
     const message = judgement.nothing ?? 'there was nothing to examine';
-    return { outcome: 'inapplicable', findings: [...findings, { code: 'nothing-to-examine', message, severity: 'information' }], evidence };
+    return { outcome: 'inapplicable', findings: [...findings, { code: 'nothing-to-examine', message, severity: 'info' }], evidence };
   }
   return withinBudget({ outcome: 'passed', findings, evidence, ...rules }, cutOff);
 }

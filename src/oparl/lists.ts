@@ -4,13 +4,17 @@
  * number of pages.
  */
 import type { CheckContext } from '../checks/types.js';
+import type { FindingCode } from '../model/finding-codes.js';
 import { normaliseUrl } from '../crawl/index.js';
 import type { CrawledList, Fetched } from '../crawl/types.js';
 import { HttpFailure } from '../http/types.js';
 import { parseJson } from '../openapi/json-syntax.js';
 import { isJsonObject } from '../openapi/refs.js';
 import type { JsonObject } from '../openapi/types.js';
+import type { Finding } from '../model/types.js';
 import type { OParlCrawl } from './crawl.js';
+import { unansweredFinding } from './findings.js';
+import type { Rule } from './rules.js';
 
 /** The objects of a page (`data`). */
 export function pageItems(page: Pick<Fetched, 'json'>): JsonObject[] {
@@ -35,28 +39,33 @@ export interface ReadPage {
   json: unknown;
 }
 
-/** Why konform could not read a page: an error status, or no answer at all (`transport`). */
-export interface Unread {
-  status?: number;
-  message: string;
-  exchange: string;
-  transport: boolean;
-}
+/** Why konform could not read a page: an error status (`message` names it), or no answer at all (`failure`). */
+export type Unread = { status: number; message: string; exchange: string } | { failure: HttpFailure };
 
-export type ReadList = { pages: ReadPage[]; end: 'complete' | 'pageLimit' } | ({ pages: ReadPage[]; end: 'failed' } & Unread);
+export type ReadList = { pages: ReadPage[]; end: 'complete' | 'pageLimit' } | { pages: ReadPage[]; end: 'failed'; unread: Unread };
+
+/**
+ * The finding of `rule` about a page konform could not read: an error status is a finding
+ * `code`, its message after `context`; no answer is the transport failure, which leaves the rule
+ * undecided.
+ */
+export function unreadFinding(unread: Unread, rule: Rule, code: FindingCode, context = ''): Finding {
+  if ('failure' in unread) return unansweredFinding(unread.failure, rule);
+  return { code, message: `${context}${unread.message}`, rule, exchange: unread.exchange };
+}
 
 /** GETs one JSON answer: the page, or why it could not be read. */
 export async function readPage(context: CheckContext, url: string): Promise<{ page: ReadPage } | { unread: Unread }> {
   try {
     const response = await context.http.send({ method: 'GET', url });
     if (response.status < 200 || response.status > 299) {
-      return { unread: { status: response.status, message: `${url} answered ${response.status}`, exchange: response.exchangeId, transport: false } };
+      return { unread: { status: response.status, message: `${url} answered ${response.status}`, exchange: response.exchangeId } };
     }
     const parsed = parseJson(response.body.toString('utf8'));
     return { page: { url, exchange: response.exchangeId, json: parsed.ok ? parsed.value : undefined } };
   } catch (error) {
     if (!(error instanceof HttpFailure)) throw error;
-    return { unread: { message: `${url}: ${error.message}`, exchange: error.exchangeId, transport: true } };
+    return { unread: { failure: error } };
   }
 }
 
@@ -68,10 +77,11 @@ export async function readList(context: CheckContext, url: string, maxPages: num
     if (pages.length >= maxPages || seen.has(normaliseUrl(next) ?? next)) return { pages, end: 'pageLimit' };
     seen.add(normaliseUrl(next) ?? next);
     const read = await readPage(context, next);
-    if ('unread' in read) return { pages, end: 'failed', ...read.unread };
+    if ('unread' in read) return { pages, end: 'failed', unread: read.unread };
     pages.push(read.page);
     const link: unknown = pageLinks(read.page).next;
-    next = typeof link === 'string' ? link : undefined;
+    // A reference resolves against the page (RFC 3986 §5.2): "" is the page itself, read already.
+    next = typeof link === 'string' ? normaliseUrl(link, read.page.url) : undefined;
   }
   return { pages, end: 'complete' };
 }

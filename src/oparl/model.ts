@@ -93,6 +93,15 @@ export function buildModel(version: string, files: ReadonlyMap<string, JsonObjec
   return { version, namespace, types };
 }
 
+/** `from` and every type its relations (references, lists, embedded objects) lead on to, directly or not. */
+export function typesReachedFrom(model: OParlModel, from: string): Set<string> {
+  const reached = new Set([from]);
+  for (const name of reached) {
+    for (const relation of model.types.get(name)?.relations.values() ?? []) if (relation.type) reached.add(relation.type);
+  }
+  return reached;
+}
+
 /** The type a `type` URI names in this version, if it names one. */
 export function typeOfUri(model: OParlModel, uri: unknown): ObjectType | undefined {
   if (typeof uri !== 'string' || !uri.startsWith(model.namespace)) return undefined;

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { bytesOf, currentHash } from '../core/file-hash.js';
 import { documentFromSource, type OpenApiDocument } from './document.js';
-import { readSource } from './parse-source.js';
+import { jsonDocument, readSource } from './parse-source.js';
 
 /** What a report says of the declared document: its hash, its own title and version. */
 export interface DocumentSummary {
@@ -34,8 +34,11 @@ function remember(document: OpenApiDocument): void {
   for (const stale of [...documents.keys()].slice(0, -MAX_DOCUMENTS)) documents.delete(stale);
 }
 
-/** The document at `path`, loaded and every schema compiled; a broken one throws SPEC_INVALID (or SPEC_MISSING). */
-export async function compiledDocument(path: string): Promise<OpenApiDocument> {
+/**
+ * The document at `path`, loaded and every schema compiled; a broken one throws SPEC_INVALID
+ * (or SPEC_MISSING). An abort of `signal` stops the load, which rejects with its reason.
+ */
+export async function compiledDocument(path: string, signal?: AbortSignal): Promise<OpenApiDocument> {
   const file = resolve(path);
   const current = await readSource(file, currentHash);
   const cached = documents.get(keyOf(file, current.sha256));
@@ -43,8 +46,8 @@ export async function compiledDocument(path: string): Promise<OpenApiDocument> {
     remember(cached);
     return cached;
   }
-  const document = await documentFromSource(file, (await readSource(file, (read) => bytesOf(read, current))).bytes);
-  document.schemas.compileAll();
+  const document = await documentFromSource(file, (await readSource(file, (read) => bytesOf(read, current))).bytes, signal);
+  await document.schemas.compileAllInSlices(signal);
   remember(document);
   return document;
 }
@@ -57,13 +60,18 @@ export async function summariseDocument(path: string): Promise<DocumentSummary> 
   const known = documents.get(keyOf(file, hash));
   const head = known
     ? { title: known.title, version: known.apiVersion, openapi: known.declaredVersion }
-    : fieldsOf(parse((await bytesOf(file, current)).bytes.toString('utf8'), { logLevel: 'silent' }));
+    : fieldsOf(readData((await bytesOf(file, current)).bytes.toString('utf8')));
   return {
     sha256: hash,
     ...(head.title ? { title: head.title } : {}),
     ...(head.version ? { version: head.version } : {}),
     ...(head.openapi ? { openapi: head.openapi } : {}),
   };
+}
+
+/** The data of a document's text, read as leniently as can be: of a JSON text by JSON.parse, many times faster than as YAML. */
+function readData(text: string): unknown {
+  return jsonDocument(text) ?? parse(text, { logLevel: 'silent' });
 }
 
 function fieldsOf(data: unknown): Omit<DocumentSummary, 'sha256'> {

@@ -1,14 +1,18 @@
 /**
  * Loads the OpenAPI document a vendor declares: parse (YAML or JSON), validate as
  * @apidevtools/swagger-parser does (its schema step by oas-schema.ts, with a validator
- * compiled once per process), bundle external files in, list the operations and prepare the
- * schemas. Remote `$ref`s are never fetched (http resolution is off); refs to files next to
- * the document are read. swagger-parser mutates its input, so it gets copies; it and the
- * OpenAPI schemas are loaded only when a document is.
+ * compiled once per process), bundle external files in (where bundling would change the
+ * document, bundled-already.ts), list the operations and prepare the schemas. Remote `$ref`s
+ * are never fetched (http resolution is off); refs to files next to the document are read.
+ * swagger-parser mutates its input, so it gets copies; it and the OpenAPI schemas are loaded
+ * only when a document is.
  */
 import { resolve } from 'node:path';
 import type SwaggerParser from '@apidevtools/swagger-parser';
+import { nextTurn } from '../core/event-loop.js';
 import { sha256 } from '../core/sha256.js';
+import type { Locate } from '../core/yaml-locator.js';
+import { bundledAlready } from './bundled-already.js';
 import { listOperations } from './operations.js';
 import { parseSource, readSource } from './parse-source.js';
 import { locateParserErrors } from './parser-errors.js';
@@ -30,6 +34,8 @@ export interface OpenApiDocument {
   apiVersion: string | undefined;
   /** The document with every external `$ref` bundled in; all pointers refer to it. */
   data: JsonObject;
+  /** Where a pointer into `data` is written in the file: line, column and the pointer of that place. */
+  locate: Locate;
   operations: Operation[];
   schemas: SchemaRegistry;
 }
@@ -41,12 +47,20 @@ const PARSER_OPTIONS: SwaggerParser.Options = { resolve: { http: false } };
 
 /**
  * swagger-parser's `validate`, step by step: dereference leaving circular refs in place, the
- * schema, then its semantic checks (of Swagger 2.0) on the fully dereferenced document.
+ * schema, then its semantic checks on the fully dereferenced document. Those are of Swagger
+ * 2.0 only (its lib/validators/spec.js returns at once for `openapi`): an OpenAPI 3 document
+ * is not dereferenced for them a second time.
  */
-async function validate(Parser: Parser, file: string, copy: () => ParserInput): Promise<void> {
+async function validate(Parser: Parser, file: string, copy: () => ParserInput, signal: AbortSignal | undefined): Promise<void> {
   const { validateOasSchema } = await import('./oas-schema.js');
-  const api = await new Parser().dereference(file, copy(), { ...PARSER_OPTIONS, dereference: { circular: 'ignore' } });
-  validateOasSchema(api as unknown as JsonObject);
+  const input = copy();
+  await nextTurn(signal);
+  // Every unresolvable `$ref` is reported, not only the first (ref-errors.ts).
+  const api = (await new Parser().dereference(file, input, { ...PARSER_OPTIONS, continueOnError: true, dereference: { circular: 'ignore' } })) as unknown as JsonObject;
+  await nextTurn(signal);
+  validateOasSchema(api);
+  if (api.swagger === undefined) return;
+  await nextTurn(signal);
   await Parser.validate(file, copy(), { ...PARSER_OPTIONS, validate: { schema: false } });
 }
 
@@ -55,22 +69,33 @@ export async function loadOpenApiDocument(path: string): Promise<OpenApiDocument
   return documentFromSource(file, await readSource(file));
 }
 
-/** The document in `bytes`, read from `file` (which locates errors and relative `$ref`s). */
-export async function documentFromSource(file: string, bytes: Buffer): Promise<OpenApiDocument> {
-  const { data, specError } = parseSource(file, bytes.toString('utf8'));
+/**
+ * The document in `bytes`, read from `file` (which locates errors and relative `$ref`s). The
+ * event loop gets its turn between the steps; an abort of `signal` stops the load there.
+ */
+export async function documentFromSource(file: string, bytes: Buffer, signal?: AbortSignal): Promise<OpenApiDocument> {
+  const source = parseSource(file, bytes.toString('utf8'));
+  const { data, locate, specError } = source;
   const { default: Parser } = await import('@apidevtools/swagger-parser');
-  const copy = () => structuredClone(data) as unknown as ParserInput;
+  await nextTurn(signal);
+  const copy = () => source.copy() as unknown as ParserInput;
   const bundler = new Parser();
   let bundled: JsonObject;
   try {
-    await validate(Parser, file, copy);
-    bundled = (await bundler.bundle(file, copy(), PARSER_OPTIONS)) as unknown as JsonObject;
+    await validate(Parser, file, copy, signal);
+    await nextTurn(signal);
+    bundled = bundledAlready(data) ? data : ((await bundler.bundle(file, copy(), PARSER_OPTIONS)) as unknown as JsonObject);
   } catch (error) {
-    throw invalidDocument(locateParserErrors(error, data, file), specError, error);
+    if (signal?.aborted) throw error;
+    throw invalidDocument(locateParserErrors(error, data, file, locate), specError, error);
   }
+  await nextTurn(signal);
   const declaredVersion = String(bundled.swagger ?? bundled.openapi);
   const version: OpenApiVersion = declaredVersion === '2.0' ? '2.0' : declaredVersion.startsWith('3.0') ? '3.0' : '3.1';
   const info = bundled.info as { title?: unknown; version?: unknown } | undefined;
+  const operations = await listOperations(bundled, version, signal);
+  await nextTurn(signal);
+  const schemas = await SchemaRegistry.inSteps(bundled, version, specError, signal);
   return {
     file,
     sha256: sha256(bytes),
@@ -80,8 +105,9 @@ export async function documentFromSource(file: string, bytes: Buffer): Promise<O
     title: typeof info?.title === 'string' ? info.title : undefined,
     apiVersion: typeof info?.version === 'string' ? info.version : undefined,
     data: bundled,
-    operations: listOperations(bundled, version),
-    schemas: new SchemaRegistry(bundled, version, specError),
+    locate,
+    operations,
+    schemas,
   };
 }
 

@@ -3,9 +3,9 @@
  * Swagger 2.0), with the path item's parameters merged in. An operation's parameter overrides
  * a path item's parameter of the same name and location.
  */
-import { childPointer } from '../core/json-pointer.js';
+import { forEachInSlices } from '../core/event-loop.js';
 import { normaliseParameter } from './parameters.js';
-import { isJsonObject, objectAt, type Located } from './refs.js';
+import { isJsonObject, objectUnder, type Located } from './refs.js';
 import { normaliseRequestBody, normaliseResponses } from './responses.js';
 import type { JsonObject, OpenApiVersion, Operation, ParameterSpec, RequestBodySpec } from './types.js';
 
@@ -14,15 +14,16 @@ const METHODS_2 = METHODS_3.filter((method) => method !== 'trace');
 /** Safe methods (RFC 9110 §9.2.1) konform calls without the target's consent; OPTIONS and TRACE are left out. */
 const SAFE = new Set(['GET', 'HEAD']);
 
-export function listOperations(document: JsonObject, version: OpenApiVersion): Operation[] {
+/** The operations in document order; the event loop gets its turns meanwhile, and an abort of `signal` stops it. */
+export async function listOperations(document: JsonObject, version: OpenApiVersion, signal?: AbortSignal): Promise<Operation[]> {
   const paths = isJsonObject(document.paths) ? document.paths : {};
   const operations: Operation[] = [];
   const keys = new Set<string>();
-  for (const path of Object.keys(paths).filter((name) => name.startsWith('/'))) {
-    const item = objectAt(document, childPointer('/paths', path));
-    if (!item) continue;
+  await forEachInSlices(Object.keys(paths).filter((name) => name.startsWith('/')), signal, (path) => {
+    const item = objectUnder(document, { value: document, pointer: '' }, 'paths', path);
+    if (!item) return;
     for (const method of version === '2.0' ? METHODS_2 : METHODS_3) {
-      const operation = objectAt(document, childPointer(item.pointer, method));
+      const operation = objectUnder(document, item, method);
       if (!operation) continue;
       const title = `${method.toUpperCase()} ${path}`;
       const declaredKey = typeof operation.value.operationId === 'string' ? operation.value.operationId : title;
@@ -41,14 +42,42 @@ export function listOperations(document: JsonObject, version: OpenApiVersion): O
         secured: demandsCredentials(operation.value.security ?? document.security),
       });
     }
-  }
+  });
   return operations;
+}
+
+type Grouping = WeakMap<readonly Operation[], Map<string, Operation[]>>;
+
+const byKey: Grouping = new WeakMap();
+const byPath: Grouping = new WeakMap();
+
+/** The operations grouped by `property`, grouped once per list: a run looks up ten thousand operations as often. */
+function grouped(cache: Grouping, operations: readonly Operation[], property: 'key' | 'path'): Map<string, Operation[]> {
+  let groups = cache.get(operations);
+  if (!groups) {
+    groups = new Map();
+    for (const operation of operations) {
+      const group = groups.get(operation[property]);
+      if (group) group.push(operation);
+      else groups.set(operation[property], [operation]);
+    }
+    cache.set(operations, groups);
+  }
+  return groups;
+}
+
+export function operationWithKey(operations: readonly Operation[], key: string): Operation | undefined {
+  return grouped(byKey, operations, 'key').get(key)?.[0];
+}
+
+export function operationsOnPath(operations: readonly Operation[], path: string): readonly Operation[] {
+  return grouped(byPath, operations, 'path').get(path) ?? [];
 }
 
 function parametersOf(document: JsonObject, holder: Located<JsonObject>, version: OpenApiVersion): ParameterSpec[] {
   const list = Array.isArray(holder.value.parameters) ? holder.value.parameters : [];
   return list.flatMap((_, index) => {
-    const parameter = objectAt(document, childPointer(holder.pointer, 'parameters', index));
+    const parameter = objectUnder(document, holder, 'parameters', index);
     const spec = parameter && normaliseParameter(document, parameter, version);
     return spec ? [spec] : [];
   });

@@ -1,12 +1,13 @@
 /**
  * Turns an error of @apidevtools/swagger-parser into the problems it names, each a message and
- * a JSON pointer: structural errors (its ajv `details`, every one), its Swagger 2.0 semantic
- * checks ("Validation failed. /paths/{id}/get …") and $ref resolution errors (the pointer of
- * the offending `$ref`); the last two stop at their first problem.
+ * a JSON pointer: structural errors (its ajv `details`, every one), $ref resolution errors
+ * (every unresolvable `$ref`, see ref-errors.ts) and its Swagger 2.0 semantic checks
+ * ("Validation failed. /paths/{id}/get …"), which stop at their first problem.
  */
 import type { ErrorObject } from 'ajv';
 import { childPointer, valueAt } from '../core/json-pointer.js';
-import { refLeadingTo, refSites } from './ref-sites.js';
+import type { Locate } from '../core/yaml-locator.js';
+import { unresolvableRefs } from './ref-errors.js';
 import { isJsonObject } from './refs.js';
 import type { JsonObject } from './types.js';
 
@@ -17,18 +18,13 @@ export interface LocatedProblem {
   pointer: string | undefined;
 }
 
-/** The problems an error of swagger-parser names: every structural error, else its one error. */
-export function locateParserErrors(error: unknown, root: JsonObject, file: string): LocatedProblem[] {
+/** The problems an error of swagger-parser names: every structural error, every unresolvable `$ref`, else its one error. */
+export function locateParserErrors(error: unknown, root: JsonObject, file: string, locate: Locate): LocatedProblem[] {
   const message = error instanceof Error ? error.message : String(error);
   const details = (error as { details?: unknown }).details;
   if (Array.isArray(details) && details.length > 0) return locateSchemaErrors(details as ErrorObject[]);
-  const { code, source, targetRef } = error as { code?: unknown; source?: unknown; targetRef?: unknown };
-  // A ref to a missing place in this document; a problem inside another file is placed at the ref to that file.
-  const missingHere = code === 'EMISSINGPOINTER' ? refSites(root).find((site) => site.ref === targetRef) : undefined;
-  if (missingHere) return [{ message, pointer: missingHere.pointer }];
-  const unresolved = /Unable to resolve \$ref pointer "([^"]+)"/.exec(message)?.[1];
-  const resource = unresolved ?? (typeof source === 'string' && code !== undefined ? source : undefined);
-  if (resource !== undefined) return [{ message, pointer: refLeadingTo(root, file, resource)?.pointer }];
+  const refs = unresolvableRefs(error, root, file, locate);
+  if (refs) return refs;
   if (message.startsWith('Validation failed.')) return [{ message, pointer: semanticErrorPointer(message, root) }];
   return [{ message, pointer: root.swagger !== undefined ? '/swagger' : root.openapi !== undefined ? '/openapi' : '' }];
 }

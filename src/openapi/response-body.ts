@@ -3,6 +3,7 @@
  * Content-Type selects (OpenAPI 3 Media Type Object; the most specific match wins). Only JSON bodies
  * are validated; JSON must be UTF-8 (RFC 8259 §8.1) and parse (§2).
  */
+import { FINDINGS_PER_RESULT, limitFindings } from '../core/finding-limit.js';
 import type { Finding } from '../model/types.js';
 import type { HttpResponse } from '../http/types.js';
 import type { OpenApiDocument } from './document.js';
@@ -11,14 +12,12 @@ import { isJsonMediaType, parseMediaType, selectMediaType } from './media-type.j
 import { checked, headerValue, notApplicable, problem, type ResponseCheck } from './response-check.js';
 import type { Operation, ResponseSpec } from './types.js';
 
-export const DEFAULT_MAX_SCHEMA_FINDINGS = 50;
-
 export function checkBody(
   document: OpenApiDocument,
   operation: Operation,
   response: HttpResponse,
   documented: ResponseSpec,
-  maxFindings = DEFAULT_MAX_SCHEMA_FINDINGS,
+  maxFindings = FINDINGS_PER_RESULT,
 ): ResponseCheck {
   if (operation.method === 'HEAD') return notApplicable('a HEAD response has no content (RFC 9110 §9.3.2)');
   const contentType = headerValue(response, 'content-type');
@@ -48,7 +47,7 @@ export function checkBody(
   const validate = document.schemas.validator(media.schemaPointer);
   if (validate(parsed.value)) return checked([]);
   const errors = validate.errors ?? [];
-  const findings: Finding[] = errors.slice(0, maxFindings).map((error) =>
+  const findings: Finding[] = errors.map((error) =>
     problem(operation, response, {
       code: 'body-schema-mismatch',
       message: `${error.instancePath || '(root)'} ${error.message ?? error.keyword}`,
@@ -57,15 +56,5 @@ export function checkBody(
       bodyPointer: error.instancePath,
     }),
   );
-  if (errors.length > maxFindings) {
-    findings.push(
-      problem(operation, response, {
-        code: 'body-schema-more-errors',
-        message: `${errors.length - maxFindings} more schema errors are not listed`,
-        params: { count: errors.length - maxFindings },
-        specPointer: media.schemaPointer,
-      }),
-    );
-  }
-  return checked(findings);
+  return checked(limitFindings(findings, maxFindings));
 }

@@ -5,7 +5,8 @@
  * exchange it was observed in.
  */
 import type { Finding } from '../model/types.js';
-import type { HttpResponse } from '../http/types.js';
+import type { FindingCode } from '../model/finding-codes.js';
+import type { ResponseHead } from '../http/types.js';
 import type { Operation } from './types.js';
 
 export type ResponseCheck = { applicable: false; reason: string } | { applicable: true; findings: Finding[] };
@@ -19,14 +20,14 @@ export function checked(findings: Finding[]): ResponseCheck {
 }
 
 export interface ProblemDetails {
-  code: string;
+  code: FindingCode;
   message: string;
   params?: Record<string, unknown>;
   specPointer?: string;
   bodyPointer?: string;
 }
 
-export function problem(operation: Operation, response: HttpResponse, details: ProblemDetails): Finding {
+export function problem(operation: Operation, response: ResponseHead, details: ProblemDetails): Finding {
   const { code, message, params, specPointer, bodyPointer } = details;
   return {
     code,
@@ -43,7 +44,7 @@ export function problem(operation: Operation, response: HttpResponse, details: P
 }
 
 /** A header's value as one string; repeated fields are combined with commas (RFC 9110 §5.3). */
-export function headerValue(response: HttpResponse, name: string): string | undefined {
+export function headerValue(response: ResponseHead, name: string): string | undefined {
   const value = response.headers[name.toLowerCase()];
   return Array.isArray(value) ? value.join(', ') : value;
 }

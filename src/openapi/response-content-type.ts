@@ -3,15 +3,16 @@
  * or ranges of the Response Object's `content` (OpenAPI 3 Response Object), `produces` in Swagger 2.0.
  * A response with content carries a Content-Type (RFC 9110 §8.3).
  */
-import type { HttpResponse } from '../http/types.js';
+import type { FindingCode } from '../model/finding-codes.js';
+import type { ResponseHead } from '../http/types.js';
 import { parseMediaType, selectMediaType } from './media-type.js';
 import { checked, headerValue, notApplicable, problem, type ResponseCheck } from './response-check.js';
 import type { Operation, ResponseSpec } from './types.js';
 
-export function checkContentType(operation: Operation, response: HttpResponse, documented: ResponseSpec): ResponseCheck {
+/** `hasBody`: whether the response has content. */
+export function checkContentType(operation: Operation, response: ResponseHead, documented: ResponseSpec, hasBody: boolean): ResponseCheck {
   const contentType = headerValue(response, 'content-type');
-  const hasBody = response.body.length > 0;
-  const report = (code: string, message: string, params: Record<string, unknown>) =>
+  const report = (code: FindingCode, message: string, params: Record<string, unknown>) =>
     checked([problem(operation, response, { code, message, params, specPointer: documented.pointer })]);
   if (contentType === undefined) {
     if (!hasBody) return notApplicable('the response has neither content nor a Content-Type');

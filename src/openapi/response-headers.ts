@@ -3,7 +3,7 @@
  * and valid against their schema. Header values are read in the `simple` style (Parameter Object, Style Values):
  * comma-separated arrays, numbers and booleans as text.
  */
-import type { HttpResponse } from '../http/types.js';
+import type { ResponseHead } from '../http/types.js';
 import type { OpenApiDocument } from './document.js';
 import { valueAt } from '../core/json-pointer.js';
 import { isJsonObject, resolveLocal } from './refs.js';
@@ -13,7 +13,7 @@ import type { JsonObject, Operation, ResponseSpec } from './types.js';
 export function checkRequiredHeaders(
   document: OpenApiDocument,
   operation: Operation,
-  response: HttpResponse,
+  response: ResponseHead,
   documented: ResponseSpec,
 ): ResponseCheck {
   const required = documented.headers.filter((header) => header.required);

@@ -3,7 +3,7 @@
  * then by a range such as `4XX`, then by `default`.
  */
 import type { Finding } from '../model/types.js';
-import type { HttpResponse } from '../http/types.js';
+import type { ResponseHead } from '../http/types.js';
 import { childPointer } from '../core/json-pointer.js';
 import { problem } from './response-check.js';
 import type { Operation, ResponseSpec } from './types.js';
@@ -18,7 +18,7 @@ export function documentedResponse(operation: Operation, status: number): Respon
   );
 }
 
-export function checkStatusDocumented(operation: Operation, response: HttpResponse): Finding[] {
+export function checkStatusDocumented(operation: Operation, response: ResponseHead): Finding[] {
   if (documentedResponse(operation, response.status)) return [];
   const documented = operation.responses.map((candidate) => candidate.status);
   return [

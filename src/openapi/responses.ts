@@ -3,7 +3,7 @@
  * shape: the media types documented for a status, their schemas, and the documented headers.
  */
 import { childPointer } from '../core/json-pointer.js';
-import { isJsonObject, objectAt, type Located } from './refs.js';
+import { isJsonObject, objectUnder, type Located } from './refs.js';
 import type { HeaderSpec, JsonObject, MediaTypeSpec, OpenApiVersion, RequestBodySpec, ResponseSpec } from './types.js';
 
 export function normaliseResponses(
@@ -12,12 +12,12 @@ export function normaliseResponses(
   version: OpenApiVersion,
   produces: string[],
 ): ResponseSpec[] {
-  const responses = objectAt(document, childPointer(operation.pointer, 'responses'));
+  const responses = objectUnder(document, operation, 'responses');
   if (!responses) return [];
   return Object.keys(responses.value)
     .filter((status) => !status.startsWith('x-'))
     .flatMap((status) => {
-      const response = objectAt(document, childPointer(responses.pointer, status));
+      const response = objectUnder(document, responses, status);
       if (!response) return [];
       return [
         version === '2.0'
@@ -28,18 +28,18 @@ export function normaliseResponses(
 }
 
 export function normaliseRequestBody(document: JsonObject, operation: Located<JsonObject>): RequestBodySpec | undefined {
-  const body = objectAt(document, childPointer(operation.pointer, 'requestBody'));
+  const body = objectUnder(document, operation, 'requestBody');
   if (!body) return undefined;
   return { required: body.value.required === true, content: mediaTypes(document, body) };
 }
 
 /** The Media Type Objects of a `content` map (OpenAPI 3 Media Type Object). */
 function mediaTypes(document: JsonObject, holder: Located<JsonObject>): MediaTypeSpec[] {
-  const content = objectAt(document, childPointer(holder.pointer, 'content'));
+  const content = objectUnder(document, holder, 'content');
   if (!content) return [];
   return Object.keys(content.value).map((mediaType) => {
     const pointer = childPointer(content.pointer, mediaType);
-    const media = objectAt(document, pointer);
+    const media = objectUnder(document, content, mediaType);
     const schema = media?.value.schema;
     const hasSchema = isJsonObject(schema) || typeof schema === 'boolean';
     return { mediaType, pointer, schemaPointer: hasSchema && media ? childPointer(media.pointer, 'schema') : undefined };
@@ -52,7 +52,7 @@ function headers(document: JsonObject, response: Located<JsonObject>): HeaderSpe
   return Object.keys(map)
     .filter((name) => name.toLowerCase() !== 'content-type')
     .flatMap((name) => {
-      const header = objectAt(document, childPointer(response.pointer, 'headers', name));
+      const header = objectUnder(document, response, 'headers', name);
       if (!header) return [];
       const viaContent = mediaTypes(document, header)[0]?.schemaPointer;
       const schemaPointer = header.value.schema !== undefined ? childPointer(header.pointer, 'schema') : viaContent;

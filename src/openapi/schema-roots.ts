@@ -38,6 +38,8 @@ export function schemaRootPointers(document: JsonObject): string[] {
     if (Array.isArray(value)) value.forEach((item, index) => visit(item, childPointer(pointer, index), false));
     if (!isJsonObject(value)) return;
     for (const [key, child] of Object.entries(value)) {
+      // A value that is no object holds no schema, unless it is a boolean schema.
+      if ((child === null || typeof child !== 'object') && typeof child !== 'boolean') continue;
       const at = childPointer(pointer, key);
       if (named) visit(child, at, false);
       else if (key === 'schema' && (isJsonObject(child) || typeof child === 'boolean')) roots.push(at);

@@ -4,7 +4,7 @@
  * problems throws InvalidDocumentError, which lists every problem found.
  */
 import { ERROR_CODES, KonformError, type SourceLocation } from '../model/errors.js';
-import type { SourceMap } from './source-map.js';
+import type { Locate } from '../core/yaml-locator.js';
 
 export type SpecErrorFactory = (message: string, pointer: string | undefined, cause?: unknown) => KonformError;
 
@@ -39,11 +39,10 @@ export function problemsOf(error: KonformError, aspect: DocumentProblem['aspect'
 }
 
 /** Errors located by pointer, with line and column looked up in the source; the pointer is where the problem is written. */
-export function specErrorFactory(file: string, sourceMap: SourceMap): SpecErrorFactory {
+export function specErrorFactory(locate: Locate): SpecErrorFactory {
   return (message, pointer, cause) => {
-    if (pointer === undefined) return specInvalid(message, { file }, cause);
-    const { pointer: written, line, column } = sourceMap.locate(pointer);
-    return specInvalid(message, { file, pointer: written, line, column }, cause);
+    const location = locate(pointer ?? '');
+    return specInvalid(message, pointer === undefined ? { file: location.file } : location, cause);
   };
 }
 

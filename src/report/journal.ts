@@ -1,14 +1,15 @@
 /**
  * The run journal, journal.jsonl: one JSON object per line (JSON Lines), appended with a
  * synchronous write each, so that every entry appended before the process is killed —
- * SIGKILL included — is in the file. A kill can tear at most the line being written.
+ * SIGKILL included — is in the file. A kill can tear at most the line being written. A journal
+ * belongs to one run: it is created new, never continued. Entries are written as given; what
+ * they hold of the target is redacted before (exchanges by the HTTP client, findings by the run).
  */
-import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { appendFileSync, closeSync, openSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeFolder } from '../core/make-folder.js';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
-import { scrubValues } from './scrub-values.js';
-import type { Scrub } from './scrub-values.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -23,36 +24,14 @@ export interface Journal {
   close(): void;
 }
 
-export interface JournalOptions {
-  /** The secret redactor: applied to every string of an entry and to the serialised line. */
-  scrub?: Scrub;
-}
-
-/** Whether a non-empty file lacks its final newline, i.e. its last line was torn. */
-function endsTorn(fd: number): boolean {
-  const size = fstatSync(fd).size;
-  if (size === 0) return false;
-  const last = Buffer.alloc(1);
-  readSync(fd, last, 0, 1, size - 1);
-  return last[0] !== 0x0a;
-}
-
-/**
- * Opens (or continues) `journal.jsonl` in `outDir`, creating the folder. A torn last line left by
- * an earlier killed run is closed with a newline first, so new entries start on their own line.
- */
-export async function openJournal(outDir: string, options: JournalOptions = {}): Promise<Journal> {
+/** Creates `journal.jsonl` in `outDir`, and the folder; a journal already there (another run's) is an error. */
+export async function openJournal(outDir: string): Promise<Journal> {
   const path = join(outDir, JOURNAL_FILE);
-  const { scrub } = options;
-  const serialise = (entry: object): string =>
-    scrub ? scrub(JSON.stringify(scrubValues(entry, scrub))) : JSON.stringify(entry);
-  let fd: number | undefined;
+  let fd: number;
   try {
-    await mkdir(outDir, { recursive: true });
-    fd = openSync(path, 'a+');
-    if (endsTorn(fd)) appendFileSync(fd, '\n');
+    await makeFolder(outDir);
+    fd = openSync(path, 'wx');
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
     const message = error instanceof Error ? error.message : String(error);
     throw new KonformError(ERROR_CODES.OUTPUT_UNWRITABLE, `cannot open the journal ${path}: ${message}`, { file: path }, {
       cause: error,
@@ -62,7 +41,7 @@ export async function openJournal(outDir: string, options: JournalOptions = {}):
   return {
     path,
     append(entry) {
-      if (open !== undefined) appendFileSync(open, `${serialise(entry)}\n`);
+      if (open !== undefined) appendFileSync(open, `${JSON.stringify(entry)}\n`);
     },
     close() {
       if (open !== undefined) closeSync(open);

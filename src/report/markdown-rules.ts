@@ -3,13 +3,14 @@
  * finding that names a rule, grouped by rule — exactly how often it fired, and the first places
  * where (the full list is in report.json).
  */
-import type { Finding } from '../model/types.js';
+import { SEVERITY_RANK } from '../judge/judgement.js';
+import type { Finding, Severity } from '../model/types.js';
 import type { Report } from '../model/report.js';
 import { mdCode, mdTable, mdText } from './markdown-text.js';
 
 interface RuleGroup {
   rule: string;
-  severity: string;
+  severity: Severity;
   message: string;
   count: number;
   /** The first MAX_PLACES places, in report order. */
@@ -17,7 +18,6 @@ interface RuleGroup {
 }
 
 const MAX_PLACES = 20;
-const SEVERITY_ORDER = ['fatal', 'error', 'warning', 'information'];
 
 function place(finding: Finding, subject: string | undefined): string {
   const location = finding.location;
@@ -38,7 +38,7 @@ function groupsOf(report: Report): RuleGroup[] {
       groups.set(finding.rule, group);
     }
   }
-  const rank = (group: RuleGroup) => SEVERITY_ORDER.indexOf(group.severity);
+  const rank = (group: RuleGroup) => SEVERITY_RANK[group.severity];
   return [...groups.values()].sort((a, b) => rank(a) - rank(b) || a.rule.localeCompare(b.rule));
 }
 

@@ -24,6 +24,10 @@ const DISPLAY_ORDER: readonly Outcome[] = ['failed', 'cantTell', 'untested', 'in
 function title(report: Report): string {
   const verdict = `# konform: ${VERDICT_LABELS[report.verdict]} — ${mdText(report.suite.title)} ${mdText(report.suite.version)}`;
   const notices = (report.stoppedHosts ?? []).map(({ reason }) => `> **A host stopped answering**: ${mdText(reason)}. What needed it could not be checked.`);
+  for (const { host, links, example, flag } of report.hostsNotFollowed ?? []) {
+    const allow = flag ? ` Allow it with ${mdCode(flag)}.` : '';
+    notices.push(`> **Links not followed** to ${mdCode(host)}: ${links} URL(s) konform was not allowed to request, e.g. ${mdCode(example)}. What lay behind them could not be checked.${allow}`);
+  }
   if (!report.complete) {
     const why = report.interruption !== undefined ? `, interrupted by ${mdText(report.interruption)}` : '';
     notices.unshift(`> **Incomplete run** (\`complete: false\`)${why}. Only the checks that ran before the interruption have results.`);
@@ -53,6 +57,10 @@ function runTable(report: Report): string {
       `${mdCode(standard.id, true)} ${mdText(standard.version)} — ${mdText(standard.title)}, ` +
         `manifest sha256 ${mdCode(standard.manifestSha256, true)}`,
     ],
+    ...(report.referencedStandards ?? []).map((other) => [
+      'Also judged by',
+      `${mdCode(other.id, true)} ${mdText(other.version)} — ${mdText(other.title)}, manifest sha256 ${mdCode(other.manifestSha256, true)}`,
+    ]),
     ['Target', targetCell(report.target)],
     [
       'Profile',

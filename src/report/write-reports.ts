@@ -1,25 +1,22 @@
 /**
  * Writes the rendered report formats into the output folder. Each file is written to a
  * temporary file in the same folder and renamed into place, so a reader never sees half a file.
+ * A process that has to exit while reports are written (a second Ctrl-C) asks whether they are
+ * (`writingReports`), to let them finish, or removes the temporaries first (`removeTemporaries`).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeFolder } from '../core/make-folder.js';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
+import { temporaryFileOf } from './output-folder.js';
 import { REPORT_FORMATS } from './formats.js';
 import type { ReportFormat } from './formats.js';
 import type { Report } from '../model/report.js';
-import { scrubValues } from './scrub-values.js';
-import type { Scrub } from './scrub-values.js';
 
 export interface WriteReportsOptions {
   /** Format names (keys of REPORT_FORMATS); all formats when omitted. */
   formats?: string[];
-  /**
-   * The secret redactor: applied to every string of the report before rendering and to each
-   * rendered text before it is written.
-   */
-  scrub?: Scrub;
 }
 
 function selectFormats(names: string[] | undefined): ReportFormat[] {
@@ -38,7 +35,7 @@ function selectFormats(names: string[] | undefined): ReportFormat[] {
 const WRITE_BYTES = 1 << 20;
 
 /** Writes the pieces through one reused buffer, so that no text larger than a piece is ever built. */
-async function writePieces(handle: FileHandle, pieces: Iterable<string>, scrub: Scrub | undefined): Promise<void> {
+async function writePieces(handle: FileHandle, pieces: Iterable<string>): Promise<void> {
   const buffer = Buffer.allocUnsafe(WRITE_BYTES);
   let used = 0;
   const flush = async () => {
@@ -46,25 +43,35 @@ async function writePieces(handle: FileHandle, pieces: Iterable<string>, scrub: 
     used = 0;
   };
   for (const piece of pieces) {
-    const text = scrub ? scrub(piece) : piece;
-    const bytes = Buffer.byteLength(text);
+    const bytes = Buffer.byteLength(piece);
     if (used + bytes > buffer.length) await flush();
-    if (bytes > buffer.length) await handle.write(text);
-    else used += buffer.write(text, used);
+    if (bytes > buffer.length) await handle.write(piece);
+    else used += buffer.write(piece, used);
   }
   await flush();
 }
 
-/**
- * Writes the pieces to `path` by way of a temporary sibling and an atomic rename; each piece
- * is scrubbed on its own (a piece never splits a string value, so never a secret).
- */
-async function writeAtomically(path: string, pieces: Iterable<string>, scrub: Scrub | undefined): Promise<void> {
-  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+/** Temporaries of the writes under way in this process. */
+const temporaries = new Set<string>();
+let writesUnderWay = 0;
+
+export function writingReports(): boolean {
+  return writesUnderWay > 0;
+}
+
+/** Removes the temporaries of the writes under way, for a process that exits before they end. */
+export function removeTemporaries(): void {
+  for (const temporary of temporaries) rmSync(temporary, { force: true });
+}
+
+/** Writes the pieces to `path` by way of a temporary sibling and an atomic rename. */
+async function writeAtomically(path: string, pieces: Iterable<string>): Promise<void> {
+  const temporary = temporaryFileOf(path);
+  temporaries.add(temporary);
   try {
     const handle = await open(temporary, 'w');
     try {
-      await writePieces(handle, pieces, scrub);
+      await writePieces(handle, pieces);
     } finally {
       await handle.close();
     }
@@ -72,6 +79,8 @@ async function writeAtomically(path: string, pieces: Iterable<string>, scrub: Sc
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    temporaries.delete(temporary);
   }
 }
 
@@ -82,17 +91,18 @@ async function writeAtomically(path: string, pieces: Iterable<string>, scrub: Sc
  */
 export async function writeReports(report: Report, outDir: string, options: WriteReportsOptions = {}): Promise<string[]> {
   const formats = selectFormats(options.formats);
-  const { scrub } = options;
-  const scrubbed = scrub ? scrubValues(report, scrub) : report;
   const paths = formats.map((format) => join(outDir, format.file));
+  writesUnderWay += 1;
   try {
-    await mkdir(outDir, { recursive: true });
-    for (const [index, format] of formats.entries()) await writeAtomically(paths[index] as string, format.render(scrubbed), scrub);
+    await makeFolder(outDir);
+    for (const [index, format] of formats.entries()) await writeAtomically(paths[index] as string, format.render(report));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new KonformError(ERROR_CODES.OUTPUT_UNWRITABLE, `cannot write reports to ${outDir}: ${message}`, { file: outDir }, {
       cause: error,
     });
+  } finally {
+    writesUnderWay -= 1;
   }
   return paths;
 }

@@ -1,21 +1,42 @@
 /**
- * Runs the planned units with bounded concurrency. Results land in plan order whatever the
- * concurrency; each is appended to the journal as it settles. Once the run is aborted no
- * unit starts; those never started are `untested`.
+ * Step 3 of a run: executing the plan. Each check's subjects are found in the target (the
+ * operations of the declared API, the message files, the object types of a crawl), then the
+ * units — a check on one subject — run with bounded concurrency, fetching and validating
+ * what they examine; work that several units share (a crawl, a Saxon batch) runs once, on
+ * first use, through the context's memo. Results land in plan order whatever the
+ * concurrency; each is reported as it settles. Once the run is aborted no unit starts; those
+ * never started are `untested`.
  */
-import type { CheckContext } from '../checks/types.js';
+import type { CheckContext, Subject } from '../checks/types.js';
+import { boundedMapUntil } from '../core/bounded-map.js';
+import { nextTurn } from '../core/event-loop.js';
 import { transportFailureFinding } from '../http/failure-finding.js';
 import { HttpFailure } from '../http/types.js';
-import type { CheckResult } from '../model/report.js';
-import { boundedMapUntil } from '../core/bounded-map.js';
-import { isKonformError } from '../model/errors.js';
 import { withSeverity } from '../judge/judgement.js';
+import { isKonformError } from '../model/errors.js';
+import type { CheckResult } from '../model/report.js';
 import type { CheckOutput, Finding } from '../model/types.js';
-import type { PlannedUnit } from './plan.js';
+import type { PlannedCheck } from './plan.js';
 
 export interface ExecuteOptions {
   concurrency: number;
-  onResult?: (result: CheckResult, index: number) => void;
+  /** Called as each result settles; `index` is its place in the plan's order. */
+  onResult?: (result: CheckResult, progress: { index: number; done: number; total: number }) => void;
+}
+
+/** A check on one of its subjects (none: the check runs once). */
+interface Unit extends PlannedCheck {
+  subject?: Subject;
+  /** Set when the check found nothing to apply to; the unit is then not run. */
+  inapplicable?: string;
+}
+
+async function unitsOf(planned: PlannedCheck, context: CheckContext): Promise<Unit[]> {
+  const { check, kind } = planned;
+  if (!kind.subjects) return [planned];
+  const subjects = await kind.subjects(context, check.options as never, check);
+  if (subjects.length === 0) return [{ ...planned, inapplicable: 'nothing in the target to apply it to' }];
+  return subjects.map((subject) => ({ ...planned, subject }));
 }
 
 function failureFinding(error: unknown): Finding {
@@ -24,7 +45,7 @@ function failureFinding(error: unknown): Finding {
   return { code: 'check-error', message: `konform could not complete the check: ${message}`, params: { error: message } };
 }
 
-async function outputOf(unit: PlannedUnit, context: CheckContext): Promise<CheckOutput> {
+async function outputOf(unit: Unit, context: CheckContext): Promise<CheckOutput> {
   if (unit.inapplicable) {
     return { outcome: 'inapplicable', findings: [{ code: 'not-applicable', message: unit.inapplicable }] };
   }
@@ -36,7 +57,7 @@ async function outputOf(unit: PlannedUnit, context: CheckContext): Promise<Check
   }
 }
 
-export function resultOf(unit: PlannedUnit, output: CheckOutput, durationMs: number): CheckResult {
+function resultOf(unit: Unit, output: CheckOutput, durationMs: number): CheckResult {
   const { check, subject } = unit;
   return {
     id: subject ? `${check.id}/${subject.id}` : check.id,
@@ -54,24 +75,40 @@ export function resultOf(unit: PlannedUnit, output: CheckOutput, durationMs: num
   };
 }
 
-export async function executePlan(
-  units: readonly PlannedUnit[],
-  context: CheckContext,
-  options: ExecuteOptions,
-): Promise<CheckResult[]> {
+const NOT_RUN: CheckOutput = {
+  outcome: 'untested',
+  findings: [{ code: 'not-run', message: 'the run was interrupted before this check ran' }],
+};
+
+/**
+ * The units of the plan, each check on each of its subjects. Finding subjects gives the event
+ * loop its turns (a document of ten thousand operations takes a while to load); once the run
+ * is aborted no more are sought, and a check whose subjects were not found is one unit.
+ */
+async function unitsOfPlan(plan: readonly PlannedCheck[], context: CheckContext): Promise<Unit[]> {
+  const units: Unit[] = [];
+  for (const planned of plan) {
+    const found = context.signal.aborted
+      ? [planned]
+      : await unitsOf(planned, context).catch((error: unknown) => {
+          if (context.signal.aborted) return [planned];
+          throw error;
+        });
+    for (const unit of found) units.push(unit);
+    await nextTurn();
+  }
+  return units;
+}
+
+export async function executePlan(plan: readonly PlannedCheck[], context: CheckContext, options: ExecuteOptions): Promise<CheckResult[]> {
+  const units = await unitsOfPlan(plan, context);
+  let done = 0;
   const results = await boundedMapUntil(units, options.concurrency, context.signal, async (unit, index) => {
     const started = performance.now();
     const result = resultOf(unit, await outputOf(unit, context), Math.round(performance.now() - started));
-    options.onResult?.(result, index);
+    done += 1;
+    options.onResult?.(result, { index, done, total: units.length });
     return result;
   });
-  return units.map(
-    (unit, index) =>
-      results[index] ??
-      resultOf(
-        unit,
-        { outcome: 'untested', findings: [{ code: 'not-run', message: 'the run was interrupted before this check ran' }] },
-        0,
-      ),
-  );
+  return units.map((unit, index) => results[index] ?? resultOf(unit, NOT_RUN, 0));
 }

@@ -3,13 +3,14 @@
  * registry, the options schema of each kind and the requirement catalogue of its standard.
  * Every error says file, line and column.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkKind, loadCheckKinds } from '../checks/registry.js';
 import { optionsProblems } from './check-options.js';
+import { didYouMean } from '../core/close-matches.js';
 import { ERROR_CODES, KonformError, type ErrorCode } from '../model/errors.js';
 import { loadStandard } from '../core/load-standard.js';
-import type { CheckSeverity, Standard, Suite } from '../model/types.js';
+import type { Severity, Standard, Suite } from '../model/types.js';
 import { PACKAGE_ROOT } from '../core/package-root.js';
 import { checkAgainstSchema } from '../core/schema-check.js';
 import { bytesOf, currentHash } from '../core/file-hash.js';
@@ -28,7 +29,7 @@ interface RawSuite {
       title: string;
       kind: string;
       verifies: string[];
-      severity?: CheckSeverity;
+      severity?: Severity;
       options?: Record<string, unknown>;
     }>;
   }>;
@@ -44,7 +45,8 @@ export function resolveSuiteFile(nameOrPath: string): string {
     if (!existsSync(candidate)) continue;
     return statSync(candidate).isDirectory() ? join(candidate, 'suite.yaml') : candidate;
   }
-  throw new KonformError(ERROR_CODES.SUITE_NOT_FOUND, `no suite "${nameOrPath}" (neither a path nor a suite id)`);
+  const shipped = readdirSync(join(PACKAGE_ROOT, 'suites'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  throw new KonformError(ERROR_CODES.SUITE_NOT_FOUND, `no suite "${nameOrPath}" (neither a path nor a suite id)${didYouMean(nameOrPath, shipped)}`);
 }
 
 /** Standards sit beside the suite's repository (`../../standards`) or ship with konform. */

@@ -2,8 +2,10 @@
  * Options of a run, as the library takes them, and their resolution into one settled object:
  * defaults, then what the caller gave. The CLI maps its flags onto RunOptions.
  */
+import { didYouMean } from '../core/close-matches.js';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
 import type { Target } from '../model/types.js';
+import { createRedactor } from '../http/redaction.js';
 import { DEFAULT_LIMITS, type AuthConfig, type HttpLimits, type TlsConfig } from '../http/types.js';
 import type { CheckResult } from '../model/report.js';
 
@@ -14,6 +16,8 @@ export interface RunOptions {
   profile?: string;
   /** Folder for report.json, junit.xml, summary.md and the journal; none are written without it. */
   out?: string;
+  /** Replace the output files of an earlier run in `out` (report/output-folder.ts); without it such a folder is refused. */
+  force?: boolean;
   limits?: Partial<HttpLimits>;
   auth?: AuthConfig[];
   tls?: TlsConfig;
@@ -28,20 +32,49 @@ export interface ResolvedRunOptions extends Omit<RunOptions, 'target' | 'limits'
   limits: HttpLimits;
 }
 
-function hostOf(url: string, what: string): string {
+/** The keys a caller may give, so that a misspelt one is named rather than ignored. */
+const RUN_OPTION_KEYS = Object.keys({
+  suite: true, target: true, profile: true, out: true, force: true, limits: true, auth: true, tls: true, signal: true, onResult: true,
+} satisfies Record<keyof RunOptions, true>);
+const TARGET_KEYS = Object.keys({
+  url: true, spec: true, files: true, allowedHosts: true, allowUnsafe: true, parameters: true,
+} satisfies Record<keyof Target, true>);
+
+function rejectUnknownKeys(given: object, known: readonly string[], what: string): void {
+  for (const key of Object.keys(given)) {
+    if (known.includes(key)) continue;
+    throw new KonformError(ERROR_CODES.USAGE, `unknown ${what} "${key}"${didYouMean(key, known)} — known: ${known.join(', ')}`);
+  }
+}
+
+/** A URL as an error message may show it: userinfo replaced. */
+const shown = (url: string): string => createRedactor().redactUrl(url);
+
+/**
+ * The host of a URL konform is to contact. Credentials in the URL (RFC 3986 §3.2.1 deprecates
+ * them) are refused: konform sends credentials only as configured, and would write them in the
+ * report with the URL.
+ */
+function hostOf(url: string, what: string, credentialsFlags: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new KonformError(ERROR_CODES.TARGET_INVALID, `${what} is not an absolute URL: ${url}`);
+    throw new KonformError(ERROR_CODES.TARGET_INVALID, `${what} is not an absolute URL: ${shown(url)}`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new KonformError(ERROR_CODES.TARGET_INVALID, `${what} must use http or https: ${url}`);
+    throw new KonformError(ERROR_CODES.TARGET_INVALID, `${what} must use http or https: ${shown(url)}`);
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new KonformError(ERROR_CODES.TARGET_INVALID, `${what} carries credentials (${shown(url)}), which konform does not take from a URL: give them with ${credentialsFlags}`);
   }
   return parsed.host.toLowerCase();
 }
 
 export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
+  rejectUnknownKeys(options, RUN_OPTION_KEYS, 'run option');
+  rejectUnknownKeys(options.target, TARGET_KEYS, 'target option');
+  rejectUnknownKeys(options.limits ?? {}, Object.keys(DEFAULT_LIMITS), 'limit');
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isFinite(value) || value < 0 || (name === 'concurrency' && value < 1)) {
@@ -49,9 +82,13 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
     }
   }
   const allowedHosts = [...(options.target.allowedHosts ?? [])].map((host) => host.toLowerCase());
-  if (options.target.url) allowedHosts.unshift(hostOf(options.target.url, 'the target'));
+  if (options.target.url) {
+    allowedHosts.unshift(hostOf(options.target.url, 'the target', '--auth-basic-user and --auth-basic-password-env or -file'));
+  }
   for (const auth of options.auth ?? []) {
-    if (auth.scheme === 'oauth2') allowedHosts.push(hostOf(auth.tokenUrl, 'the OAuth2 token URL'));
+    if (auth.scheme === 'oauth2') {
+      allowedHosts.push(hostOf(auth.tokenUrl, 'the OAuth2 token URL', '--auth-oauth2-client-id and --auth-oauth2-secret-env or -file'));
+    }
   }
   const target: Target = {
     ...options.target,

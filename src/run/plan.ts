@@ -1,18 +1,17 @@
 /**
- * The plan of a run: the checks of the profile's classes, each expanded over its subjects,
- * in suite order. The plan fixes the order of the results whatever the concurrency.
+ * Step 2 of a run: the plan. The checks of the profile's classes in suite order, each with its
+ * kind, once it is known that the target gives what the kind needs. Planning reads only the
+ * suite and the target's description: nothing is fetched or validated until the plan is
+ * executed. The plan fixes the order of the results whatever the concurrency.
  */
-import type { CheckContext, CheckKind, Subject } from '../checks/types.js';
+import type { CheckKind } from '../checks/types.js';
 import { checkKind } from '../checks/registry.js';
 import type { CheckSpec, Profile, Suite, Target } from '../model/types.js';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
 
-export interface PlannedUnit {
+export interface PlannedCheck {
   check: CheckSpec;
   kind: CheckKind<never>;
-  subject?: Subject;
-  /** Set when the check found nothing to apply to; the unit is then not run. */
-  inapplicable?: string;
 }
 
 export function selectProfile(suite: Suite, id: string | undefined): Profile {
@@ -38,20 +37,13 @@ function requireNeeds(check: CheckSpec, kind: CheckKind<never>, target: Target):
   throw new KonformError(code, `check ${check.id} (${check.kind}) needs ${flags}`);
 }
 
-export async function planRun(suite: Suite, profile: Profile, context: CheckContext): Promise<PlannedUnit[]> {
-  const units: PlannedUnit[] = [];
-  for (const cls of suite.classes.filter((candidate) => profile.classes.includes(candidate.id))) {
-    for (const check of cls.checks) {
+export function planRun(suite: Suite, profile: Profile, target: Target): PlannedCheck[] {
+  return suite.classes
+    .filter((candidate) => profile.classes.includes(candidate.id))
+    .flatMap((cls) => cls.checks)
+    .map((check) => {
       const kind = checkKind(check.kind) as CheckKind<never>;
-      requireNeeds(check, kind, context.target);
-      if (!kind.subjects) {
-        units.push({ check, kind });
-        continue;
-      }
-      const subjects = await kind.subjects(context, check.options as never, check);
-      if (subjects.length === 0) units.push({ check, kind, inapplicable: 'nothing in the target to apply it to' });
-      for (const subject of subjects) units.push({ check, kind, subject });
-    }
-  }
-  return units;
+      requireNeeds(check, kind, target);
+      return { check, kind };
+    });
 }

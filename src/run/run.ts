@@ -1,79 +1,62 @@
 /**
- * A conformance run: load the suite and its standard, plan the checks of the profile, run
- * them against the target, and assemble the canonical report (written when `out` is given).
+ * A conformance run, as one pipeline:
+ *   1. load    — the suite, its standard and profile, the target (load-suite.ts, options.ts);
+ *   2. plan    — the checks of the profile, with what each needs of the target (plan.ts);
+ *   3. execute — subjects found, units run: fetched and validated (execute.ts);
+ *   4. judge   — requirement outcomes, counts and verdict by the one outcome rule (src/judge);
+ *   5. report  — the canonical report, written when `out` is given (assemble-report.ts).
  * Usage and configuration errors throw KonformError; everything after planning ends in a report.
  */
 import { resolve } from 'node:path';
-import { createHttpClient } from '../http/client.js';
-import { createRedactor } from '../http/redaction.js';
-import type { Exchange } from '../model/exchange.js';
-import { summariseDocument } from '../openapi/document-cache.js';
-import { openJournal, type Journal } from '../report/journal.js';
-import type { CheckInfo, CheckResult, Report } from '../model/report.js';
-import { writeReports } from '../report/write-reports.js';
-import { createCheckContext } from './context.js';
-import { renumberEvidence } from './evidence.js';
-import { executePlan } from './execute.js';
-import { loadSuite } from './load-suite.js';
-import type { Profile, Standard, Suite, Target } from '../model/types.js';
-import { resolveRunOptions, type RunOptions } from './options.js';
-import { countOutcomes } from '../model/outcome.js';
 import { TOOL_VERSION } from '../core/package-root.js';
-import { planRun, selectProfile } from './plan.js';
-import { requirementResults } from '../judge/requirement-results.js';
-import { verdictOf } from '../judge/verdict.js';
+import { createHttpClient } from '../http/client.js';
+import { createRedactor, type Redactor } from '../http/redaction.js';
+import { judgeRun } from '../judge/run-judgement.js';
+import type { Exchange } from '../model/exchange.js';
+import type { Report } from '../model/report.js';
+import { openJournal, type Journal } from '../report/journal.js';
+import { claimOutputFolder } from '../report/output-folder.js';
+import { writeReports } from '../report/write-reports.js';
+import { assembleReport, type Executed, type Loaded } from './assemble-report.js';
+import { createCheckContext } from './context.js';
+import { executePlan } from './execute.js';
+import { hostsNotFollowed } from './hosts-not-followed.js';
+import { redactFindings } from './redact-findings.js';
+import { loadSuite } from './load-suite.js';
+import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from './options.js';
+import { planRun, selectProfile, type PlannedCheck } from './plan.js';
+import { referencedStandards } from './referenced-standards.js';
 
-/** The declared document as the report names it: the path given, its hash, its own title and version. */
-async function describeSpec(given: string, file: string): Promise<NonNullable<Report['target']['spec']>> {
-  return { path: given, ...(await summariseDocument(file)) };
-}
-
-async function describeTarget(target: Target, givenSpec: string | undefined): Promise<Report['target']> {
-  return {
-    ...(target.url ? { url: target.url } : {}),
-    ...(target.spec && givenSpec ? { spec: await describeSpec(givenSpec, target.spec) } : {}),
-    ...(target.files ? { files: target.files } : {}),
-    allowedHosts: target.allowedHosts,
-  };
-}
-
-function suiteAndStandard(suite: Suite, standard: Standard): Pick<Report, 'suite' | 'standard'> {
-  return {
-    suite: { id: suite.id, version: suite.version, title: suite.title, sha256: suite.sha256 },
-    standard: {
-      id: standard.id,
-      version: standard.version,
-      title: standard.title,
-      manifestSha256: standard.manifestSha256,
-      artifacts: standard.artifacts.map(({ path, sha256: hash }) => ({ path, sha256: hash })),
-    },
-  };
-}
-
-function checksOf(suite: Suite, profile: Profile): CheckInfo[] {
-  return suite.classes
-    .filter((cls) => profile.classes.includes(cls.id))
-    .flatMap((cls) => cls.checks)
-    .map(({ id, kind, class: cls, title, severity, verifies }) => ({ id, kind, class: cls, title, severity, requirements: verifies }));
-}
-
-export async function run(options: RunOptions): Promise<Report> {
-  const resolved = resolveRunOptions(options);
+async function load(options: RunOptions, resolved: ResolvedRunOptions): Promise<Omit<Loaded, 'referenced'>> {
   const { suite, standard } = await loadSuite(options.suite);
-  const profile = selectProfile(suite, options.profile);
-  const target = { ...resolved.target, ...(resolved.target.spec ? { spec: resolve(resolved.target.spec) } : {}) };
-  const redactor = createRedactor(resolved.auth ?? [], resolved.tls);
-  const scrub = (text: string) => redactor.redactText(text);
-  const controller = new AbortController();
-  const abort = () => controller.abort(options.signal?.reason);
-  if (options.signal?.aborted) abort();
-  options.signal?.addEventListener('abort', abort, { once: true });
+  const { spec } = resolved.target;
+  return {
+    suite,
+    standard,
+    profile: selectProfile(suite, options.profile),
+    target: { ...resolved.target, ...(spec ? { spec: resolve(spec) } : {}) },
+    ...(options.target.spec ? { givenSpec: options.target.spec } : {}),
+  };
+}
 
-  const journal: Journal | undefined = resolved.out ? await openJournal(resolved.out, { scrub }) : undefined;
+interface Means {
+  resolved: ResolvedRunOptions;
+  redactor: Redactor;
+  journal: Journal | undefined;
+  onResult: RunOptions['onResult'];
+}
+
+/** Runs the plan against the target with an HTTP client of the run's own, closed at the end. */
+async function execute(loaded: Loaded, plan: PlannedCheck[], means: Means, signal: AbortSignal | undefined): Promise<Executed> {
+  const { resolved, redactor, journal } = means;
+  const controller = new AbortController();
+  const abort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) abort();
+  signal?.addEventListener('abort', abort, { once: true });
   const exchanges: Exchange[] = [];
-  const stoppedHosts: NonNullable<Report['stoppedHosts']> = [];
+  const stoppedHosts: Executed['stoppedHosts'] = [];
   const http = createHttpClient({
-    allowedHosts: target.allowedHosts,
+    allowedHosts: loaded.target.allowedHosts,
     limits: resolved.limits,
     ...(resolved.auth ? { auth: resolved.auth } : {}),
     ...(resolved.tls ? { tls: resolved.tls } : {}),
@@ -84,63 +67,65 @@ export async function run(options: RunOptions): Promise<Report> {
     },
     signal: controller.signal,
     userAgent: `konform/${TOOL_VERSION}`,
-    onHostStopped: (host, reason) => stoppedHosts.push({ host, reason }),
+    onHostStopped: (host, reason) => stoppedHosts.push({ host, reason: redactor.redactText(reason) }),
   });
   const { context, dispose } = createCheckContext({
-    target,
-    standard,
+    target: loaded.target,
+    standard: loaded.standard,
     http,
     signal: controller.signal,
     runSuite: (nested, files) => run({ suite: nested, target: { files }, limits: resolved.limits, signal: controller.signal }),
   });
-
   const startedAt = new Date();
-  journal?.append({ type: 'start', tool: TOOL_VERSION, suite: suite.id, profile: profile.id, startedAt: startedAt.toISOString() });
-  let planned: CheckResult[];
+  journal?.append({ type: 'start', tool: TOOL_VERSION, suite: loaded.suite.id, profile: loaded.profile.id, startedAt: startedAt.toISOString() });
   try {
-    const units = await planRun(suite, profile, context);
-    let done = 0;
-    planned = await executePlan(units, context, {
+    const results = await executePlan(plan, context, {
       concurrency: resolved.limits.concurrency,
-      onResult: (result, index) => {
-        done += 1;
-        journal?.append({ type: 'result', index, result });
-        options.onResult?.(result, { done, total: units.length });
+      onResult: (result, progress) => {
+        redactFindings(result, redactor);
+        journal?.append({ type: 'result', index: progress.index, result });
+        means.onResult?.(result, progress);
       },
     });
+    const interrupted = controller.signal.aborted;
+    return {
+      results,
+      exchanges,
+      stoppedHosts,
+      hostsNotFollowed: hostsNotFollowed(exchanges),
+      startedAt,
+      finishedAt: new Date(),
+      ...(interrupted ? { interruption: String(controller.signal.reason ?? 'aborted') } : {}),
+    };
+  } finally {
+    signal?.removeEventListener('abort', abort);
+    await Promise.all([http.close(), dispose()]);
+  }
+}
+
+export async function run(options: RunOptions): Promise<Report> {
+  const resolved = resolveRunOptions(options);
+  const suiteAndTarget = await load(options, resolved);
+  const plan = planRun(suiteAndTarget.suite, suiteAndTarget.profile, suiteAndTarget.target);
+  const loaded = { ...suiteAndTarget, referenced: await referencedStandards(plan) };
+
+  const redactor = createRedactor(resolved.auth ?? [], resolved.tls);
+  if (resolved.out) await claimOutputFolder(resolved.out, resolved.force ?? false);
+  const journal = resolved.out ? await openJournal(resolved.out) : undefined;
+  let executed: Executed;
+  try {
+    executed = await execute(loaded, plan, { resolved, redactor, journal, onResult: options.onResult }, options.signal);
   } catch (error) {
     journal?.close();
     throw error;
-  } finally {
-    options.signal?.removeEventListener('abort', abort);
-    await Promise.all([http.close(), dispose()]);
   }
-  const finishedAt = new Date();
-  const complete = !controller.signal.aborted;
-  const { results, exchanges: evidence } = renumberEvidence(planned, exchanges);
-  const { verdict, exitCode } = verdictOf(results, complete, stoppedHosts.length > 0);
-  const report: Report = {
-    reportVersion: '1.0',
-    tool: { name: 'konform', version: TOOL_VERSION },
-    ...suiteAndStandard(suite, standard),
-    target: await describeTarget(target, options.target.spec),
-    profile: { id: profile.id, title: profile.title, classes: profile.classes },
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    durationMs: finishedAt.getTime() - startedAt.getTime(),
-    complete,
-    ...(complete ? {} : { interruption: String(controller.signal.reason ?? 'aborted') }),
-    ...(stoppedHosts.length > 0 ? { stoppedHosts } : {}),
-    verdict,
-    exitCode,
-    counts: countOutcomes(results.map((result) => result.outcome)),
-    checks: checksOf(suite, profile),
-    results,
-    requirements: requirementResults(standard, suite, results),
-    exchanges: evidence,
-  };
-  journal?.append({ type: 'end', complete, verdict, exitCode });
+
+  const complete = executed.interruption === undefined;
+  const hostUnexamined = executed.stoppedHosts.length > 0 || executed.hostsNotFollowed.length > 0;
+  const judgement = judgeRun(loaded.standard, loaded.suite, executed.results, { complete, hostUnexamined });
+  const report = await assembleReport(loaded, executed, judgement);
+  journal?.append({ type: 'end', complete, verdict: report.verdict, exitCode: report.exitCode });
   journal?.close();
-  if (resolved.out) await writeReports(report, resolved.out, redactor.longestSecretBytes > 0 ? { scrub } : {});
+  if (resolved.out) await writeReports(report, resolved.out);
   return report;
 }

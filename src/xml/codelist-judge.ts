@@ -7,6 +7,7 @@
  * the requirement it decides.
  */
 import type { Finding, FindingLocation } from '../model/types.js';
+import type { FindingCode } from '../model/finding-codes.js';
 import type { CodeElement } from './codelist-elements.js';
 import type { CodeListIndex } from './codelist-index.js';
 
@@ -21,7 +22,12 @@ export const CODE_RULES = {
 export interface CodeJudgement {
   outcome: 'passed' | 'failed' | 'cantTell';
   finding?: Finding;
+  /** The rules the judgement did not get to: those after the one its finding names. */
+  unexamined?: readonly string[];
 }
+
+/** The order a code element is judged in: each rule assumes the ones before it held. */
+const ORDER: readonly string[] = [CODE_RULES.listNamed, CODE_RULES.versionNamed, CODE_RULES.listKnown, CODE_RULES.versionKnown, CODE_RULES.value];
 
 /** The value written, else the one the schemas fix; an empty attribute names nothing. */
 function named(written: string | undefined, fixed: string | undefined): string | undefined {
@@ -36,9 +42,10 @@ export function listOf(code: CodeElement): { uri: string | undefined; version: s
 
 export async function judgeCode(code: CodeElement, index: CodeListIndex, location: FindingLocation): Promise<CodeJudgement> {
   const element = `<${code.element.name}>`;
-  const finding = (outcome: CodeJudgement['outcome'], rule: string, kind: string, message: string, params: Record<string, unknown>): CodeJudgement => ({
+  const finding = (outcome: CodeJudgement['outcome'], rule: string, kind: FindingCode, message: string, params: Record<string, unknown>): CodeJudgement => ({
     outcome,
     finding: { code: kind, message, params, rule, severity: outcome === 'failed' ? 'error' : 'warning', location, ...(outcome === 'cantTell' ? { undecided: true as const } : {}) },
+    unexamined: ORDER.slice(ORDER.indexOf(rule) + 1),
   });
   const { uri, version } = listOf(code);
   if (uri === undefined || version === undefined) {

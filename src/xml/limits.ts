@@ -22,6 +22,3 @@ export const MAX_DEPTH = 256;
  */
 export const SAFE_PARSE_OPTIONS =
   ParseOption.XML_PARSE_NOENT | ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_BIG_LINES;
-
-/** Findings kept per file and check, a bound for memory (core/finding-limit.ts): reports keep every finding below it. */
-export const MAX_FINDINGS_PER_FILE = 10_000;

@@ -3,14 +3,15 @@
  * limits, the file konform was given (not libxml2's URL), line and column where libxml2 knows
  * them (validation errors carry a line and an XPath but column 0, meaning unknown).
  */
+import type { FindingCode } from '../model/finding-codes.js';
 import type { ErrorDetail } from 'libxml2-wasm';
-import { limitFindings } from '../core/finding-limit.js';
-import type { Finding, FindingLocation, FindingSeverity } from '../model/types.js';
-import { MAX_DEPTH, MAX_FINDINGS_PER_FILE } from './limits.js';
+import { FINDINGS_PER_RESULT, limitFindings } from '../core/finding-limit.js';
+import type { Finding, FindingLocation, Severity } from '../model/types.js';
+import { MAX_DEPTH } from './limits.js';
 
 /** libxml2 xmlErrorLevel: 1 warning, 2 error, 3 fatal. */
-export function severityOf(detail: ErrorDetail): FindingSeverity {
-  return detail.level >= 2 ? 'fatal' : 'warning';
+export function severityOf(detail: ErrorDetail): Severity {
+  return detail.level >= 2 ? 'error' : 'warning';
 }
 
 export function locationOf(file: string, detail: Pick<ErrorDetail, 'line' | 'col' | 'xpath'>): FindingLocation {
@@ -29,7 +30,7 @@ export function cleanMessage(message: string): string {
 const FAILED_LOAD = /^failed to load "([^"]*)"/;
 
 /** What a parse diagnostic means, in the words konform uses for it. */
-function explain(message: string): { code: string; message: string; params?: Record<string, unknown> } {
+function explain(message: string): { code: FindingCode; message: string; params?: Record<string, unknown> } {
   const uri = FAILED_LOAD.exec(message)?.[1];
   if (uri !== undefined) {
     return { code: 'external-resource-refused', message: `refused to load ${uri}: konform never loads external entities or DTDs of a message`, params: { uri } };
@@ -56,5 +57,5 @@ export function parseFinding(file: string, detail: ErrorDetail): Finding {
 
 /** Every finding of a file, up to the bound for memory. */
 export function capFindings(findings: Finding[], file: string): Finding[] {
-  return limitFindings(findings, MAX_FINDINGS_PER_FILE, { file });
+  return limitFindings(findings, FINDINGS_PER_RESULT, { file });
 }

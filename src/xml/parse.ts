@@ -37,7 +37,7 @@ function notXml(bytes: Uint8Array, file: string): Finding | undefined {
   return {
     code: 'not-xml',
     message: `the file is not XML: it starts with the bytes ${head} where '<' is expected`,
-    severity: 'fatal',
+    severity: 'error',
     params: { head },
     location: { file, line: 1, column: 1 },
   };
@@ -47,7 +47,7 @@ function refusedFinding(file: string, refused: RefusedInput): Finding {
   return {
     code: 'external-resource-refused',
     message: `refused to load ${refused.uri}: ${refused.reason}`,
-    severity: 'fatal',
+    severity: 'error',
     params: { uri: refused.uri },
     location: { file },
   };
@@ -70,7 +70,7 @@ export function parseXml(bytes: Uint8Array, file: string): ParsedXml {
   document.dispose();
   const explained = findings.filter((finding) => finding.code === 'external-resource-refused');
   const refusals = explained.length > 0 ? explained : scope.refused.map((refused) => refusedFinding(file, refused));
-  return { findings: capFindings(refusals.map((finding) => ({ ...finding, severity: 'fatal' })), file) };
+  return { findings: capFindings(refusals.map((finding) => ({ ...finding, severity: 'error' })), file) };
 }
 
 /**
@@ -92,6 +92,7 @@ export function parseXmlFile(file: string, limits: ParseLimits = {}): ParsedXml 
           code: 'file-too-large',
           message: `the file is too large to parse: ${size} bytes, more than konform's limit of ${maxBytes} bytes (option maxBytes)`,
           params: { size, maxBytes },
+          undecided: true,
           location: { file },
         }],
       };

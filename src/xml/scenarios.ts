@@ -6,11 +6,12 @@
  * scenarios as a YAML artifact; `match` is an XPath 1.0 expression (libxml2), so KoSIT's
  * `exists(P)` is written `P`.
  */
+import { SEVERITY_WORDS } from './schematron/findings.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { XmlDocument } from 'libxml2-wasm';
 import { parse } from 'yaml';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
-import type { FindingSeverity } from '../model/types.js';
+import type { Severity } from '../model/types.js';
 
 export interface Scenario {
   id: string;
@@ -18,8 +19,8 @@ export interface Scenario {
   match: string;
   /** Artifact paths of the Schematron files (or their XSLT) that apply. */
   schematron: string[];
-  /** Severity per rule ID, overriding the flag of the Schematron (KoSIT `customLevel`). */
-  levels: Record<string, FindingSeverity>;
+  /** Severity per rule ID, overriding the flag of the Schematron (KoSIT `customLevel`, in KoSIT's words in the table). */
+  levels: Record<string, Severity>;
 }
 
 export interface ScenarioTable {
@@ -57,7 +58,11 @@ export function parseScenarioTable(text: string, file: string): ScenarioTable {
   if (!validate(data)) {
     throw new KonformError(ERROR_CODES.STANDARD_INVALID, `the scenario table ${file} is invalid: ${JSON.stringify(validate.errors?.[0])}`, { file });
   }
-  return data as unknown as ScenarioTable;
+  const table = data as unknown as ScenarioTable;
+  for (const scenario of table.scenarios) {
+    scenario.levels = Object.fromEntries(Object.entries(scenario.levels).map(([rule, level]) => [rule, SEVERITY_WORDS[level] ?? 'error']));
+  }
+  return table;
 }
 
 /** The first scenario whose match holds for the document. */

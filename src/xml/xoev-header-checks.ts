@@ -4,6 +4,7 @@
  * the ID of the requirement it decides.
  */
 import type { Finding, FindingLocation } from '../model/types.js';
+import type { FindingCode } from '../model/finding-codes.js';
 import type { CodeJudgement as Judgement } from './codelist-judge.js';
 import { listOf } from './codelist-judge.js';
 import type { CodeListIndex } from './codelist-index.js';
@@ -31,7 +32,7 @@ export interface HeaderOptions {
 /** RFC 9562 §4: the textual form of a UUID, 8-4-4-4-12 hexadecimal digits. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Verdict = (outcome: 'failed' | 'cantTell', rule: string, code: string, message: string, at: XmlElement, params?: Record<string, unknown>) => Judgement;
+type Verdict = (outcome: 'failed' | 'cantTell', rule: string, code: FindingCode, message: string, at: XmlElement, params?: Record<string, unknown>) => Judgement;
 
 const PASSED: Judgement = { outcome: 'passed' };
 

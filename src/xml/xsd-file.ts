@@ -26,5 +26,5 @@ export function validateXmlFile(schema: XsdSchema, file: string, limits?: ParseL
   } finally {
     parsed.document.dispose();
   }
-  return { wellFormed: true, tooLarge: false, findings, valid: !findings.some((finding) => finding.severity === 'fatal') };
+  return { wellFormed: true, tooLarge: false, findings, valid: !findings.some((finding) => finding.severity === 'error') };
 }

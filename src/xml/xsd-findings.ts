@@ -32,7 +32,7 @@ export function prettifyNames(message: string, prefixes: Map<string, string>): s
 
 export function xsdFindings(document: XmlDocument, file: string, details: ErrorDetail[]): Finding[] {
   if (details.length === 0) {
-    return [{ code: 'xsd-invalid', message: 'the document is not valid against the schema', severity: 'fatal', location: { file } }];
+    return [{ code: 'xsd-invalid', message: 'the document is not valid against the schema', severity: 'error', location: { file } }];
   }
   const prefixes = prefixesOf(document);
   return capFindings(

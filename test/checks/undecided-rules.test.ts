@@ -16,7 +16,7 @@ describe('coverUndecidedRules', () => {
       findings: [
         { code: 'bad', message: 'm', rule: 'R1', severity: 'error' },
         { code: 'no-answer', message: 'x did not answer', rule: 'R2', undecided: true, exchange: 'x1' },
-        { code: 'odd', message: 'm', rule: 'R3', severity: 'information' },
+        { code: 'odd', message: 'm', rule: 'R3', severity: 'info' },
       ],
     };
     const covered = coverUndecidedRules(output, RULES).findings.slice(3);

@@ -21,7 +21,7 @@ async function crawlOf(routes: Record<string, Route>, options: Partial<CrawlOpti
   server = await startJsonServer(routes);
   const { client, exchanges } = testClient([server.url]);
   try {
-    const record = await crawl({ entry: `${server.url}/`, http: client, allowedHosts: [new URL(server.url).host], extract: oparlLinks, ...options });
+    const record = await crawl({ entry: `${server.url}/`, http: client, extract: oparlLinks, ...options });
     return { record, exchanges, requested: server.requested, base: server.url };
   } finally {
     await client.close();
@@ -40,7 +40,7 @@ describe('crawl', () => {
     expect(record.objects[1]).toMatchObject({ depth: 1, status: 200, contentType: 'application/json; charset=utf-8', via: { from: `${base}/`, pointer: '/organization' } });
     expect(record.objects[1]?.json).toMatchObject({ id: `${base}/a` });
     expect(record.repeatedLinks).toBe(5);
-    expect(record).toMatchObject({ requests: 3, failures: [], foreign: [], cutOff: [] });
+    expect(record).toMatchObject({ requests: 3, failures: [], cutOff: [] });
   });
 
   it('fetches a resource once however its links spell it', async () => {
@@ -112,15 +112,17 @@ describe('crawl', () => {
     expect(wide.record.failures).toHaveLength(2);
   });
 
-  it('records links to other hosts without requesting them, and broken links with their exchange', async () => {
+  it('records a link to another host as refused by the client, never sent, and broken links with their exchange', async () => {
     const { record, exchanges, base } = await crawlOf({
       '/': object('/', { organization: ['https://elsewhere.example/o/1', '{base}/missing', '{base}/reset', '{base}/text'] }),
       '/reset': (response) => response.socket?.destroy(),
       '/text': (response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>'),
     });
-    expect(record.foreign).toEqual([{ url: 'https://elsewhere.example/o/1', via: { from: `${base}/`, pointer: '/organization/0' } }]);
-    expect(exchanges.some(({ request }) => request.url.includes('elsewhere'))).toBe(false);
-    const [missing, reset] = record.failures;
+    const [missing, reset, elsewhere] = record.failures;
+    expect(elsewhere).toMatchObject({ url: 'https://elsewhere.example/o/1', reason: 'hostNotAllowed', depth: 1, via: { from: `${base}/`, pointer: '/organization/0' } });
+    const refused = exchanges.find(({ id }) => id === elsewhere?.exchange);
+    expect(refused).toMatchObject({ request: { url: 'https://elsewhere.example/o/1' }, error: { reason: 'hostNotAllowed' } });
+    expect(refused?.response).toBeUndefined();
     expect(missing).toMatchObject({ url: `${base}/missing`, status: 404, depth: 1 });
     expect(exchanges.find(({ id }) => id === missing?.exchange)?.response?.status).toBe(404);
     expect(reset).toMatchObject({ url: `${base}/reset` });
@@ -138,7 +140,7 @@ describe('crawl', () => {
     const auth = [{ scheme: 'apiKey' as const, in: 'query' as const, name: 'key', value: 's3cret' }];
     server = await startJsonServer(routes);
     const { client } = testClient([server.url], { auth });
-    const record = await crawl({ entry: `${server.url}/`, http: client, allowedHosts: [new URL(server.url).host], extract: oparlLinks });
+    const record = await crawl({ entry: `${server.url}/`, http: client, extract: oparlLinks });
     await client.close();
     expect(server.requested).toContain('/plain?x=1&key=s3cret');
     expect(record.objects.map(({ url, finalUrl }) => [url.slice(server!.url.length), finalUrl?.replace(server!.url, '')])).toEqual([

@@ -17,7 +17,7 @@ async function crawlHostile(budget: Partial<CrawlBudget>, entry = server.url): P
   // A short deadline for the answer that never comes; 1 MB at most per body.
   const { client, exchanges } = testClient([server.url], { limits: { timeoutMs: 1_000, maxResponseBytes: 1024 * 1024 } });
   try {
-    const record = await crawl({ entry, http: client, allowedHosts: [new URL(server.url).host], extract: oparlLinks, budget });
+    const record = await crawl({ entry, http: client, extract: oparlLinks, budget });
     return { record, exchanges };
   } finally {
     await client.close();
@@ -36,7 +36,9 @@ describe('a crawl of the hostile server', () => {
   it('completes within its budgets, asking for no URL twice', () => {
     expect(record.requests).toBeLessThanOrEqual(500);
     expect(record.requests).toBe(exchanges.length);
-    expect([...server.requests.values()].every((count) => count === 1)).toBe(true);
+    // A request whose kept-alive connection the server closed unanswered went once more (exchange.retried).
+    const retried = new Set(exchanges.flatMap((exchange) => (exchange.retried ?? []).map(({ url }) => path(url))));
+    expect([...server.requests].every(([target, count]) => count === (retried.has(target) ? 2 : 1))).toBe(true);
   });
 
   it('stops the endless list at maxPagesPerList and ends the looping one at its loop', () => {
@@ -57,9 +59,12 @@ describe('a crawl of the hostile server', () => {
     expect(record.cutOff).toContainEqual(expect.objectContaining({ url: `${server.url}deep/5`, budget: 'maxDepth', depth: 7 }));
   });
 
-  it('records links to other hosts, the cloud metadata address among them, without requesting them', () => {
-    expect(record.foreign.map(({ url }) => url).sort()).toEqual(['http://127.0.0.1:1/file/3', 'http://169.254.169.254/latest/meta-data/', 'https://elsewhere.example/oparl/file/1']);
-    expect(exchanges.filter(({ request }) => !request.url.startsWith(server.url))).toEqual([]);
+  it('has the client refuse links to other hosts, the cloud metadata address among them, unsent', () => {
+    const elsewhere = ['http://127.0.0.1:1/file/3', 'http://169.254.169.254/latest/meta-data/', 'https://elsewhere.example/oparl/file/1'];
+    expect(record.failures.filter(({ url }) => elsewhere.includes(url)).map(({ url, reason }) => [url, reason])).toEqual(elsewhere.map((url) => [url, 'hostNotAllowed']));
+    const offServer = exchanges.filter(({ request }) => !request.url.startsWith(server.url));
+    expect(offServer.map(({ request }) => request.url).sort()).toEqual(elsewhere);
+    expect(offServer.every((exchange) => exchange.error?.reason === 'hostNotAllowed' && exchange.response === undefined)).toBe(true);
   });
 
   it('stops reading the 1 GB object at the size limit', () => {
@@ -68,7 +73,8 @@ describe('a crawl of the hostile server', () => {
   });
 
   it('records every broken link with its status or failure and its exchange', () => {
-    const failures = Object.fromEntries(record.failures.map((failure) => [path(failure.url), failure.status ?? failure.reason]));
+    const onServer = record.failures.filter(({ url }) => url.startsWith(server.url));
+    const failures = Object.fromEntries(onServer.map((failure) => [path(failure.url), failure.status ?? failure.reason]));
     expect(failures).toEqual({ '/missing': 404, '/error': 500, '/reset': 'connectionReset', '/hang': 'timeout', '/redirect-away': 'hostNotAllowed', '/huge': 'tooLarge' });
     const ids = new Set(exchanges.map(({ id }) => id));
     expect(record.failures.every(({ exchange }) => ids.has(exchange))).toBe(true);

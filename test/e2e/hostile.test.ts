@@ -23,16 +23,23 @@ const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 // The responses profile: the hostile server answers any method, so the refusal checks would only add noise.
 const RUN_FLAGS = ['--spec', SPEC, '--profile', 'responses', '--timeout', '2000', '--max-response-bytes', String(MAX_RESPONSE_BYTES)];
 
-/** Operation of fixtures/hostile/openapi.yaml → the reason konform could not check its answer. */
+/** Operation of fixtures/hostile/openapi.yaml → the reason konform got no answer to check. */
 const CANT_TELL: Record<string, HttpFailureReason> = {
-  getHuge: 'tooLarge',
   getSlowHeaders: 'timeout',
-  getSlowBody: 'timeout',
   getRedirectForeign: 'hostNotAllowed',
   getRedirectLoop: 'tooManyRedirects',
   getReset: 'connectionReset',
-  getResetBody: 'connectionReset',
   getMalformed: 'protocol',
+};
+
+/**
+ * Operation → the reason the body of its answer broke off after a 200 with `text/plain`: the
+ * status and headers are judged (text/plain is not documented), the body is not.
+ */
+const BROKEN_OFF: Record<string, HttpFailureReason> = {
+  getHuge: 'tooLarge',
+  getSlowBody: 'timeout',
+  getResetBody: 'connectionReset',
 };
 
 const scratch = await mkdtemp(join(tmpdir(), 'konform-hostile-'));
@@ -58,7 +65,12 @@ describe('openapi-contract against the hostile server, through the CLI', () => {
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain('verdict: notConformant');
     expect(report).toMatchObject({ complete: true, verdict: 'notConformant', exitCode: 1 });
-    expect(report.results.filter((result) => result.outcome === 'failed').map((result) => result.id)).toEqual(['body-schema/getBadJson']);
+    expect(report.results.filter((result) => result.outcome === 'failed').map((result) => result.id)).toEqual([
+      'content-type-documented/getHuge',
+      'content-type-documented/getSlowBody',
+      'content-type-documented/getResetBody',
+      'body-schema/getBadJson',
+    ]);
     expect(report.counts.untested).toBe(0);
   });
 
@@ -71,6 +83,20 @@ describe('openapi-contract against the hostile server, through the CLI', () => {
       expect(result.evidence).toEqual([result.findings[0]?.exchange]);
       expect(exchange(result.evidence[0])?.error?.reason).toBe(reason);
     }
+  });
+
+  it.each(Object.entries(BROKEN_OFF))('%s: the status and headers are judged, the body is cantTell (%s)', (operation, reason) => {
+    const outcomes = Object.fromEntries(resultsOf(operation).map((result) => [result.check, result.outcome]));
+    expect(outcomes).toEqual({
+      'status-documented': 'passed',
+      'content-type-documented': 'failed',
+      'body-schema': 'cantTell',
+      'required-headers': 'inapplicable',
+      'no-server-error': 'passed',
+    });
+    const body = resultsOf(operation).find((result) => result.check === 'body-schema');
+    expect(body?.findings).toEqual([expect.objectContaining({ code: 'transport-failure', params: expect.objectContaining({ reason }) })]);
+    expect(exchange(body?.evidence[0])?.error?.reason).toBe(reason);
   });
 
   it('reads the 1 GiB body only up to the size limit', () => {
@@ -100,7 +126,7 @@ describe('openapi-contract against the hostile server, through the CLI', () => {
   it('writes a valid report.json, junit.xml, summary.md and a journal that reaches its end', async () => {
     expect(validateReport(report)).toEqual([]);
     const junit = parseXml(await readFile(join(out, 'junit.xml'), 'utf8'));
-    expect(findAll(junit, 'failure')).toHaveLength(1);
+    expect(findAll(junit, 'failure')).toHaveLength(4);
     expect(findAll(junit, 'error')).toHaveLength(report.counts.cantTell);
     expect(await readFile(join(out, 'summary.md'), 'utf8')).toContain('not conformant');
     const journal = (await readFile(join(out, 'journal.jsonl'), 'utf8')).trim().split('\n');

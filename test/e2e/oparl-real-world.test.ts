@@ -68,7 +68,7 @@ describe('oparl-1.0 against the recorded answers of a real OParl 1.0 server (SD.
 
   it('reports the postal code with a trailing no-break space as information', () => {
     const padded = findingsOf('empty-values/Location').filter((finding) => finding.code === 'padded-string');
-    expect(padded.map((finding) => [finding.location?.bodyPointer, finding.severity])).toEqual([['/data/0/location/postalCode', 'information']]);
+    expect(padded.map((finding) => [finding.location?.bodyPointer, finding.severity])).toEqual([['/data/0/location/postalCode', 'info']]);
     expect(padded[0]?.message).toContain('U+00A0');
   });
 

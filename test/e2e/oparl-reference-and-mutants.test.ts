@@ -75,7 +75,7 @@ describe('oparl-1.1 against the OParl reference server', () => {
     expect(undecided(report)).toEqual([]);
     const findings = report.results.filter((result) => result.check === breaks).flatMap((result) => result.findings);
     // Every finding names where it was seen and the exchange it rests on.
-    for (const finding of findings.filter((candidate) => candidate.severity !== 'information')) {
+    for (const finding of findings.filter((candidate) => candidate.severity !== 'info')) {
       expect(finding.exchange, finding.message).toBeDefined();
       expect(report.exchanges.some((exchange) => exchange.id === finding.exchange)).toBe(true);
     }

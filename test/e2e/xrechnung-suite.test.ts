@@ -75,7 +75,7 @@ describe('xrechnung-3.0', () => {
       for (const { file, accept } of expected) {
         const exception = KOSIT_EXCEPTIONS[basename(file)];
         const findings = report.results.filter((result) => result.subject?.id === file).flatMap((result) => result.findings);
-        if (exception) expect(findings.some((finding) => finding.rule === exception && finding.severity === 'fatal'), file).toBe(true);
+        if (exception) expect(findings.some((finding) => finding.rule === exception && finding.severity === 'error'), file).toBe(true);
         else expect(rejected(report, file), file).toBe(!accept);
       }
       expect(report.verdict).toBe('notConformant');
@@ -84,7 +84,7 @@ describe('xrechnung-3.0', () => {
     it('reject a file that is not XML for matching no scenario', () => {
       const file = join(scratch, 'bin001.xml');
       const scenario = report.results.find((result) => result.check === 'scenario' && result.subject?.id === file);
-      expect(scenario).toMatchObject({ outcome: 'failed', findings: [{ code: 'no-scenario', severity: 'fatal' }] });
+      expect(scenario).toMatchObject({ outcome: 'failed', findings: [{ code: 'no-scenario', severity: 'error' }] });
       const schematron = report.results.filter((result) => result.kind === 'xml.schematron' && result.subject?.id === file);
       expect(schematron.map((result) => result.outcome)).toEqual(['cantTell', 'cantTell', 'cantTell', 'cantTell']);
     });
@@ -97,7 +97,7 @@ describe('xrechnung-3.0', () => {
         expect.objectContaining({
           code: 'assert-failed',
           rule: 'BR-CL-01',
-          severity: 'fatal',
+          severity: 'error',
           message: expect.stringMatching(/^\[BR-CL-01\]-The document type code MUST be coded/),
           location: { file, line: 14, column: 3, xpath: '/CreditNote[1]/cbc:CreditNoteTypeCode[1]' },
         }),
@@ -121,7 +121,7 @@ describe('xrechnung-3.0', () => {
     const report = await run({ suite: 'xrechnung-3.0', target: { files: [file] } });
     const outcome = (check: string) => report.results.find((result) => result.check === check)?.outcome;
     expect(report.results.find((result) => result.check === 'scenario')?.findings).toEqual([
-      expect.objectContaining({ code: 'no-scenario', severity: 'fatal', message: expect.stringMatching(/^the file matches none of the scenarios \(EN16931 XRechnung \(UBL Invoice\);/) }),
+      expect.objectContaining({ code: 'no-scenario', severity: 'error', message: expect.stringMatching(/^the file matches none of the scenarios \(EN16931 XRechnung \(UBL Invoice\);/) }),
     ]);
     expect([outcome('scenario'), outcome('xsd-ubl-invoice'), outcome('cen-ubl'), outcome('xrechnung-ubl')]).toEqual(['failed', 'passed', 'inapplicable', 'inapplicable']);
     expect(report.verdict).toBe('notConformant');
@@ -169,7 +169,7 @@ describe('xrechnung-3.0', () => {
       // libxml2 does not read UCS-4 either: the file is not well-formed for konform, and no check passes it over.
       const xsd = report.results.filter((result) => result.kind === 'xml.xsd');
       expect(xsd.map((result) => result.outcome)).toEqual(['failed', 'failed', 'failed']);
-      expect(xsd[0]?.findings[0]).toMatchObject({ code: 'not-well-formed', severity: 'fatal', location: { file } });
+      expect(xsd[0]?.findings[0]).toMatchObject({ code: 'not-well-formed', severity: 'error', location: { file } });
       expect(report.verdict).toBe('notConformant');
     });
   });

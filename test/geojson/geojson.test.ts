@@ -1,8 +1,9 @@
 /**
  * GeoJSON judged by the official GeoJSON JSON Schema and the rules of RFC 7946 it cannot express:
  * the fixtures of github.com/geojson/schema (fixtures/geojson/) are decided as that repository
- * decides them; a position of four numbers is a SHOULD (a warning), an unclosed linear ring a MUST,
- * and so is a nested GeometryCollection, which the schema refuses but RFC 7946 only discourages.
+ * decides them; a position of four numbers is a SHOULD (a warning), an unclosed linear ring a MUST
+ * and so is a ring against the right-hand rule; a nested GeometryCollection, which the schema refuses
+ * but RFC 7946 only discourages, is a SHOULD.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,6 +99,36 @@ describe('the rules of RFC 7946 a schema cannot express', () => {
     ]);
     expect(ruleViolations(polygon([[7, 50, 100], [8, 50, 100], [8, 51, 100], [7, 50, 100]]))).toEqual([]);
     expect(ruleViolations({ type: 'Feature', properties: null, geometry: { type: 'Polygon', coordinates: [] } })).toEqual([]);
+  });
+
+  it('passes a counterclockwise exterior ring with a clockwise hole (§3.1.6 right-hand rule)', async () => {
+    const hole = [[7.125, 50.705], [7.125, 50.71], [7.135, 50.71], [7.135, 50.705], [7.125, 50.705]];
+    const feature = { type: 'Feature', properties: null, geometry: { type: 'Polygon', coordinates: [CLOSED, hole] } };
+    expect(await geojsonFindings('Feature', feature)).toEqual([]);
+  });
+
+  it('fails a clockwise exterior ring and a counterclockwise hole (§3.1.6 MUST follow the right-hand rule)', async () => {
+    const clockwise = [...CLOSED].reverse();
+    expect(await geojsonFindings('Feature', polygon(clockwise))).toEqual([
+      expect.objectContaining({
+        requirement: 'GEOJSON-RING-WINDING',
+        severity: 'error',
+        code: 'ring-winding',
+        pointer: '/geometry/coordinates/0',
+        clause: 'https://www.rfc-editor.org/rfc/rfc7946#section-3.1.6',
+      }),
+    ]);
+    const counterclockwiseHole = [[7.125, 50.705], [7.135, 50.705], [7.135, 50.71], [7.125, 50.71], [7.125, 50.705]];
+    const multi = { type: 'Feature', properties: null, geometry: { type: 'MultiPolygon', coordinates: [[CLOSED], [CLOSED, counterclockwiseHole]] } };
+    const [hole] = await geojsonFindings('Feature', multi);
+    expect(hole).toMatchObject({ requirement: 'GEOJSON-RING-WINDING', pointer: '/geometry/coordinates/1/1' });
+    expect(hole?.message).toContain('hole');
+  });
+
+  it('does not judge the winding of a ring that bounds no area', () => {
+    expect(ruleViolations(polygon([[7, 50], [8, 50], [9, 50], [7, 50]]))).toEqual([]);
+    // On one line in decimal, not quite in binary.
+    expect(ruleViolations(polygon([[7.1, 50.1], [7.2, 50.2], [7.3, 50.3], [7.1, 50.1]]))).toEqual([]);
   });
 
   it('warns of a nested GeometryCollection (§3.1.8 SHOULD avoid), which the schema refuses, and still judges what it holds', async () => {

@@ -66,7 +66,7 @@ const results: CheckResult[] = [
       { code: 'status-undocumented', message: 'Status 418 is not documented for GET /bodies', severity: 'error',
         params: { status: 418 }, exchange: 'x2',
         location: { operation: 'GET /bodies', specPointer: '/paths/~1bodies/get/responses' } },
-      { code: 'schema-type', message: 'must be string', severity: 'error', rule: 'OPARL-BODY-1', exchange: 'x2',
+      { code: 'schema-violation', message: 'must be string', severity: 'error', rule: 'OPARL-BODY-1', exchange: 'x2',
         location: { operation: 'GET /bodies', specPointer: '/components/schemas/Body/properties/id/type', bodyPointer: '/data/0/id' } },
     ] },
   { id: 'response-schema/GET /meetings', ...check('response-schema'),

@@ -26,8 +26,8 @@ function result(check: string, outcome: Outcome, findings: Finding[] = []): Chec
 describe('requirementResults', () => {
   it('decides each rule of a rule-reporting check by its own findings', () => {
     const findings: Finding[] = [
-      { code: 'failed-assert', message: 'm', rule: 'BR-1', severity: 'fatal' },
-      { code: 'failed-assert', message: 'm', rule: 'BR-3', severity: 'information' },
+      { code: 'failed-assert', message: 'm', rule: 'BR-1', severity: 'error' },
+      { code: 'failed-assert', message: 'm', rule: 'BR-3', severity: 'info' },
     ];
     const outcomes = requirementResults(standard, suite, [result('schematron', 'failed', findings), result('xsd', 'passed')]);
     expect(Object.fromEntries(outcomes.map((r) => [r.id, r.outcome]))).toEqual({ 'BR-1': 'failed', 'BR-2': 'passed', 'BR-3': 'passed', XSD: 'passed' });
@@ -45,6 +45,16 @@ describe('requirementResults', () => {
     expect(failed.slice(0, 3).map((r) => r.outcome)).toEqual(['failed', 'cantTell', 'passed']);
     const cantTell = requirementResults(standard, suite, [result('schematron', 'cantTell', [undecided])]);
     expect(cantTell.slice(0, 3).map((r) => r.outcome)).toEqual(['passed', 'cantTell', 'passed']);
+  });
+
+  it('never fails a MUST by a check of severity warning (a heuristic): the requirement is cantTell, as the verdict stays conformant', () => {
+    const heuristic = { id: 'heuristic', title: '', kind: 'x.y', class: 'rules', verifies: ['XSD'], severity: 'warning', options: {} };
+    const withHeuristic = { classes: [{ ...suite.classes[0]!, checks: [...suite.classes[0]!.checks, heuristic] }] } as unknown as Suite;
+    const failedWarning = { ...result('heuristic', 'failed', [{ code: 'x', message: 'm' }]), severity: 'warning' as const };
+    const outcomes = requirementResults(standard, withHeuristic, [result('xsd', 'passed'), failedWarning]);
+    expect(outcomes.find((r) => r.id === 'XSD')?.outcome).toBe('cantTell');
+    const should = { requirements: [{ ...requirement('XSD'), level: 'SHOULD' as const }] } as Standard;
+    expect(requirementResults(should, withHeuristic, [result('xsd', 'passed'), failedWarning])[0]?.outcome).toBe('failed');
   });
 
   it('keeps the check outcome when the check could not decide or names no rules', () => {

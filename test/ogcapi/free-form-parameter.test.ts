@@ -18,7 +18,7 @@ it('leaves the unknown parameter inapplicable, with a note naming the free-form 
   for (const result of results) {
     const note = result.findings.find((finding) => finding.code === 'free-form-parameter');
     expect(note?.message).toContain('properties');
-    expect(note?.severity).toBe('information');
+    expect(note?.severity).toBe('info');
   }
   expect(requirementOutcome(report, '/req/core/query-param-unknown')).toBe('inapplicable');
   expect(requirementOutcome(report, '/req/core/query-param-invalid')).toBe('passed');

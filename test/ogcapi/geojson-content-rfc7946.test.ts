@@ -2,7 +2,7 @@
  * ogcapi.geojson-content judges the features as GeoJSON (/req/geojson/content A) by the official
  * GeoJSON schema and the rules of RFC 7946 (src/geojson/): a position of four numbers breaks a
  * SHOULD, a warning that leaves the requirement passed; an unclosed linear ring breaks a MUST and
- * fails it. The reference server is served through a proxy that adds the defect.
+ * fails it, and so does a clockwise exterior ring (the right-hand rule). The reference server is served through a proxy that adds the defect.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOgcServer, type OgcServer } from '../../fixtures/ogcapi/server.js';
@@ -18,6 +18,13 @@ const WITH_MEASURE: Rewrite = everyObject((object) =>
 const OPEN_RING: Rewrite = everyObject((object) =>
   object.type === 'Polygon' && Array.isArray(object.coordinates) ? { ...object, coordinates: object.coordinates.map((ring: number[][]) => ring.slice(0, -1)) } : object,
 );
+
+const polygons = (change: (rings: number[][][]) => number[][][]): Rewrite =>
+  everyObject((object) => (object.type === 'Polygon' && Array.isArray(object.coordinates) ? { ...object, coordinates: change(object.coordinates as number[][][]) } : object));
+/** The park's ring, counterclockwise, with a hole inside it, clockwise: the right-hand rule. */
+const WITH_HOLE = polygons(([exterior = []]) => [exterior, [[7.125, 50.705], [7.125, 50.71], [7.135, 50.71], [7.135, 50.705], [7.125, 50.705]]]);
+/** The park's ring the other way round. */
+const CLOCKWISE = polygons((rings) => rings.map((ring) => [...ring].reverse()));
 
 let server: OgcServer;
 beforeAll(async () => {
@@ -48,13 +55,22 @@ describe('ogcapi.geojson-content under RFC 7946', () => {
     expect(requirementOutcome(report, '/req/geojson/content')).toBe('passed');
   });
 
-  it('fails an unclosed linear ring (§3.1.6 MUST)', async () => {
-    const report = await runThrough(OPEN_RING);
+  it.each([
+    ['an unclosed linear ring (§3.1.6 MUST)', OPEN_RING, 'ring-not-closed', 'GEOJSON-LINEAR-RING'],
+    ['a clockwise exterior ring (§3.1.6 right-hand rule MUST)', CLOCKWISE, 'ring-winding', 'GEOJSON-RING-WINDING'],
+  ] as const)('fails %s', async (_name, rewrite, code, ringRequirement) => {
+    const report = await runThrough(rewrite);
     const failed = geojsonContent(report).filter((result) => result.outcome === 'failed');
     expect(failed.length).toBe(1);
-    const unclosed = failed[0]?.findings.find((finding) => finding.code === 'ring-not-closed');
-    expect(unclosed).toMatchObject({ severity: 'error', rule: '/req/geojson/content', params: { requirement: 'GEOJSON-LINEAR-RING' } });
-    expect(unclosed?.location?.bodyPointer).toMatch(/^\/features\/\d+\/geometry\/coordinates\/0$/);
+    const ring = failed[0]?.findings.find((finding) => finding.code === code);
+    expect(ring).toMatchObject({ severity: 'error', rule: '/req/geojson/content', params: { requirement: ringRequirement } });
+    expect(ring?.location?.bodyPointer).toMatch(/^\/features\/\d+\/geometry\/coordinates\/0$/);
     expect(requirementOutcome(report, '/req/geojson/content')).toBe('failed');
+  });
+
+  it('passes a counterclockwise exterior ring with a clockwise hole (§3.1.6 right-hand rule)', async () => {
+    const report = await runThrough(WITH_HOLE);
+    expect(geojsonContent(report).map((result) => result.outcome)).toEqual(geojsonContent(report).map(() => 'passed'));
+    expect(requirementOutcome(report, '/req/geojson/content')).toBe('passed');
   });
 });

@@ -2,7 +2,7 @@
  * oparl.location-geojson judges Location.geojson ("ein vollständiges Feature-Objekt") by the
  * official GeoJSON schema and the rules of RFC 7946 (src/geojson/): a position of four numbers
  * breaks a SHOULD, a warning that leaves OPARL-LOCATION-GEOJSON passed; an unclosed linear ring
- * breaks a MUST and fails it. The reference server's locations are served through a proxy that
+ * breaks a MUST and fails it, and so does a clockwise exterior ring (the right-hand rule). The reference server's locations are served through a proxy that
  * adds the defect.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,10 @@ const locations = (change: (geometry: Geometry) => unknown): Rewrite =>
 
 const WITH_MEASURE = locations((geometry) => ({ ...geometry, coordinates: [...geometry.coordinates, 0, 1700000000] }));
 const OPEN_RING = locations(({ coordinates: [x = 0, y = 0] }) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001]]] }));
+/** A square around the point, counterclockwise, with a square hole, clockwise: the right-hand rule. */
+const square = (x: number, y: number, size: number) => [[x - size, y - size], [x + size, y - size], [x + size, y + size], [x - size, y + size], [x - size, y - size]];
+const WITH_HOLE = locations(({ coordinates: [x = 0, y = 0] }) => ({ type: 'Polygon', coordinates: [square(x, y, 0.002), square(x, y, 0.001).reverse()] }));
+const CLOCKWISE = locations(({ coordinates: [x = 0, y = 0] }) => ({ type: 'Polygon', coordinates: [square(x, y, 0.002).reverse()] }));
 
 let server: OParlServer;
 beforeAll(async () => {
@@ -53,13 +57,22 @@ describe('oparl.location-geojson under RFC 7946', () => {
     expect(requirement(report)).toBe('passed');
   });
 
-  it('fails an unclosed linear ring (§3.1.6 MUST)', async () => {
-    const report = await runThrough(OPEN_RING);
+  it.each([
+    ['an unclosed linear ring (§3.1.6 MUST)', OPEN_RING, 'ring-not-closed', 'GEOJSON-LINEAR-RING'],
+    ['a clockwise exterior ring (§3.1.6 right-hand rule MUST)', CLOCKWISE, 'ring-winding', 'GEOJSON-RING-WINDING'],
+  ] as const)('fails %s', async (_name, rewrite, code, ringRequirement) => {
+    const report = await runThrough(rewrite);
     const result = locationGeojson(report);
     expect(result?.outcome).toBe('failed');
-    const [unclosed] = result?.findings ?? [];
-    expect(unclosed).toMatchObject({ code: 'ring-not-closed', severity: 'error', rule: 'OPARL-LOCATION-GEOJSON', params: { requirement: 'GEOJSON-LINEAR-RING' } });
-    expect(unclosed?.location?.bodyPointer).toMatch(/\/geojson\/geometry\/coordinates\/0$/);
+    const [ring] = result?.findings ?? [];
+    expect(ring).toMatchObject({ code, severity: 'error', rule: 'OPARL-LOCATION-GEOJSON', params: { requirement: ringRequirement } });
+    expect(ring?.location?.bodyPointer).toMatch(/\/geojson\/geometry\/coordinates\/0$/);
     expect(requirement(report)).toBe('failed');
+  });
+
+  it('passes a counterclockwise exterior ring with a clockwise hole (§3.1.6 right-hand rule)', async () => {
+    const report = await runThrough(WITH_HOLE);
+    expect(locationGeojson(report)?.outcome).toBe('passed');
+    expect(requirement(report)).toBe('passed');
   });
 });

@@ -41,6 +41,14 @@ describe('a broken document is SPEC_INVALID with the pointer of the problem', ()
     expect(error.message).toContain("must have required property 'title'");
   });
 
+  test('a JSON document that repeats a key is refused at the repeat, however the key is written', async () => {
+    const written = '{\n  "openapi": "3.0.3",\n  "info": {"title": "x", "version": "1", "\\u0074itle": "y"},\n  "paths": {}\n}\n';
+    const error = await loadError('repeated-key.json', written);
+    expect(error.code).toBe(ERROR_CODES.SPEC_INVALID);
+    expect(error.message).toContain('unique');
+    expect(error.location).toMatchObject({ line: 3 });
+  });
+
   test('an invalid structure: a parameter in an unknown location', async () => {
     const text = thingsDocument('                type: string').replace(
       '      responses:',

@@ -19,9 +19,9 @@ const INVALID_EXAMPLE = (await readFile(SPEC, 'utf8')).replace(
   '      example: "ja"\n    station:',
 );
 
-const document = scratchDocument('invalid-example.yaml', INVALID_EXAMPLE);
+const scratchFile = scratchDocument('invalid-example.yaml', INVALID_EXAMPLE);
 
-const runAgainst = async (server: PegelServer): Promise<Report> => contractRunClosing(server, document.path());
+const runAgainst = async (server: PegelServer): Promise<Report> => contractRunClosing(server, scratchFile.path());
 
 describe('an example that is not valid against its schema', () => {
   it('is a warning on the document, and a valid value is sent instead', async () => {
@@ -29,11 +29,12 @@ describe('an example that is not valid against its schema', () => {
     const report = await runAgainst(await startPegelServer());
     const document = report.results.find((result) => result.check === 'document');
     expect(document?.outcome).toBe('passed');
+    const line = INVALID_EXAMPLE.split('\n').indexOf('      example: "ja"') + 1;
     expect(document?.findings).toContainEqual(
       expect.objectContaining({
         code: 'example-invalid',
         severity: 'warning',
-        location: expect.objectContaining({ specPointer: '/components/parameters/includeTimeseries/example' }),
+        location: { file: scratchFile.path(), specPointer: '/components/parameters/includeTimeseries/example', line, column: 7 },
       }),
     );
     const stations = report.exchanges.find((exchange) => exchange.request.url.includes('/stations.json?'));

@@ -31,12 +31,12 @@ function verdictOf(error: InvalidDocumentError): Verdict {
 
 /** What konform makes of swagger-parser's `validate`: the problems of its error, located the same way. */
 async function oracle(file: string): Promise<Verdict> {
-  const { data, specError } = parseSource(file, await readFile(file, 'utf8'));
+  const { data, locate, specError } = parseSource(file, await readFile(file, 'utf8'));
   try {
     await SwaggerParser.validate(file, structuredClone(data) as never, { resolve: { http: false } });
     return 'valid';
   } catch (error) {
-    const problems = locateParserErrors(error, data, file).map(({ message, pointer }) => problemOf(specError(message, pointer)));
+    const problems = locateParserErrors(error, data, file, locate).map(({ message, pointer }) => problemOf(specError(message, pointer)));
     return { problems: problems.filter((problem, index) => problems.findIndex((other) => JSON.stringify(other) === JSON.stringify(problem)) === index), details: (error as { details?: unknown }).details };
   }
 }

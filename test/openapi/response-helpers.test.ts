@@ -4,7 +4,7 @@ import { loadOpenApiDocument, type OpenApiDocument } from '../../src/openapi/doc
 import { parseJson } from '../../src/openapi/json-syntax.js';
 import { checkBody } from '../../src/openapi/response-body.js';
 import type { ResponseCheck } from '../../src/openapi/response-check.js';
-import { checkContentType } from '../../src/openapi/response-content-type.js';
+import { checkContentType as checkContentTypeOf } from '../../src/openapi/response-content-type.js';
 import { checkRequiredHeaders } from '../../src/openapi/response-headers.js';
 import { checkStatusDocumented, documentedResponse } from '../../src/openapi/response-status.js';
 import type { Operation, ResponseSpec } from '../../src/openapi/types.js';
@@ -55,7 +55,7 @@ paths:
           description: client error
           content:
             application/problem+json:
-              schema: {type: object, required: [title], properties: {title: {type: string}}}
+              schema: {type: object, required: [title], properties: {title: {type: string}, status: {type: integer}}}
         '404': {description: not found}
         default:
           description: other
@@ -93,6 +93,9 @@ describe('status', () => {
 });
 
 describe('content type', () => {
+  const checkContentType = (operation: Operation, answer: HttpResponse, documented: ResponseSpec) =>
+    checkContentTypeOf(operation, answer, documented, answer.body.length > 0);
+
   test('documented types, ranges and parameters match; case does not matter', () => {
     for (const contentType of ['application/json; charset=UTF-8', 'Application/XML', 'text/plain']) {
       expect(findingsOf(checkContentType(things, response(200, { 'content-type': contentType }, 'x'), documented(200)))).toEqual([]);
@@ -163,10 +166,14 @@ describe('body', () => {
     expect(checkBody(document, { ...things, method: 'HEAD' }, jsonResponse(200, {}), documented(200)).applicable).toBe(false);
   });
 
-  test('the number of schema findings is capped', () => {
-    const many = jsonResponse(409, { title: 1 }, 'application/problem+json');
-    const findings = findingsOf(checkBody(document, things, many, documented(409), 0));
-    expect(findings.map((finding) => finding.code)).toEqual(['body-schema-more-errors']);
+  test('every schema error is a finding; only the bound for memory cuts them, and says so', () => {
+    const many = jsonResponse(409, { title: 1, status: 'x', detail: 2 }, 'application/problem+json');
+    const all = findingsOf(checkBody(document, things, many, documented(409)));
+    expect(all.length).toBeGreaterThan(1);
+    expect(new Set(all.map((finding) => finding.code))).toEqual(new Set(['body-schema-mismatch']));
+    const bounded = findingsOf(checkBody(document, things, many, documented(409), 1));
+    expect(bounded.map((finding) => finding.code)).toEqual(['body-schema-mismatch', 'findings-over-limit']);
+    expect(bounded[1]).toMatchObject({ undecided: true, params: { seen: all.length, kept: 1 } });
   });
 
   test('a real pegel-online station validates; a wrong-typed one does not', async () => {

@@ -39,34 +39,14 @@ describe('journal', () => {
     expect(await readJournal(path)).toEqual([{ step: 1 }, { step: 2 }]);
   });
 
-  it('starts a new line when it continues a journal whose last line was torn', async () => {
-    await writeFile(join(dir, JOURNAL_FILE), '{"step":1}\n{"step":2,"mess');
-    const journal = await openJournal(dir);
-    journal.append({ step: 3 });
-    journal.close();
-    expect(await readFile(journal.path, 'utf8')).toBe('{"step":1}\n{"step":2,"mess\n{"step":3}\n');
-    expect(await readJournal(journal.path)).toEqual([{ step: 1 }, { step: 3 }]);
-  });
-
-  it('continues an intact journal without an empty line', async () => {
+  it('belongs to one run: a journal already in the folder is never continued', async () => {
     await writeFile(join(dir, JOURNAL_FILE), '{"step":1}\n');
-    const journal = await openJournal(dir);
-    journal.append({ step: 2 });
-    journal.close();
-    expect(await readFile(journal.path, 'utf8')).toBe('{"step":1}\n{"step":2}\n');
+    await expect(openJournal(dir)).rejects.toMatchObject({ code: ERROR_CODES.OUTPUT_UNWRITABLE });
+    expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toBe('{"step":1}\n');
   });
 
-  it('scrubs secrets, also ones JSON would escape', async () => {
-    const secret = 'pa"ss\\word';
-    const journal = await openJournal(dir, { scrub: (text) => text.split(secret).join('[redacted]') });
-    journal.append({ header: `Basic ${secret}`, [secret]: 1 });
-    journal.close();
-    const text = await readFile(journal.path, 'utf8');
-    expect(text).toBe('{"header":"Basic [redacted]","[redacted]":1}\n');
-    const unscrubbed = await openJournal(join(dir, 'plain'));
-    unscrubbed.append({ header: `Basic ${secret}` });
-    unscrubbed.close();
-    expect(await readJournal(unscrubbed.path)).toEqual([{ header: `Basic ${secret}` }]);
+  it('reports a folder that cannot be made at once, also where mkdir -p would loop (/proc)', async () => {
+    await expect(openJournal('/proc/konform-journal')).rejects.toMatchObject({ code: ERROR_CODES.OUTPUT_UNWRITABLE });
   });
 
   it('reports a folder it cannot write to with OUTPUT_UNWRITABLE', async () => {
@@ -79,7 +59,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Compiles the journal and what it imports into `into`, as ES modules a plain `node` can run. */
 async function compileJournal(into: string): Promise<string> {
-  for (const source of ['src/report/journal.ts', 'src/report/scrub-values.ts', 'src/model/errors.ts']) {
+  for (const source of ['src/report/journal.ts', 'src/core/make-folder.ts', 'src/model/errors.ts']) {
     const output = ts.transpileModule(await readFile(join(ROOT, source), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     });

@@ -9,8 +9,8 @@ function withRuleFindings(): Report {
   if (!first) throw new Error('sample report has results');
   first.subject = { id: 'invoices/a.xml', title: 'invoices/a.xml' };
   first.findings = [
-    { code: 'failed-assert', message: '[BR-DE-15] Buyer reference must be given', rule: 'BR-DE-15', severity: 'fatal', location: { file: 'invoices/a.xml', line: 12, column: 3, xpath: '/Invoice[1]' } },
-    { code: 'failed-assert', message: '[BR-DE-15] Buyer reference must be given', rule: 'BR-DE-15', severity: 'fatal', location: { line: 40 } },
+    { code: 'failed-assert', message: '[BR-DE-15] Buyer reference must be given', rule: 'BR-DE-15', severity: 'error', location: { file: 'invoices/a.xml', line: 12, column: 3, xpath: '/Invoice[1]' } },
+    { code: 'failed-assert', message: '[BR-DE-15] Buyer reference must be given', rule: 'BR-DE-15', severity: 'error', location: { line: 40 } },
     { code: 'failed-assert', message: '[BR-DE-21] Specification identifier', rule: 'BR-DE-21', severity: 'warning' },
   ];
   return report;
@@ -20,7 +20,7 @@ describe('rulesSection', () => {
   it('groups rule findings by rule, most severe first, with each place', () => {
     const section = [...rulesSection(withRuleFindings())].join('');
     expect(section).toContain('## Findings by rule');
-    expect(section).toMatch(/\| `BR-DE-15` \| fatal \| 2 \|/);
+    expect(section).toMatch(/\| `BR-DE-15` \| error \| 2 \|/);
     expect(section.indexOf('BR-DE-15')).toBeLessThan(section.indexOf('BR-DE-21'));
     expect(section).toContain('`invoices/a.xml:12:3 /Invoice[1]`');
     expect(section).toContain('`invoices/a.xml:40`');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renumberEvidence } from '../../src/run/evidence.js';
+import { orderExchanges } from '../../src/run/evidence.js';
 import type { Exchange } from '../../src/model/exchange.js';
 import type { CheckResult } from '../../src/model/report.js';
 
@@ -15,20 +15,17 @@ function result(id: string, evidence: string[], findingExchange?: string): Check
   };
 }
 
-describe('renumberEvidence', () => {
-  it('numbers exchanges in the order results cite them, whatever order they completed in', () => {
-    const completedOneWay = [exchange('e7', 'http://h/b'), exchange('e3', 'http://h/a'), exchange('e9', 'http://h/z')];
-    const results = [result('first', ['e3']), result('second', ['e7'], 'e7')];
-    const renumbered = renumberEvidence(structuredClone(results), completedOneWay);
-    expect(renumbered.results.map((r) => r.evidence)).toEqual([['x1'], ['x2']]);
-    expect(renumbered.results[1]?.findings[0]?.exchange).toBe('x2');
-    expect(renumbered.exchanges.map((e) => [e.id, e.request.url])).toEqual([
-      ['x1', 'http://h/a'],
-      ['x2', 'http://h/b'],
-      ['x3', 'http://h/z'],
+describe('orderExchanges', () => {
+  it('lists exchanges in the order results cite them, then the others by URL, whatever order they completed in, keeping their IDs', () => {
+    const completedOneWay = [exchange('xb', 'http://h/b'), exchange('xa', 'http://h/a'), exchange('xz', 'http://h/z'), exchange('xc', 'http://h/c')];
+    const results = [result('first', ['xa']), result('second', ['xb'], 'xb'), result('third', [], 'xc')];
+    const ordered = orderExchanges(results, completedOneWay);
+    expect(ordered.map((e) => [e.id, e.request.url])).toEqual([
+      ['xa', 'http://h/a'],
+      ['xb', 'http://h/b'],
+      ['xc', 'http://h/c'],
+      ['xz', 'http://h/z'],
     ]);
-    const completedOtherWay = renumberEvidence(structuredClone(results), [...completedOneWay].reverse());
-    expect(completedOtherWay.results).toEqual(renumbered.results);
-    expect(completedOtherWay.exchanges).toEqual(renumbered.exchanges);
+    expect(orderExchanges(results, [...completedOneWay].reverse())).toEqual(ordered);
   });
 });

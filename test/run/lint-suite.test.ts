@@ -42,6 +42,19 @@ describe('lintSuite', () => {
     ]);
     expect(lintError(problems).message).toMatch(/^4 problem\(s\):\n {2}\S+suite\.yaml:64:\d+: check "cen-ubl" verifies BR-DE-1/);
   });
+
+  it('names a rule a Schematron check decides by name, listed on a check that judges as a whole (XML Schema)', async () => {
+    await workspace.edit(workspace.suiteFile, (text) =>
+      text
+        .replaceAll('schematron: schematron/xrechnung-2.5.9/', 'schematron: schematron/xrechnung-2.5.0/')
+        .replace(/(id: xsd-ubl-invoice\n(?:.*\n)*?\s+verifies:\s*\[)/, '$1BR-DE-24-a, '),
+    );
+    const problems = await lintOf();
+    expect(problems.map(({ check, message }) => [check, message])).toContainEqual([
+      'xsd-ubl-invoice',
+      'verifies BR-DE-24-a, which check xrechnung-ubl decides by the findings that name it; a xml.xsd check judges its rules as a whole and cannot',
+    ]);
+  });
 });
 
 describe('lintSuite on what XML checks refer to', () => {

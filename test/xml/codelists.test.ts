@@ -135,6 +135,7 @@ describe('xml.codelists on mutated copies of a real xdomea message', () => {
         undecided: true,
         params: expect.objectContaining({ listURI: 'urn:de:xoev:codeliste:erreichbarkeit', listVersionID: '2', known: ['3'] }),
       }),
+      expect.objectContaining({ code: 'not-examined', rule: 'XOEV-CODE-VALUE', undecided: true, params: { count: 1, cause: 'code-list-version-unknown' } }),
     ]);
     expect(result?.findings[0]?.message).toMatch(/version 2 of urn:de:xoev:codeliste:erreichbarkeit.*konform has version 3/);
   });
@@ -149,6 +150,7 @@ describe('xml.codelists on mutated copies of a real xdomea message', () => {
         severity: 'error',
         message: '<xdomea:Nachrichtentyp> names version 1.0 of urn:xoev-de:xdomea:codeliste:nachrichtentyp; the standard fixes version 2.0',
       }),
+      expect.objectContaining({ code: 'not-examined', rule: 'XOEV-CODE-VALUE', undecided: true }),
     ]);
   });
 
@@ -157,7 +159,16 @@ describe('xml.codelists on mutated copies of a real xdomea message', () => {
     expect(result?.outcome).toBe('cantTell');
     expect(result?.findings).toEqual([
       expect.objectContaining({ code: 'code-list-unknown', rule: 'XOEV-CODE-KNOWN-LIST', message: 'konform does not have code list urn:example:codeliste:rolle' }),
+      ...['XOEV-CODE-VERSION-KNOWN', 'XOEV-CODE-VALUE'].map((rule) =>
+        expect.objectContaining({ code: 'not-examined', rule, undecided: true, params: { count: 1, cause: 'code-list-unknown' } }),
+      ),
     ]);
+  });
+
+  it('passes no rule it did not get to: the value of a code of a list konform does not have is cantTell', async () => {
+    const report = await run({ suite: SUITE, profile: 'codelists', target: { files: [join(MUTATED, 'xdomea-0503-unknown-list.xml')] } });
+    const outcomes = Object.fromEntries(report.requirements.filter((requirement) => requirement.class === 'codelists').map((requirement) => [requirement.id, requirement.outcome]));
+    expect(outcomes).toMatchObject({ 'XOEV-CODE-KNOWN-LIST': 'cantTell', 'XOEV-CODE-VERSION-KNOWN': 'cantTell', 'XOEV-CODE-VALUE': 'cantTell' });
   });
 
   it('cannot tell about a file that is not well-formed or nests too deep', () => {

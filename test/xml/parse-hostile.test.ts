@@ -48,14 +48,14 @@ describe('hostile XML ends as a finding', () => {
   it('a BMP image named .xml is not XML', async () => {
     const { outcome, findings } = await wellFormed(join(KOSIT, 'bin001.xml'));
     expect(outcome).toBe('failed');
-    expect(findings).toEqual([expect.objectContaining({ code: 'not-xml', severity: 'fatal', location: expect.objectContaining({ line: 1, column: 1 }) })]);
+    expect(findings).toEqual([expect.objectContaining({ code: 'not-xml', severity: 'error', location: expect.objectContaining({ line: 1, column: 1 }) })]);
     expect(findings[0]?.message).toContain('42 4d');
   });
 
   it('a truncated invoice fails at its end', async () => {
     const { outcome, findings } = await wellFormed(join(KOSIT, 'ubl007.xml'));
     expect(outcome).toBe('failed');
-    expect(findings[0]).toMatchObject({ code: 'not-well-formed', severity: 'fatal', location: { line: 536, column: 1 } });
+    expect(findings[0]).toMatchObject({ code: 'not-well-formed', severity: 'error', location: { line: 536, column: 1 } });
     expect(findings[0]?.message).toMatch(/Premature end of data in tag Invoice/);
   });
 
@@ -69,7 +69,7 @@ describe('hostile XML ends as a finding', () => {
     expect(outcome).toBe('failed');
     expect(findings.length).toBeGreaterThan(0);
     for (const finding of findings) {
-      expect(finding).toMatchObject({ code: 'external-resource-refused', severity: 'fatal' });
+      expect(finding).toMatchObject({ code: 'external-resource-refused', severity: 'error' });
       expect(finding.message).toContain(uri);
     }
     expect(JSON.stringify(findings)).not.toContain('root:x:0:0');
@@ -78,7 +78,7 @@ describe('hostile XML ends as a finding', () => {
   it('billion laughs is refused by the amplification limit', async () => {
     const { outcome, findings } = await wellFormed(join(HOSTILE, 'billion-laughs.xml'));
     expect(outcome).toBe('failed');
-    expect(findings[0]).toMatchObject({ code: 'entity-expansion-refused', severity: 'fatal' });
+    expect(findings[0]).toMatchObject({ code: 'entity-expansion-refused', severity: 'error' });
   });
 
   it('quadratic blow-up is refused by the amplification limit', async () => {
@@ -86,14 +86,14 @@ describe('hostile XML ends as a finding', () => {
     const file = await generated('quadratic.xml', `<!DOCTYPE q [<!ENTITY big "${big}">]>\n<q>${'&big;'.repeat(100_000)}</q>\n`);
     const { outcome, findings } = await wellFormed(file);
     expect(outcome).toBe('failed');
-    expect(findings[0]).toMatchObject({ code: 'entity-expansion-refused', severity: 'fatal', location: { line: 2 } });
+    expect(findings[0]).toMatchObject({ code: 'entity-expansion-refused', severity: 'error', location: { line: 2 } });
   });
 
   it('100 000-deep nesting stops at 256 levels', async () => {
     const file = await generated('deep.xml', `${'<d>'.repeat(100_000)}${'</d>'.repeat(100_000)}`);
     const { outcome, findings } = await wellFormed(file);
     expect(outcome).toBe('failed');
-    expect(findings).toEqual([expect.objectContaining({ code: 'too-deep', severity: 'fatal', location: expect.objectContaining({ line: 1, column: 771 }) })]);
+    expect(findings).toEqual([expect.objectContaining({ code: 'too-deep', severity: 'error', location: expect.objectContaining({ line: 1, column: 771 }) })]);
     expect(findings[0]?.message).toContain('256');
   });
 

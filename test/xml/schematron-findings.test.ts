@@ -1,6 +1,6 @@
 /** SVRL assertions as findings: every assertion kept, up to a bound for memory that says how many were seen. */
 import { describe, expect, it } from 'vitest';
-import { MAX_FINDINGS_PER_FILE } from '../../src/xml/limits.js';
+import { FINDINGS_PER_RESULT } from '../../src/core/finding-limit.js';
 import type { SvrlAssertion } from '../../src/xml/schematron/engine.js';
 import { schematronFindings } from '../../src/xml/schematron/findings.js';
 
@@ -15,18 +15,18 @@ describe('schematronFindings', () => {
     const findings = schematronFindings('a.xml', assertions, {}, at);
     expect(findings).toHaveLength(150);
     expect(findings.filter((finding) => finding.rule === 'BR-DE-15')).toHaveLength(75);
-    expect(findings[0]).toMatchObject({ rule: 'BR-DE-15', severity: 'fatal', location: { file: 'a.xml', line: 1 } });
+    expect(findings[0]).toMatchObject({ rule: 'BR-DE-15', severity: 'error', location: { file: 'a.xml', line: 1 } });
     expect(findings.some((finding) => finding.code === 'more-findings')).toBe(false);
   });
 
   it('beyond the bound for memory keeps the first finding of every rule and adds an undecided one that says how many were seen', () => {
-    const seen = MAX_FINDINGS_PER_FILE + 10;
+    const seen = FINDINGS_PER_RESULT + 10;
     const assertions = Array.from({ length: seen }, (_, index) => assertion(index === seen - 1 ? 'BR-LAST' : 'BR-DE-15', 'warning', index));
     const findings = schematronFindings('a.xml', assertions, {}, at);
-    expect(findings).toHaveLength(MAX_FINDINGS_PER_FILE + 1);
+    expect(findings).toHaveLength(FINDINGS_PER_RESULT + 1);
     expect(findings.some((finding) => finding.rule === 'BR-LAST')).toBe(true);
     expect(findings.at(-1)).toMatchObject({
-      code: 'findings-over-limit', undecided: true, params: { seen, kept: MAX_FINDINGS_PER_FILE, limit: MAX_FINDINGS_PER_FILE }, location: { file: 'a.xml' },
+      code: 'findings-over-limit', undecided: true, params: { seen, kept: FINDINGS_PER_RESULT, limit: FINDINGS_PER_RESULT }, location: { file: 'a.xml' },
     });
   });
 });

@@ -22,7 +22,7 @@ const CONFIG: SelftestConfig = {
 };
 
 function result(check: string, outcome: Outcome, rules: string[] = []): CheckResult {
-  const findings: Finding[] = rules.map((rule) => ({ code: 'assert-failed', message: `${rule} violated`, rule, severity: 'fatal', location: { line: 7 } }));
+  const findings: Finding[] = rules.map((rule) => ({ code: 'assert-failed', message: `${rule} violated`, rule, severity: 'error', location: { line: 7 } }));
   if (outcome === 'cantTell' && rules.length === 0) findings.push({ code: 'engine-missing', message: 'Java is not installed' });
   return { id: `${check}/doc.xml`, check, kind: 'xml.schematron', class: 'c', title: check, subject: { id: 'doc.xml', title: 'doc.xml' }, severity: 'error', outcome, durationMs: 1, findings, evidence: [] };
 }

@@ -46,7 +46,7 @@ describe('XSD findings', () => {
       {
         code: 'xsd-invalid',
         message: "Element 't:item': 'x' is not a valid value of the atomic type 'xs:int'.",
-        severity: 'fatal',
+        severity: 'error',
         location: { file: 'list.xml', line: 1, xpath: '/t:list/t:item' },
       },
     ]);

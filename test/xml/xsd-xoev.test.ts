@@ -52,9 +52,9 @@ describe('XSD validation of XÖV messages', () => {
     expect(findings.get('administration_receipt.xml')).toEqual([]);
     const defects = findings.get('monitoring_plan_minimal.xml') ?? [];
     expect(defects.map((finding) => [finding.severity, finding.location?.line, finding.message])).toEqual([
-      ['fatal', 74, expect.stringMatching(/^Element 'xwas:probennahmestelleKategorie': This element is not expected\./)],
-      ['fatal', 101, "Element 'xwas:artAnlage', attribute 'listVersionID': The value '1' does not match the fixed value constraint '2'."],
-      ['fatal', 119, "Element 'xwas:kategorieProbennahmestelle', attribute 'listVersionID': The value '2' does not match the fixed value constraint '3'."],
+      ['error', 74, expect.stringMatching(/^Element 'xwas:probennahmestelleKategorie': This element is not expected\./)],
+      ['error', 101, "Element 'xwas:artAnlage', attribute 'listVersionID': The value '1' does not match the fixed value constraint '2'."],
+      ['error', 119, "Element 'xwas:kategorieProbennahmestelle', attribute 'listVersionID': The value '2' does not match the fixed value constraint '3'."],
     ]);
     expect(defects[1]?.location?.xpath).toBe('/xwas:vorgang.transportieren.2010/xwas:vorgang/xwas:vorgangType/xwas:untersuchungsplan/xwas:anlageNachTrinkwV/xwas:artAnlage');
   });

@@ -55,7 +55,7 @@ describe('xml.xsd on XRechnung', () => {
       const outcomes = results.map((result) => result.outcome);
       expect(outcomes.filter((outcome) => outcome === 'passed'), file).toHaveLength(2);
       expect(outcomes.filter((outcome) => outcome === 'inapplicable'), file).toHaveLength(2);
-      expect(results.flatMap((result) => result.findings.filter((finding) => finding.severity === 'fatal')), file).toEqual([]);
+      expect(results.flatMap((result) => result.findings.filter((finding) => finding.severity === 'error')), file).toEqual([]);
     }
   });
 
@@ -69,7 +69,7 @@ describe('xml.xsd on XRechnung', () => {
     expect(invoice?.outcome).toBe('failed');
     expect(invoice?.findings[0]).toMatchObject({
       code: 'xsd-invalid',
-      severity: 'fatal',
+      severity: 'error',
       location: { file, line: 6, xpath: '/*/cbc:IssueDate' },
     });
     expect(invoice?.findings[0]?.message).toMatch(/^Element 'cbc:IssueDate': '13\.04\.2018' is not a valid value of the atomic type 'xs:date'/);
@@ -86,7 +86,7 @@ describe('xml.xsd on XRechnung', () => {
     const cii = report.results.find((result) => result.check === 'cii');
     expect(cii?.outcome).toBe('failed');
     expect(cii?.findings).toEqual([
-      expect.objectContaining({ code: 'xsd-invalid', severity: 'fatal', location: expect.objectContaining({ line }) }),
+      expect.objectContaining({ code: 'xsd-invalid', severity: 'error', location: expect.objectContaining({ line }) }),
     ]);
     expect(cii?.findings[0]?.message).toMatch(/^Element 'rsm:Unknown': This element is not expected\. Expected is \( rsm:ExchangedDocument \)/);
   });
@@ -96,12 +96,12 @@ describe('xml.xsd on XRechnung', () => {
     const image = join(KOSIT_VALIDATOR_INSTANCES, 'instances', 'bin001.xml');
     const report = await run({ suite: suite.suite, target: { files: [truncated, image] } });
     const invoice = resultsFor(report.results, truncated).find((result) => result.check === 'ubl-invoice');
-    expect(invoice).toMatchObject({ outcome: 'failed', findings: [expect.objectContaining({ code: 'not-well-formed', severity: 'fatal' })] });
+    expect(invoice).toMatchObject({ outcome: 'failed', findings: [expect.objectContaining({ code: 'not-well-formed', severity: 'error' })] });
     const imageResults = resultsFor(report.results, image);
     expect(imageResults.find((result) => result.check === 'well-formed')?.outcome).toBe('failed');
     const imageXsd = imageResults.filter((result) => result.kind === 'xml.xsd');
     expect(imageXsd.map((result) => result.outcome)).toEqual(['failed', 'failed', 'failed']);
-    expect(imageXsd[0]?.findings).toEqual([expect.objectContaining({ code: 'not-well-formed', severity: 'fatal' })]);
+    expect(imageXsd[0]?.findings).toEqual([expect.objectContaining({ code: 'not-well-formed', severity: 'error' })]);
     expect(report.verdict).not.toBe('passed');
   });
 });

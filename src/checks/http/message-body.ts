@@ -57,7 +57,7 @@ export const messageBodyKind: CheckKind<MessageBodyOptions> = {
       return { outcome: 'cantTell', findings: [transportFailureFinding(error)], evidence: [error.exchangeId] };
     }
     if (response.status < 200 || response.status > 299) {
-      const finding = { code: 'message-not-served', message: `GET ${url} answered ${response.status}, not a message`, params: { status: response.status }, exchange: response.exchangeId };
+      const finding: Finding = { code: 'message-not-served', message: `GET ${url} answered ${response.status}, not a message`, params: { status: response.status }, exchange: response.exchangeId };
       return { outcome: 'failed', findings: [finding], evidence: [response.exchangeId] };
     }
     const folder = await mkdtemp(join(tmpdir(), 'konform-message-'));

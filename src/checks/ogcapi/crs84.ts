@@ -5,7 +5,7 @@
  * system, which a client cannot tell.
  */
 import { insideCrs84, positions } from '../../ogcapi/geometry.js';
-import { unsampled, walk } from './features.js';
+import { sawWalk, unsampled, walk } from './features.js';
 import { Judgement } from './judgement.js';
 import { perCollectionKind } from './kind.js';
 import { DEFAULTS } from './options.js';
@@ -26,7 +26,7 @@ export const crs84Kind = perCollectionKind({
       { limit: String(options.pageSize ?? DEFAULTS.pageSize) },
       options.maxPages ?? DEFAULTS.maxPages,
     );
-    const judgement = new Judgement().saw(...walked.pages);
+    const judgement = sawWalk(new Judgement(), walked, [RULE]);
     const nothing = unsampled(walked, id);
     if (nothing) return nothing;
     // Features without a geometry have no position to examine.

@@ -17,17 +17,10 @@ const UNSUPPORTED = new Set([404, 405, 501]);
 export function expectSupported(judgement: Judgement, fetched: Fetched, rule: string): boolean {
   judgement.saw(fetched);
   if (fetched.failure) {
-    const { reason, message } = fetched.failure;
-    judgement.undecided({
-      rule,
-      code: 'transport-failure',
-      message: `GET ${fetched.url} failed (${reason}): ${message}`,
-      fetched,
-      params: { reason },
-    });
+    judgement.unanswered(rule, fetched);
     return false;
   }
-  const status = fetched.response?.status ?? 0;
+  const { status } = fetched.response;
   if (!UNSUPPORTED.has(status)) return true;
   judgement.violation({
     rule,
@@ -42,12 +35,11 @@ export function expectSupported(judgement: Judgement, fetched: Fetched, rule: st
 /** Judges the 200 and the JSON body a `-success` requirement asks for; the body when there is one. */
 export function expectJson200(judgement: Judgement, fetched: Fetched, rule: string, what: string): unknown {
   judgement.saw(fetched);
-  const status = fetched.response?.status;
-  if (fetched.failure || status === undefined) {
-    const reason = fetched.failure ? `${fetched.failure.reason}: ${fetched.failure.message}` : 'no response';
-    judgement.undecided({ rule, code: 'transport-failure', message: `${what}: GET ${fetched.url} failed (${reason})`, fetched });
+  if (fetched.failure) {
+    judgement.unanswered(rule, fetched);
     return undefined;
   }
+  const { status } = fetched.response;
   if (status !== 200) {
     judgement.violation({ rule, code: 'status-not-200', message: `${what} answered ${status}, not 200`, fetched, params: { status } });
     return undefined;
@@ -57,7 +49,7 @@ export function expectJson200(judgement: Judgement, fetched: Fetched, rule: stri
     return undefined;
   }
   if (fetched.json === undefined) {
-    const type = fetched.response ? contentTypeOf(fetched.response) : undefined;
+    const type = contentTypeOf(fetched.response);
     judgement.undecided({
       rule,
       code: 'not-json',

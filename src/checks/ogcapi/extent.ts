@@ -7,7 +7,7 @@
  */
 import { boxOf, contains, positions, toBox, type Box } from '../../ogcapi/geometry.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import { unsampled, walk } from './features.js';
+import { sawWalk, unsampled, walk } from './features.js';
 import { Judgement, notJudged } from './judgement.js';
 import { perCollectionKind } from './kind.js';
 import { DEFAULTS } from './options.js';
@@ -37,7 +37,7 @@ export const extentKind = perCollectionKind({
     );
     const nothing = unsampled(walked, id);
     if (nothing) return nothing;
-    const judgement = new Judgement().saw(...walked.pages);
+    const judgement = sawWalk(new Judgement(), walked, [EXTENT, MULTI]);
     let examined = 0;
     for (const seen of walked.features) {
       const box = boxOf(positions(seen.feature.geometry));

@@ -44,7 +44,7 @@ export const featureKind = perCollectionKind({
       const code = found.outcome === 'inapplicable' ? 'not-applicable' : 'no-sample';
       return {
         outcome: found.outcome,
-        findings: [{ code, message: found.reason, severity: 'information' }],
+        findings: [{ code, message: found.reason, severity: 'info' }],
         evidence: found.page.response ? [found.page.response.exchangeId] : [],
       };
     }

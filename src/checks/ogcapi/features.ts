@@ -2,7 +2,8 @@
  * Features as the checks sample them: the features of a page (a GeoJSON FeatureCollection,
  * RFC 7946 §3.3), and walks through the pages of a query along `next` links (OGC 17-069r4
  * §7.15.7), bounded by `maxPages` and stopped at a link cycle. Whether the walk reached the end
- * decides whether what needs every page can be judged or is `untested`.
+ * decides whether what needs every page can be judged or is `untested`; a page a `next` link led
+ * to that got no answer (a timeout, a host konform may not contact) leaves it `cantTell`.
  */
 import type { CheckOutput } from '../../model/types.js';
 import { linksOf, linkUrl, withRel } from '../../ogcapi/links.js';
@@ -10,6 +11,7 @@ import { FEATURES_ACCEPT, HTML } from '../../ogcapi/media-types.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import type { CheckContext } from '../types.js';
 import { fetchOnce, type Fetched } from './fetch.js';
+import type { Judgement } from './judgement.js';
 import { items } from './resources.js';
 
 export interface SeenFeature {
@@ -69,10 +71,22 @@ export function walk(context: CheckContext, collectionId: string, query: Record<
   });
 }
 
+/**
+ * The pages of a walk as the evidence of `judgement`. Where a `next` link got no answer (a
+ * timeout, a host konform may not contact), the page behind it held features konform set out to
+ * examine: each of `rules` is undecided, its finding the transport failure.
+ */
+export function sawWalk(judgement: Judgement, walked: Walk, rules: readonly string[]): Judgement {
+  judgement.saw(...walked.pages);
+  const { broken } = walked;
+  if (broken?.failure && walked.pages.length > 0) for (const rule of rules) judgement.unanswered(rule, broken);
+  return judgement;
+}
+
 /** cantTell, when a walk did not get a single page of features to judge. */
 export function unsampled(walked: Walk, collectionId: string): CheckOutput | undefined {
   if (walked.pages.length > 0) return undefined;
   const evidence = walked.broken?.response?.exchangeId ?? walked.broken?.failure?.exchangeId;
   const message = `konform could not read features from /collections/${collectionId}/items`;
-  return { outcome: 'cantTell', findings: [{ code: 'no-sample', message, severity: 'information' }], evidence: evidence ? [evidence] : [] };
+  return { outcome: 'cantTell', findings: [{ code: 'no-sample', message, severity: 'info' }], evidence: evidence ? [evidence] : [] };
 }

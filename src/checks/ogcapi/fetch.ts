@@ -10,16 +10,30 @@ import { joinUrl } from '../../openapi/request.js';
 import { isJsonResponse } from '../../ogcapi/media-types.js';
 import type { CheckContext } from '../types.js';
 
-export interface Fetched {
+/** The answer to a request, or its failure when none came. */
+export type Fetched = {
   url: string;
   /** `METHOD path` relative to the API root, as findings name the operation. */
   operation: string;
-  response?: HttpResponse;
-  failure?: HttpFailure;
+} & (Answer | NoAnswer);
+
+/** A request that got no answer. */
+export type Unanswered = Fetched & NoAnswer;
+
+interface Answer {
+  response: HttpResponse;
+  failure?: undefined;
   /** The body, when the response is JSON and parses. */
   json?: unknown;
   /** Why a JSON response did not parse. */
   jsonError?: string;
+}
+
+interface NoAnswer {
+  response?: undefined;
+  failure: HttpFailure;
+  json?: undefined;
+  jsonError?: undefined;
 }
 
 export function apiRoot(context: CheckContext): string {

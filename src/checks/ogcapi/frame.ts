@@ -4,6 +4,8 @@
  * declares). Collection checks fan out over the collections /collections lists, up to
  * `maxCollections`; the rest is one `untested` subject, never passed.
  */
+import type { Finding } from '../../model/types.js';
+import { transportFailureFinding } from '../../http/failure-finding.js';
 import type { CheckOutput } from '../../model/types.js';
 import { classUri } from '../../ogcapi/conformance-classes.js';
 import type { CheckContext, Subject } from '../types.js';
@@ -22,11 +24,8 @@ export async function gated(context: CheckContext, options: OgcOptions, judge: (
     // It concerns every rule the check verifies (kind.ts leaves them undecided), and names none of its own.
     const exchange = exchangeOf(fetched);
     const message = `konform could not read the conformance declaration, so it cannot tell whether ${uri} applies`;
-    return {
-      outcome: 'cantTell',
-      findings: [{ code: 'conformance-unknown', message, undecided: true, ...(exchange === undefined ? {} : { exchange }) }],
-      evidence: exchange === undefined ? [] : [exchange],
-    };
+    const unknown: Finding = fetched.failure ? transportFailureFinding(fetched.failure, `whether ${uri} applies is unknown`) : { code: 'conformance-unknown', message, exchange };
+    return { outcome: 'cantTell', findings: [{ ...unknown, undecided: true }], evidence: exchange === undefined ? [] : [exchange] };
   }
   if (!classes.includes(uri)) return notJudged('inapplicable', `the server does not declare conformance to ${uri}`);
   return judge();
@@ -61,7 +60,7 @@ export function forCollection(
           {
             code: 'collections-unlisted',
             message: 'konform could not read the list of collections at /collections (see the check of /collections)',
-            severity: 'information',
+            severity: 'info',
           },
         ],
       };

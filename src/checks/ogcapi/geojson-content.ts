@@ -7,14 +7,14 @@
  * is the `featureId` it was requested by (B); both carry their links in a `links` member (C).
  */
 import type { CheckOutput } from '../../model/types.js';
-import { geojsonFindings, type GeoJsonKind } from '../../geojson/validate.js';
+import { GEOJSON_STANDARD, geojsonFindings, type GeoJsonKind } from '../../geojson/validate.js';
 import { hasMediaType, JSON_TYPE } from '../../ogcapi/media-types.js';
 import type { OgcSchemaName } from '../../ogcapi/schemas.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import type { CheckContext } from '../types.js';
 import { expectSchema } from './expect.js';
 import type { Fetched } from './fetch.js';
-import { walk } from './features.js';
+import { sawWalk, walk } from './features.js';
 import { firstFeature } from './feature.js';
 import { Judgement } from './judgement.js';
 import { perCollectionKind } from './kind.js';
@@ -58,6 +58,7 @@ export const geojsonContentKind = perCollectionKind({
   name: 'ogcapi.geojson-content',
   description: 'Items are a GeoJSON FeatureCollection and a feature a GeoJSON Feature, with the id asked for and a links member',
   rules: [RULE],
+  standards: [GEOJSON_STANDARD],
   judge: async (context, options, { id }) => {
     const judgement = new Judgement();
     const shoulds = new Judgement();
@@ -67,11 +68,12 @@ export const geojsonContentKind = perCollectionKind({
       { limit: String(options.pageSize ?? DEFAULTS.pageSize) },
       options.maxPages ?? DEFAULTS.maxPages,
     );
+    sawWalk(judgement, walked, [RULE]);
     const pages = [await items(context, id), ...walked.pages].filter((page) => page.response?.status === 200 && page.json !== undefined);
     if (pages.length === 0)
       return {
         outcome: 'cantTell',
-        findings: [{ code: 'no-sample', message: `konform could not read /collections/${id}/items as JSON`, severity: 'information' }],
+        findings: [{ code: 'no-sample', message: `konform could not read /collections/${id}/items as JSON`, severity: 'info' }],
       };
     for (const page of pages) {
       await expectGeoJson(context, judgement, shoulds, 'FeatureCollection', page);

@@ -45,8 +45,8 @@ export const httpRecommendationsKind = ogcKind({
       if (resource.response?.status !== 200) continue;
       judgement.saw(resource);
       const head = await fetchOnce(context, resource.url, JSON_TYPE, 'HEAD');
-      if (!head.response) {
-        judgement.undecided({ rule: RULES.head, code: 'transport-failure', message: `HEAD ${resource.url} got no answer: ${head.failure?.message}`, fetched: head });
+      if (head.failure) {
+        judgement.unanswered(RULES.head, head);
       } else if (head.response.status !== 200) {
         judgement.violation({ rule: RULES.head, code: 'head-unsupported', message: `HEAD ${resource.url} answered ${head.response.status}`, fetched: head });
       }
@@ -61,8 +61,8 @@ export const httpRecommendationsKind = ogcKind({
         continue;
       }
       const conditional = await fetchOnce(context, resource.url, JSON_TYPE, 'GET', { 'if-none-match': etag });
-      if (!conditional.response) {
-        judgement.undecided({ rule: RULES.etag, code: 'transport-failure', message: `GET with If-None-Match: ${etag} got no answer: ${conditional.failure?.message}`, fetched: conditional });
+      if (conditional.failure) {
+        judgement.unanswered(RULES.etag, conditional);
       } else if (conditional.response.status !== 304) {
         judgement.violation({
           rule: RULES.etag,
@@ -73,8 +73,8 @@ export const httpRecommendationsKind = ogcKind({
       }
     }
     const cors = await fetchOnce(context, (await landingPage(context)).url, JSON_TYPE, 'GET', { origin: ORIGIN });
-    if (!cors.response) {
-      judgement.undecided({ rule: RULES.crossOrigin, code: 'transport-failure', message: `a request with Origin: ${ORIGIN} got no answer: ${cors.failure?.message}`, fetched: cors });
+    if (cors.failure) {
+      judgement.unanswered(RULES.crossOrigin, cors);
     } else if (headerValue(cors.response, 'access-control-allow-origin') === undefined) {
       judgement.violation({
         rule: RULES.crossOrigin,
@@ -85,8 +85,8 @@ export const httpRecommendationsKind = ogcKind({
     }
     const landing = await landingPage(context);
     const landingLinks = linksOf(landing.json);
-    if (!landing.response) {
-      judgement.undecided({ rule: RULES.linkHeader, code: 'transport-failure', message: `the landing page got no answer: ${landing.failure?.message}`, fetched: landing });
+    if (landing.failure) {
+      judgement.unanswered(RULES.linkHeader, landing);
     } else {
       const targets = linkHeaderTargets(headerValue(landing.response, 'link') ?? '', landing.url);
       const missing = landingLinks.filter((candidate) => !targets.includes(linkUrl(candidate, landing.url) ?? ''));

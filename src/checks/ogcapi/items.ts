@@ -13,7 +13,7 @@ import { headerValue } from '../../openapi/response-check.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { expectJson200, expectSupported } from './expect.js';
 import type { Fetched } from './fetch.js';
-import { featuresOf, walk } from './features.js';
+import { featuresOf, sawWalk, walk } from './features.js';
 import { Judgement } from './judgement.js';
 import { perCollectionKind } from './kind.js';
 import { declaredEncodings, expectLinks, expectRelAndType } from './link-rules.js';
@@ -97,6 +97,7 @@ export const itemsKind = perCollectionKind({
     );
     const pages = [first, ...paged.pages];
     for (const page of pages) judgePage(judgement.saw(page), page, others);
+    sawWalk(judgement, paged, Object.values(RULES));
     return judgement.output(examinedRules(pages));
   },
 });

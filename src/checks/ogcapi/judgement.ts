@@ -5,12 +5,15 @@
  * rests on. A violation fails the check; something konform could not decide makes it cantTell; a
  * note (why a rule was not examined) decides nothing.
  */
+import { transportFailureFinding } from '../../http/failure-finding.js';
+import { blocksCheck, outcomeOfFindings } from '../../judge/judgement.js';
+import type { FindingCode } from '../../model/finding-codes.js';
 import type { CheckOutput, Finding } from '../../model/types.js';
-import type { Fetched } from './fetch.js';
+import type { Fetched, Unanswered } from './fetch.js';
 
 export interface Observation {
   rule: string;
-  code: string;
+  code: FindingCode;
   message: string;
   /** The exchange the observation was made in. */
   fetched?: Fetched;
@@ -42,9 +45,21 @@ export class Judgement {
     return this;
   }
 
-  /** konform could not decide `rule` here (a transport failure, a body it cannot read). */
+  /**
+   * konform could not decide `rule` here (a body it cannot read, say). Where the request got no
+   * answer, that is what kept it from deciding: the finding is the transport failure.
+   */
   undecided(observation: Observation): this {
+    const { rule, fetched } = observation;
+    if (fetched?.failure) return this.unanswered(rule, fetched);
     this.findings.push({ ...this.finding(observation), undecided: true });
+    return this;
+  }
+
+  /** The request got no answer: `rule` is undecided, the finding its transport failure (http/failure-finding.ts). */
+  unanswered(rule: string, fetched: Unanswered): this {
+    const { code, message, params } = transportFailureFinding(fetched.failure);
+    this.findings.push({ ...this.finding({ rule, code, message, fetched, ...(params ? { params } : {}) }), undecided: true });
     return this;
   }
 
@@ -56,13 +71,13 @@ export class Judgement {
   }
 
   /** Why something was not examined: information that decides no rule. */
-  note(code: string, message: string, params?: Record<string, unknown>): this {
-    this.findings.push({ code, message, severity: 'information', ...(params ? { params } : {}) });
+  note(code: FindingCode, message: string, params?: Record<string, unknown>): this {
+    this.findings.push({ code, message, severity: 'info', ...(params ? { params } : {}) });
     return this;
   }
 
   get violated(): boolean {
-    return this.findings.some((finding) => !finding.undecided && finding.severity !== 'information');
+    return this.findings.some(blocksCheck);
   }
 
   /**
@@ -71,7 +86,7 @@ export class Judgement {
    */
   stopped(): CheckOutput {
     const reason = this.findings.at(-1)?.message ?? 'the check stopped early';
-    this.findings.push({ code: 'check-stopped', message: reason, severity: 'information', undecided: true });
+    this.findings.push({ code: 'check-stopped', message: reason, severity: 'info', undecided: true });
     return this.output();
   }
 
@@ -80,7 +95,7 @@ export class Judgement {
    * A check that met no case at all is inapplicable: it examined nothing.
    */
   output(rules?: readonly string[]): CheckOutput {
-    const decided = this.violated ? 'failed' : this.findings.some((finding) => finding.undecided) ? 'cantTell' : 'passed';
+    const decided = outcomeOfFindings(this.findings);
     const outcome = decided === 'passed' && rules?.length === 0 ? 'inapplicable' : decided;
     return { outcome, findings: this.findings, evidence: [...this.evidence], ...(rules ? { rules: [...rules] } : {}) };
   }
@@ -104,7 +119,7 @@ export class Judgement {
 export function notJudged(
   outcome: 'untested' | 'inapplicable',
   message: string,
-  code = outcome === 'untested' ? 'cut-off' : 'not-applicable',
+  code: FindingCode = outcome === 'untested' ? 'cut-off' : 'not-applicable',
 ): CheckOutput {
-  return { outcome, findings: [{ code, message, severity: 'information' }] };
+  return { outcome, findings: [{ code, message, severity: 'info' }] };
 }

@@ -14,7 +14,7 @@ import { collectionSubjects, forCollection, gated } from './frame.js';
 import { OGC_OPTIONS_SCHEMA, type OgcOptions } from './options.js';
 import type { ListedCollection } from './resources.js';
 
-interface KindHead<Options> {
+interface KindHead<Options> extends Pick<CheckKind, 'standards'> {
   name: string;
   description: string;
   /** The requirements its findings name, from the constants it judges them under; by its options where they choose. */
@@ -58,6 +58,7 @@ export function perCollectionKind(spec: CollectionKindSpec): CheckKind<OgcOption
     description: spec.description,
     optionsSchema: OGC_OPTIONS_SCHEMA,
     needs: ['endpoint'],
+    ...(spec.standards ? { standards: spec.standards } : {}),
     subjects: collectionSubjects,
     lint: lintDeciding(spec.rules),
     run: async (context, options, subject, check) =>

@@ -30,15 +30,12 @@ export const mediaTypeKind = ogcKind<MediaTypeOptions>({
       const wanted = resource.features ? options.features : options.others;
       const fetched = await fetchOnce(context, resource.url, wanted);
       judgement.saw(fetched);
-      const { response, failure } = fetched;
-      if (failure || !response) {
-        judgement.undecided({
-          rule,
-          code: 'transport-failure',
-          message: `GET ${resource.url} failed (${failure?.reason ?? 'no response'})`,
-          fetched,
-        });
-      } else if (response.status !== 200 || !hasMediaType(response, wanted)) {
+      if (fetched.failure) {
+        judgement.unanswered(rule, fetched);
+        continue;
+      }
+      const { response } = fetched;
+      if (response.status !== 200 || !hasMediaType(response, wanted)) {
         const got = `${response.status} ${contentTypeOf(response) ?? 'without a Content-Type'}`;
         judgement.violation({
           rule,

@@ -57,17 +57,12 @@ export function judgeAnswer(
   unresolved: readonly UnresolvedRef[],
   statusRule?: string,
 ): void {
-  const { response } = fetched;
   judgement.saw(fetched);
-  if (!response) {
-    judgement.undecided({
-      rule: RULES.impl,
-      code: 'transport-failure',
-      message: `GET ${fetched.url} failed (${fetched.failure?.reason ?? 'no response'})`,
-      fetched,
-    });
+  if (fetched.failure) {
+    judgement.unanswered(RULES.impl, fetched);
     return;
   }
+  const { response } = fetched;
   const { status } = response;
   if (refusesAccess(status) && !documentsSecurity(document)) {
     judgement.violation({
@@ -89,7 +84,7 @@ export function judgeAnswer(
   }
   const documented = documentedResponse(operation, status);
   if (!documented || !specifiesContent(document, documented)) return;
-  const contentType = checkContentType(operation, response, documented);
+  const contentType = checkContentType(operation, response, documented, response.body.length > 0);
   if (contentType.applicable) for (const finding of contentType.findings) judgement.adopt(finding, RULES.impl);
   const body = checkBody(document, operation, response, documented);
   if (!body.applicable) return;

@@ -27,8 +27,7 @@ export const openapiDocumentKind = ogcKind<OpenApiDocumentOptions>({
     const judgement = new Judgement();
     const served = await servedDefinition(context);
     if (!served.found) {
-      if (served.fetched.failure)
-        return judgement.undecided({ rule, code: 'transport-failure', message: served.reason, fetched: served.fetched }).output();
+      if (served.fetched.failure) return judgement.unanswered(rule, served.fetched).output();
       if (options.ifOpenApi30) return notJudged('inapplicable', `no OpenAPI 3.0 definition: ${served.reason}`);
       return judgement
         .violation({ rule, code: 'no-openapi-json', message: `no OpenAPI definition in JSON: ${served.reason}`, fetched: served.fetched })

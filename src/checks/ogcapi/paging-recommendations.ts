@@ -9,7 +9,7 @@
  */
 import { boxOf, contains, positions, toBox } from '../../ogcapi/geometry.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import { featureId, featuresOf, nextUrl, unsampled, walk } from './features.js';
+import { featureId, featuresOf, nextUrl, sawWalk, unsampled, walk } from './features.js';
 import { Judgement } from './judgement.js';
 import { perCollectionKind } from './kind.js';
 import { DEFAULTS } from './options.js';
@@ -29,7 +29,7 @@ export const pagingRecommendationsKind = perCollectionKind({
     const walked = await walk(context, id, { limit: String(limit) }, options.maxPages ?? DEFAULTS.maxPages);
     const nothing = unsampled(walked, id);
     if (nothing) return nothing;
-    const judgement = new Judgement().saw(...walked.pages);
+    const judgement = sawWalk(new Judgement(), walked, [NEXT_1, NEXT_2, NEXT_3, EXTENT]);
     const examined = new Set<string>();
     const paged = walked.pages.length > 1 || walked.cycle !== undefined;
     if (paged) examined.add(NEXT_2);

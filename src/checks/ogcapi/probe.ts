@@ -39,7 +39,7 @@ export async function bboxProbe(
           {
             code: 'no-sample',
             message: `konform could not read features from /collections/${collectionId}/items (see the items check)`,
-            severity: 'information',
+            severity: 'info',
           },
         ],
         evidence,

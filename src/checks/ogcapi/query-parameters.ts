@@ -27,7 +27,7 @@ function expect400(judgement: Judgement, fetched: Fetched, rule: string, what: s
   judgement.saw(fetched);
   const status = fetched.response?.status;
   if (fetched.failure) {
-    judgement.undecided({ rule, code: 'transport-failure', message: `GET ${fetched.url} failed (${fetched.failure.reason})`, fetched });
+    judgement.unanswered(rule, fetched);
   } else if (status !== 400 && undecidable !== undefined) {
     judgement.undecided({ rule, code: 'definition-unavailable', message: `${what}, was answered ${status}; ${undecidable}`, fetched });
   } else if (status !== 400) {

@@ -3,6 +3,7 @@
  * JSON (the link whose type is `application/vnd.oai.openapi+json;version=3.0`, else the first one)
  * and loaded with the standard's building blocks pinned (src/ogcapi/api-definition.ts).
  */
+import { transportFailureFinding } from '../../http/failure-finding.js';
 import { loadServedDefinition, type ServedDefinition } from '../../ogcapi/api-definition.js';
 import { linksOf, linkUrl, withRel } from '../../ogcapi/links.js';
 import { OPENAPI_JSON } from '../../ogcapi/media-types.js';
@@ -30,11 +31,9 @@ export function servedDefinition(context: CheckContext): Promise<Served> {
     const url = link ? linkUrl(link, landing.url) : undefined;
     if (!url) return { found: false, reason: 'the landing page links no API definition (rel service-desc)', fetched: landing };
     const fetched = await fetchOnce(context, url, isOpenApi30(link?.type) ? OPENAPI_JSON : (link?.type ?? OPENAPI_JSON));
-    if (fetched.response?.status !== 200 || !isJsonObject(fetched.json)) {
-      const why = fetched.failure
-        ? `failed (${fetched.failure.reason})`
-        : (fetched.jsonError ?? `answered ${fetched.response?.status} without a JSON object`);
-      return { found: false, reason: `GET ${url} ${why}`, fetched };
+    if (fetched.failure) return { found: false, reason: transportFailureFinding(fetched.failure).message, fetched };
+    if (fetched.response.status !== 200 || !isJsonObject(fetched.json)) {
+      return { found: false, reason: `GET ${url} ${fetched.jsonError ?? `answered ${fetched.response.status} without a JSON object`}`, fetched };
     }
     const version = typeof fetched.json.openapi === 'string' ? fetched.json.openapi : String(fetched.json.swagger ?? 'none');
     const pinned = new Set(

@@ -2,8 +2,9 @@
  * `oparl.coordinate-order`: a heuristic for GeoJSON positions given as [latitude, longitude]
  * instead of [longitude, latitude] (RFC 7946 §3.1.1), a frequent defect of OParl servers. A
  * position outside the `area` the server's locations lie in (default: Germany) whose swapped
- * pair lies inside it is reported as a warning. A heuristic cannot decide the requirement: its
- * findings fail this check (of severity warning in the suites), not OPARL-LOCATION-GEOJSON.
+ * pair lies inside it fails the check, of severity warning in the suites: a heuristic cannot
+ * decide the requirement, which such a failure leaves cantTell, never failed
+ * (judge/requirement-results.ts).
  */
 import { childPointer } from '../../core/json-pointer.js';
 import { objectFinding } from '../../oparl/findings.js';
@@ -26,7 +27,6 @@ export const coordinateOrderKind = perTypeKind<CoordinateOrderOptions>({
   properties: { area: { type: 'object', additionalProperties: false, required: ['longitude', 'latitude'], properties: { longitude: range, latitude: range } } },
   types: ['Location'],
   rules: withGeojson,
-  warningsFail: true,
   examine(occurrence, { options }) {
     const { longitude, latitude } = options.area ?? GERMANY;
     const inside = (lon: number, lat: number) => lon >= longitude[0] && lon <= longitude[1] && lat >= latitude[0] && lat <= latitude[1];
@@ -37,6 +37,6 @@ export const coordinateOrderKind = perTypeKind<CoordinateOrderOptions>({
     const message =
       `the position [${x}, ${y}] lies outside the expected area as [longitude, latitude], but inside it as [latitude, longitude]: ` +
       `the coordinates are probably swapped (RFC 7946 §3.1.1: longitude first)`;
-    return [objectFinding(occurrence, RULE.LOCATION_GEOJSON, 'coordinates-swapped', message, { pointer, severity: 'warning', params: { position: swapped.position } })];
+    return [objectFinding(occurrence, RULE.LOCATION_GEOJSON, 'coordinates-swapped', message, { pointer, params: { position: swapped.position } })];
   },
 });

@@ -18,7 +18,7 @@ import type { JsonObject } from '../../openapi/types.js';
 import { cutOffOf, oparlCrawl, unreachedOf, type OParlCrawl } from '../../oparl/crawl.js';
 import { objectFinding, responseFinding } from '../../oparl/findings.js';
 import { judgeCases } from '../../oparl/cases.js';
-import { bodyListsOf, listsOf, pageItems, readList, readPage, withParameters, type ReadPage } from '../../oparl/lists.js';
+import { bodyListsOf, listsOf, pageItems, readList, readPage, unreadFinding, withParameters, type ReadPage } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
 import { lintDeciding } from '../decided-rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
@@ -37,11 +37,7 @@ function keptFindings(object: JsonObject, where: Pick<Fetched, 'url' | 'exchange
 async function ownUrlFindings(context: CheckContext, crawl: OParlCrawl, id: string): Promise<Finding[]> {
   const crawled = findFetched(crawl.fetched, id);
   const read = crawled ? { page: { url: id, exchange: crawled.exchange, json: crawled.json } } : await readPage(context, id);
-  if ('unread' in read) {
-    const { message, exchange, transport } = read.unread;
-    const text = transport ? `the deleted object could not be fetched: ${message}` : `the deleted object ${message}, not 200`;
-    return [{ code: 'deleted-status', message: text, rule: RULE.DEL_STATUS, exchange, ...(transport ? { undecided: true as const } : {}) }];
-  }
+  if ('unread' in read) return [unreadFinding(read.unread, RULE.DEL_STATUS, 'deleted-status', 'the deleted object ')];
   const status = crawled?.status ?? 200;
   const wrongStatus = status === 200 ? [] : [responseFinding(read.page, RULE.DEL_STATUS, 'deleted-status', `the deleted object answers ${status}, not 200`)];
   return [...wrongStatus, ...flagFindings(read.page, read.page.json)];
@@ -62,7 +58,7 @@ export const deletedObjectsKind: CheckKind<DeletedObjectsOptions> = {
   }),
   needs: ['endpoint'],
   lint: lintDeciding([RULE.DEL_FLAG, RULE.DEL_KEEP, RULE.DEL_STATUS, RULE.LIST_DELETED_HIDDEN, RULE.LIST_DELETED_MODIFIED_SINCE, RULE.LIST_INTERNAL_NOT_DELETED]),
-  subjects: (context, options) => typeSubjects(context, options),
+  subjects: (context) => typeSubjects(context),
   async run(context, options, subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);
     const type = subjectType(subject);
@@ -125,9 +121,8 @@ async function modifiedSinceFindings(context: CheckContext, crawl: OParlCrawl, t
     if (read.end === 'pageLimit') cutOff.push({ url, budget: 'maxPagesPerList', depth: 0 });
     if (read.end === 'failed') {
       // Listing deleted objects with modified_since is OParl 1.1's rule; the others read the list to find them.
-      const unread = { code: 'list-unreadable', message: `with modified_since=${since}: ${read.message}`, exchange: read.exchange };
-      findings.push({ ...unread, rule: RULE.LIST_DELETED_MODIFIED_SINCE, ...(read.transport ? { undecided: true as const } : {}) });
-      findings.push(...[RULE.DEL_FLAG, RULE.DEL_KEEP, RULE.DEL_STATUS].map((rule) => ({ ...unread, rule, undecided: true as const })));
+      const unread = unreadFinding(read.unread, RULE.LIST_DELETED_MODIFIED_SINCE, 'list-unreadable', `with modified_since=${since}: `);
+      findings.push(unread, ...[RULE.DEL_FLAG, RULE.DEL_KEEP, RULE.DEL_STATUS].map((rule) => ({ ...unread, rule, undecided: true as const })));
     }
     const own = new Map<unknown, { item: JsonObject; page: ReadPage; index: number }>();
     read.pages.forEach((page) => pageItems(page).forEach((item, index) => own.set(item.id, { item, page, index })));

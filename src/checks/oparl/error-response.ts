@@ -9,7 +9,7 @@ import { HttpFailure } from '../../http/types.js';
 import { parseJson } from '../../openapi/json-syntax.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
-import { responseFinding } from '../../oparl/findings.js';
+import { responseFinding, unansweredFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import { lintDeciding } from '../decided-rules.js';
@@ -50,7 +50,7 @@ export const errorResponseKind: CheckKind<OParlOptions> = {
       }
     } catch (error) {
       if (!(error instanceof HttpFailure)) throw error;
-      findings.push({ code: 'transport-failure', message: `${url}: ${error.message}`, rule: RULE.ERR_STATUS, undecided: true, exchange: error.exchangeId });
+      findings.push(unansweredFinding(error, RULE.ERR_STATUS));
     }
     return judgeCases(check, { findings, cases, cutOff: crawl.record.cutOff, unreached: allUnreached(crawl) }, options.maxFindings);
   },

@@ -26,7 +26,7 @@ export function everyTypeKind<Options extends OParlOptions>(spec: EveryTypeSpec<
     optionsSchema: optionsSchema(spec.properties),
     needs: ['endpoint'],
     lint: lintDeciding(spec.decides),
-    subjects: (context, options) => typeSubjects(context, options, undefined, true),
+    subjects: (context) => typeSubjects(context, undefined, true),
     async run(context, options, subject, check): Promise<CheckOutput> {
       return spec.judge(await oparlCrawl(context, options), subjectType(subject), options, check);
     },

@@ -6,11 +6,12 @@
  * If-Modified-Since, answered 304); 410 for a deleted file. Up to `maxFiles` files are
  * requested; the requests are shared by the checks of this kind.
  */
+import type { FindingCode } from '../../model/finding-codes.js';
 import type { Finding } from '../../model/types.js';
 import { HttpFailure, type HttpRequest, type HttpResponse } from '../../http/types.js';
 import { distinctObjects } from '../../oparl/occurrence-queries.js';
 import type { Occurrence } from '../../oparl/occurrences.js';
-import { objectFinding } from '../../oparl/findings.js';
+import { objectFinding, unansweredFinding } from '../../oparl/findings.js';
 import { RULE, type Rule } from '../../oparl/rules.js';
 import type { CheckContext } from '../types.js';
 import { perTypeKind, type OParlOptions } from './shared.js';
@@ -54,16 +55,16 @@ export const fileAccessKind = perTypeKind<FileAccessOptions>({
   },
   async examine(file: Occurrence, { context, check }) {
     const findings: Finding[] = [];
-    const note = (rule: Rule, code: string, message: string, exchange: string, undecided = false) => {
-      findings.push({ ...objectFinding(file, rule, code, message), exchange, ...(undecided ? { undecided: true as const } : {}) });
+    const note = (rule: Rule, code: FindingCode, message: string, exchange: string): void => {
+      findings.push({ ...objectFinding(file, rule, code, message), exchange });
     };
     /** GETs a file URL; without an answer, the rules that depend on it are undecided. */
     const get = async (name: 'accessUrl' | 'downloadUrl', dependent: Rule[], headers?: Record<string, string>): Promise<HttpResponse | undefined> => {
       const url = String(file.object[name]);
       const answer = await request(context, { method: 'GET', url, ...(headers ? { headers } : {}) });
       if ('response' in answer) return answer.response;
-      const hint = answer.failure.reason === 'hostNotAllowed' ? ` (allow its host with --allow-host)` : '';
-      for (const rule of dependent) note(rule, 'file-unreachable', `the ${name} ${url} could not be fetched: ${answer.failure.message}${hint}`, answer.failure.exchangeId, true);
+      const about = { params: { id: file.object.id }, pointer: file.pointer, consequence: `what the ${name} serves is unknown` };
+      findings.push(...dependent.map((rule) => unansweredFinding(answer.failure, rule, about)));
       return undefined;
     };
     const accessRules = file.object.deleted === true ? [RULE.FILE_DELETED_GONE] : [RULE.FILE_GET, RULE.FILE_ACCESS_INLINE, RULE.FILE_HEADERS, RULE.FILE_CONDITIONAL];

@@ -13,7 +13,7 @@ import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
 import { instantOf } from '../../oparl/formats.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
-import { bodyListsOf, pageItems, pageLinks, readList, withParameters } from '../../oparl/lists.js';
+import { bodyListsOf, pageItems, pageLinks, readList, unreadFinding, withParameters } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
 import { dateTimeOf, splittingInstant } from '../../oparl/time.js';
 import { lintDeciding } from '../decided-rules.js';
@@ -37,7 +37,7 @@ async function filterFindings(context: CheckContext, list: CrawledList, attribut
     const read = await readList(context, withParameters(first.url, { [parameter]: value }), maxPages);
     const filter = `${parameter}=${value}`;
     if (read.end === 'failed') {
-      findings.push({ code: 'filter-refused', message: `with ${filter}: ${read.message}`, rule: RULE.LIST_FILTERS, exchange: read.exchange, ...(read.transport ? { undecided: true as const } : {}) });
+      findings.push(unreadFinding(read.unread, RULE.LIST_FILTERS, 'filter-refused', `with ${filter}: `));
       continue;
     }
     const returned = read.pages.flatMap(pageItems).filter((item) => item.deleted !== true);
@@ -68,7 +68,7 @@ async function limitFindings(context: CheckContext, list: CrawledList): Promise<
   const page = read.pages[0];
   if (!page || pageItems(page).length <= 1) return [];
   const message = `with limit=1 the first page has ${pageItems(page).length} objects: the server does not honour limit (it need not)`;
-  return [responseFinding(page, RULE.LIST_LIMIT, 'limit-not-honoured', message, { severity: 'information' })];
+  return [responseFinding(page, RULE.LIST_LIMIT, 'limit-not-honoured', message, { severity: 'info' })];
 }
 
 export const filtersKind: CheckKind<FiltersOptions> = {
@@ -77,7 +77,7 @@ export const filtersKind: CheckKind<FiltersOptions> = {
   optionsSchema: optionsSchema({ lists: { type: 'integer', minimum: 1, default: 1 }, maxPages: { type: 'integer', minimum: 1, default: 5 } }),
   needs: ['endpoint'],
   lint: lintDeciding([RULE.LIST_FILTERS, RULE.LIST_FILTERS_KEPT, RULE.LIST_LIMIT]),
-  subjects: (context, options) => typeSubjects(context, options),
+  subjects: (context) => typeSubjects(context),
   async run(context, options, subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);
     const type = subjectType(subject);

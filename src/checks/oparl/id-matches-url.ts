@@ -24,7 +24,8 @@ export const idMatchesUrlKind = perTypeKind({
   name: 'oparl.id-matches-url',
   description: "Every object's id is the URL it is served at",
   decides: [RULE.URL_CANONICAL, RULE.URL_PATH_CANONICAL, RULE.URL_QUERY_CANONICAL],
-  select: (occurrences) => occurrences.filter((occurrence) => occurrence.role === 'fetched'),
+  // An object without an id has no URL of its own to compare (object-schema fails it): no case.
+  select: (occurrences) => occurrences.filter((occurrence) => occurrence.role === 'fetched' && typeof occurrence.object.id === 'string'),
   // Only an object whose id or URL has a query is a case of the query's spelling.
   rules: (selected, { check }) => (selected.some(hasQuery) ? check.verifies : check.verifies.filter((rule) => rule !== RULE.URL_QUERY_CANONICAL)),
   examine(occurrence) {

@@ -11,7 +11,7 @@ import { unanswered } from '../../oparl/crawl.js';
 import { objectFinding } from '../../oparl/findings.js';
 import type { Occurrence } from '../../oparl/occurrences.js';
 import { RULE } from '../../oparl/rules.js';
-import { sameJson } from '../../oparl/same-json.js';
+import { jsonEqual } from '../../core/json-equal.js';
 import { perTypeKind, type Examination, type OParlOptions } from './shared.js';
 
 /** Properties the object at its own URL may add: back-references to the type it is embedded in. */
@@ -33,7 +33,7 @@ export const internalObjectsKind = perTypeKind({
     const added = occurrence.role === 'embedded' ? backReferences(occurrence, examination) : new Set<string>();
     const names = new Set([...Object.keys(internal), ...Object.keys(own)]);
     const leftOut = (name: string) => added.has(name) && !(name in internal);
-    const differing = [...names].filter((name) => !leftOut(name) && !sameJson(internal[name], own[name]));
+    const differing = [...names].filter((name) => !leftOut(name) && !jsonEqual(internal[name], own[name]));
     if (differing.length === 0) return [];
     const where = occurrence.role === 'embedded' ? `embedded in ${occurrence.parent?.occurrence.type ?? 'an object'} as "${occurrence.parent?.property}"` : 'in a list';
     return [

@@ -10,7 +10,7 @@ import type { Fetched } from '../../crawl/types.js';
 import { HttpFailure } from '../../http/types.js';
 import { isJsonMediaType, parseMediaType } from '../../openapi/media-type.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
-import { responseFinding } from '../../oparl/findings.js';
+import { responseFinding, unansweredFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import { lintDeciding } from '../decided-rules.js';
@@ -46,9 +46,7 @@ async function encodingFindings(context: CheckContext, fetched: Fetched): Promis
     new TextDecoder('utf-8', { fatal: true }).decode(response.body);
     return [];
   } catch (error) {
-    if (error instanceof HttpFailure) {
-      return [{ code: 'transport-failure', message: `${fetched.url}: ${error.message}`, rule: RULE.JSON_UTF8, undecided: true, exchange: error.exchangeId }];
-    }
+    if (error instanceof HttpFailure) return [unansweredFinding(error, RULE.JSON_UTF8)];
     if (error instanceof TypeError) return [responseFinding(fetched, RULE.JSON_UTF8, 'invalid-utf8', 'the body is not valid UTF-8')];
     throw error;
   }

@@ -4,13 +4,15 @@
  * ID abrufbar sein"; §2.3 stateless access). 404 and 410 say an object was deleted without the
  * soft delete §2.8 demands (OParl 1.0 demands it of the types in `softDeleteTypes` only; for
  * the others the object is just not retrievable); 401 and 403 say the URL alone does not give
- * access (§2.3). A transport failure leaves the link undecided. Failures are grouped by the
- * type of object the link should have led to.
+ * access (§2.3). A transport failure (or a host konform may not contact) leaves the link
+ * undecided. Failures are grouped by the type of object the link should have led to; a type the
+ * crawl met no link to is undecided where a link konform could not follow may lead to it.
  */
 import type { Finding } from '../../model/types.js';
 import type { CrawlFailure } from '../../crawl/types.js';
-import { cutOffOf } from '../../oparl/crawl.js';
+import { cutOffOf, unreachedOf } from '../../oparl/crawl.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
+import { unansweredFinding } from '../../oparl/findings.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { RULE, type Rule } from '../../oparl/rules.js';
 import { everyTypeKind } from './every-type-kind.js';
@@ -24,16 +26,19 @@ function ruleOf(failure: CrawlFailure, softDelete: boolean): Rule {
   return RULE.OBJ_RETRIEVABLE;
 }
 
+/** A link answered with an error status fails its rule; one without an answer leaves it undecided. */
 function failureFinding(failure: CrawlFailure, softDelete: boolean): Finding {
+  const rule = ruleOf(failure, softDelete);
+  const linked = failure.via ? { params: { from: failure.via.from }, pointer: failure.via.pointer } : {};
+  if (failure.status === undefined) return unansweredFinding(failure, rule, linked);
   const from = failure.via ? ` (linked from ${failure.via.from} at ${failure.via.pointer})` : '';
   return {
-    code: failure.status ? 'link-status' : 'link-unreachable',
+    code: 'link-status',
     message: `${failure.url}${from}: ${failure.message}`,
-    params: { url: failure.url, ...(failure.status ? { status: failure.status } : { reason: failure.reason }), ...(failure.via ? { from: failure.via.from } : {}) },
-    rule: ruleOf(failure, softDelete),
+    params: { url: failure.url, status: failure.status, ...linked.params },
+    rule,
     ...(failure.via ? { location: { bodyPointer: failure.via.pointer } } : {}),
     exchange: failure.exchange,
-    ...(failure.status ? {} : { undecided: true as const }),
   };
 }
 
@@ -53,6 +58,7 @@ export const linksResolveKind = everyTypeKind<LinksResolveOptions>({
     // the soft delete (§2.8). Failures are cases of the rules their findings name.
     const softDeleted = softDelete ? reached.filter((fetched) => isJsonObject(fetched.json) && fetched.json.deleted === true).length : 0;
     const cases = { ...casesOfEach(check.verifies, reached.length), [RULE.DEL_SOFT]: softDeleted };
-    return judgeCases(check, { findings, cases, cutOff: cutOffOf(crawl, type), nothing }, options.maxFindings);
+    const unreached = failures.length + reached.length > 0 ? [] : unreachedOf(crawl, type);
+    return judgeCases(check, { findings, cases, cutOff: cutOffOf(crawl, type), unreached, nothing }, options.maxFindings);
   },
 });

@@ -13,7 +13,7 @@ import { normaliseUrl } from '../../crawl/index.js';
 import type { CrawledList, Fetched } from '../../crawl/types.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { cutOffOf, unreachedOf, type OParlCrawl } from '../../oparl/crawl.js';
-import { responseFinding } from '../../oparl/findings.js';
+import { responseFinding, unansweredFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { listsOf, pageItems, pageLinks } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
@@ -76,8 +76,9 @@ function brokenNext(crawl: OParlCrawl, list: CrawledList): Finding[] {
   const last = list.pages.at(-1) as Fetched;
   const failure = crawl.record.failures.find((candidate) => candidate.via?.from === last.url && candidate.via.pointer === '/links/next');
   if (list.end !== 'failed' || !failure) return [];
+  if (failure.status === undefined) return [unansweredFinding(failure, RULE.LIST_NEXT, { pointer: '/links/next', params: { from: last.url } })];
   const message = `links.next ${failure.url} does not answer with a page: ${failure.message}`;
-  return [{ ...responseFinding(last, RULE.LIST_NEXT, 'next-broken', message, { pointer: '/links/next' }), ...(failure.status ? {} : { undecided: true as const }) }];
+  return [responseFinding(last, RULE.LIST_NEXT, 'next-broken', message, { pointer: '/links/next' })];
 }
 
 function listFindings(crawl: OParlCrawl, list: CrawledList): Finding[] {

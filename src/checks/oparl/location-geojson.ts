@@ -5,7 +5,7 @@
  * schema and the rules of RFC 7946 it cannot express (src/geojson/).
  */
 import type { Finding } from '../../model/types.js';
-import { geojsonFindings, type GeoJsonFinding } from '../../geojson/validate.js';
+import { GEOJSON_STANDARD, geojsonFindings, type GeoJsonFinding } from '../../geojson/validate.js';
 import { childPointer } from '../../core/json-pointer.js';
 import { objectFinding } from '../../oparl/findings.js';
 import { RULE } from '../../oparl/rules.js';
@@ -33,6 +33,7 @@ export const locationGeojsonKind = perTypeKind({
   description: 'The geojson of a Location is a GeoJSON Feature',
   decides: [RULE.LOCATION_GEOJSON],
   types: ['Location'],
+  standards: [GEOJSON_STANDARD],
   rules: withGeojson,
   async examine(occurrence) {
     const { geojson } = occurrence.object;

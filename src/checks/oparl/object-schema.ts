@@ -80,7 +80,7 @@ export const objectSchemaKind = perTypeKind<ObjectSchemaOptions>({
       const rule = insideInternal(error, objectType) ? undefined : ruleOf(error, objectType, deleted);
       if (!rule) continue;
       const pointer = occurrence.pointer + (error.keyword === 'required' ? childPointer(error.instancePath, String(error.params.missingProperty)) : error.instancePath);
-      findings.push(objectFinding(occurrence, rule, `schema-${error.keyword}`, `oparl:${type} ${describe(error)}`, { pointer, params: { keyword: error.keyword, ...error.params } }));
+      findings.push(objectFinding(occurrence, rule, 'schema-violation', `oparl:${type} ${describe(error)}`, { pointer, params: { keyword: error.keyword, ...error.params } }));
     }
     for (const name of deleted || type !== 'Body' ? [] : (options.bodyLists ?? [])) {
       if (occurrence.object[name] !== undefined) continue;

@@ -8,7 +8,7 @@ import type { Fetched } from '../../crawl/types.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
-import { bodyListsOf, pageItems, readList, withParameters } from '../../oparl/lists.js';
+import { bodyListsOf, pageItems, readList, unreadFinding, withParameters } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
 import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
@@ -25,7 +25,7 @@ export const omitInternalKind: CheckKind<OmitInternalOptions> = {
   },
   needs: ['endpoint'],
   lint: lintDeciding([RULE.LIST_OMIT_INTERNAL]),
-  subjects: (context, options) => typeSubjects(context, options, Object.keys(options.internalLists)),
+  subjects: (context, options) => typeSubjects(context, Object.keys(options.internalLists)),
   async run(context, options, subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);
     const type = subjectType(subject) ?? '';
@@ -33,9 +33,7 @@ export const omitInternalKind: CheckKind<OmitInternalOptions> = {
     if (!list) return judgeCases(check, { findings: [], cases: {}, cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no list of oparl:${type}` });
     const read = await readList(context, withParameters((list.pages[0] as Fetched).url, { omit_internal: 'true' }), 1);
     const findings: Finding[] = [];
-    if (read.end === 'failed') {
-      findings.push({ code: 'list-unreadable', message: `with omit_internal=true: ${read.message}`, rule: RULE.LIST_OMIT_INTERNAL, exchange: read.exchange, ...(read.transport ? { undecided: true as const } : {}) });
-    }
+    if (read.end === 'failed') findings.push(unreadFinding(read.unread, RULE.LIST_OMIT_INTERNAL, 'list-unreadable', 'with omit_internal=true: '));
     const page = read.pages[0];
     const names = options.internalLists[type] ?? [];
     pageItems(page ?? { json: undefined }).forEach((item, index) => {

@@ -6,6 +6,7 @@
  * a Person's `life` is shorter than 300 characters and comes with `lifeSource` ("empfohlen");
  * a Meeting's `meetingState` is one of the recommended values. Deleted objects are exempt.
  */
+import type { FindingCode } from '../../model/finding-codes.js';
 import type { Finding } from '../../model/types.js';
 import { childPointer } from '../../core/json-pointer.js';
 import { isJsonObject } from '../../openapi/refs.js';
@@ -20,7 +21,7 @@ const LIFE_LENGTH = 300;
 
 interface PropertyRule {
   rule: Rule;
-  code: string;
+  code: FindingCode;
   property: string;
   /** What is wrong with the object, or undefined when it keeps the rule. */
   broken(object: JsonObject): string | undefined;

@@ -45,7 +45,7 @@ function stringFindings(occurrence: Occurrence, value: string, pointer: string, 
   const padding = whitespace ? (value.match(PADDING) ?? []).join('') : '';
   if (padding) {
     const named = [...new Set(padding)].map((char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
-    findings.push(objectFinding(occurrence, undefined, 'padded-string', `${JSON.stringify(value)} begins or ends with white space (${named})`, { pointer, severity: 'information' }));
+    findings.push(objectFinding(occurrence, undefined, 'padded-string', `${JSON.stringify(value)} begins or ends with white space (${named})`, { pointer, severity: 'info' }));
   }
   return findings;
 }

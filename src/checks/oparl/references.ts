@@ -17,6 +17,9 @@ import type { Occurrence } from '../../oparl/occurrences.js';
 import { RULE } from '../../oparl/rules.js';
 import { perTypeKind } from './shared.js';
 
+/** The finding of a relation that leads to an object of another type, by the kind of relation. */
+const WRONG_TYPE = { reference: 'reference-type', list: 'list-type', embedded: 'embedded-type' } as const satisfies Record<Relation['kind'], string>;
+
 /** What the value of a relation is, if it is not of the relation's type: a description, else undefined. */
 function mismatch(crawl: OParlCrawl, relation: Relation, value: unknown): string | undefined {
   const typeName = (json: unknown) => (isJsonObject(json) ? typeOfUri(crawl.model, json.type)?.name : undefined);
@@ -54,7 +57,7 @@ export const referencesKind = perTypeKind({
         const found = mismatch(crawl, relation, value);
         if (!found) continue;
         const expected = relation.kind === 'list' ? `a list of oparl:${relation.type}` : `an oparl:${relation.type}`;
-        findings.push(objectFinding(occurrence, RULE.OBJ_REFERENCES, `${relation.kind}-type`, `"${property}" should lead to ${expected}, but leads to ${found}`, { pointer, params: { property, expected: relation.type } }));
+        findings.push(objectFinding(occurrence, RULE.OBJ_REFERENCES, WRONG_TYPE[relation.kind], `"${property}" should lead to ${expected}, but leads to ${found}`, { pointer, params: { property, expected: relation.type } }));
       }
     }
     return findings;

@@ -7,7 +7,7 @@
 import type { CheckOutput, CheckSpec, Finding } from '../../model/types.js';
 import { CRAWL_OPTIONS_PROPERTIES, cutOffOf, oparlCrawl, unreachedOf, type CrawlOptions, type OParlCrawl } from '../../oparl/crawl.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
-import { DEFAULT_MAX_FINDINGS } from '../../oparl/judge.js';
+import { FINDINGS_PER_RESULT } from '../../core/finding-limit.js';
 import { distinctObjects } from '../../oparl/occurrence-queries.js';
 import type { Occurrence } from '../../oparl/occurrences.js';
 import { oparlStandard } from '../../oparl/standard.js';
@@ -23,7 +23,7 @@ export function optionsSchema(properties: Record<string, unknown> = {}): Record<
     additionalProperties: false,
     properties: {
       ...CRAWL_OPTIONS_PROPERTIES,
-      maxFindings: { type: 'integer', minimum: 1, default: DEFAULT_MAX_FINDINGS },
+      maxFindings: { type: 'integer', minimum: 1, default: FINDINGS_PER_RESULT },
       ...properties,
     },
   };
@@ -33,11 +33,10 @@ export function optionsSchema(properties: Record<string, unknown> = {}): Record<
 export const OTHER_TYPE = 'other';
 
 /**
- * One subject per object type of the standard (or of `only`), after the crawl; `other` adds
- * the subject of objects of no known type.
+ * One subject per object type of the standard (or of `only`); `other` adds the subject of
+ * objects of no known type. The crawl runs when the first of them is examined.
  */
-export async function typeSubjects(context: CheckContext, options: OParlOptions, only?: readonly string[], other = false): Promise<Subject[]> {
-  await oparlCrawl(context, options);
+export async function typeSubjects(context: CheckContext, only?: readonly string[], other = false): Promise<Subject[]> {
   const { model } = await oparlStandard(context);
   const types = [...model.types.keys()].filter((type) => !only || only.includes(type)).sort();
   return [...types.map((type) => ({ id: type, title: `oparl:${type}` })), ...(other ? [{ id: OTHER_TYPE, title: 'objects of no known type' }] : [])];
@@ -48,9 +47,8 @@ export function subjectType(subject: Subject | undefined): string | undefined {
   return subject === undefined || subject.id === OTHER_TYPE ? undefined : subject.id;
 }
 
-/** A single subject, for checks of the whole server; the crawl runs while the plan is made. */
-export async function serverSubject(context: CheckContext, options: OParlOptions): Promise<Subject[]> {
-  await oparlCrawl(context, options);
+/** A single subject, for checks of the whole server. */
+export async function serverSubject(context: CheckContext): Promise<Subject[]> {
   return [{ id: 'server', title: context.target.url ?? 'the server' }];
 }
 
@@ -62,7 +60,7 @@ export interface Examination<Options> {
   check: CheckSpec;
 }
 
-export interface PerTypeSpec<Options> {
+export interface PerTypeSpec<Options> extends Pick<CheckKind, 'standards'> {
   name: string;
   description: string;
   properties?: Record<string, unknown>;
@@ -75,8 +73,6 @@ export interface PerTypeSpec<Options> {
   examine(occurrence: Occurrence, examination: Examination<Options>): Finding[] | Promise<Finding[]>;
   /** The rules of the check the selected objects are cases of, where not all (CheckOutput.rules). */
   rules?(selected: readonly Occurrence[], examination: Examination<Options>): readonly string[];
-  /** Warnings fail the check (heuristics: see judge.ts). */
-  warningsFail?: boolean;
 }
 
 /** A kind that examines the objects of the subject's type one by one. */
@@ -86,8 +82,9 @@ export function perTypeKind<Options extends OParlOptions>(spec: PerTypeSpec<Opti
     description: spec.description,
     optionsSchema: optionsSchema(spec.properties),
     needs: ['endpoint'],
+    ...(spec.standards ? { standards: spec.standards } : {}),
     lint: lintDeciding(spec.decides),
-    subjects: (context, options) => typeSubjects(context, options, spec.types),
+    subjects: (context) => typeSubjects(context, spec.types),
     async run(context, options, subject, check: CheckSpec): Promise<CheckOutput> {
       const type = subject?.id ?? '';
       const crawl = await oparlCrawl(context, options);
@@ -106,7 +103,6 @@ export function perTypeKind<Options extends OParlOptions>(spec: PerTypeSpec<Opti
           cutOff: cutOffOf(crawl, type),
           unreached: unreachedOf(crawl, type),
           nothing: `the crawl met no oparl:${type} to examine`,
-          ...(spec.warningsFail ? { warningsFail: true } : {}),
         },
         options.maxFindings,
       );

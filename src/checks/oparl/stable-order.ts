@@ -8,7 +8,7 @@ import type { CrawledList, Fetched } from '../../crawl/types.js';
 import { cutOffOf, oparlCrawl, unreachedOf } from '../../oparl/crawl.js';
 import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
-import { listsOf, pageItems, readPage } from '../../oparl/lists.js';
+import { listsOf, pageItems, readPage, unreadFinding } from '../../oparl/lists.js';
 import { RULE } from '../../oparl/rules.js';
 import { lintDeciding } from '../decided-rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
@@ -21,10 +21,7 @@ const ids = (page: Pick<Fetched, 'json'>) => pageItems(page).map((item) => item.
 async function orderFindings(context: CheckContext, list: CrawledList): Promise<Finding[]> {
   const first = list.pages[0] as Fetched;
   const again = await readPage(context, first.url);
-  if ('unread' in again) {
-    const { message, exchange, transport } = again.unread;
-    return [{ code: 'list-unreadable', message, rule: RULE.LIST_STABLE_ORDER, exchange, ...(transport ? { undecided: true as const } : {}) }];
-  }
+  if ('unread' in again) return [unreadFinding(again.unread, RULE.LIST_STABLE_ORDER, 'list-unreadable')];
   const before = ids(first);
   const after = ids(again.page);
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
@@ -39,7 +36,7 @@ export const stableOrderKind: CheckKind<StableOrderOptions> = {
   optionsSchema: optionsSchema({ lists: { type: 'integer', minimum: 1, default: 2 } }),
   needs: ['endpoint'],
   lint: lintDeciding([RULE.LIST_STABLE_ORDER]),
-  subjects: (context, options) => typeSubjects(context, options),
+  subjects: (context) => typeSubjects(context),
   async run(context, options, subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);
     const type = subjectType(subject);

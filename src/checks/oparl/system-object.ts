@@ -6,11 +6,12 @@
  * which suite fits it. A misspelt `type` is the type-uri check's; another OParl type here is not
  * a System.
  */
+import type { FindingCode } from '../../model/finding-codes.js';
 import type { CheckOutput, Finding } from '../../model/types.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import { oparlCrawl } from '../../oparl/crawl.js';
 import { typeOfUri } from '../../oparl/model.js';
-import { responseFinding } from '../../oparl/findings.js';
+import { responseFinding, unansweredFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import { lintDeciding } from '../decided-rules.js';
@@ -32,20 +33,16 @@ export const systemObjectKind: CheckKind<OParlOptions> = {
     const { namespace, version } = crawl.model;
     const failure = failures.find((candidate) => candidate.url === entry);
     if (failure) {
-      const finding: Finding = {
-        code: failure.status ? 'entry-status' : 'entry-unreachable',
-        message: `${entry}: ${failure.message}`,
-        params: { url: entry, ...(failure.status ? { status: failure.status } : { reason: failure.reason }) },
-        rule: RULE.SYS_ENDPOINT,
-        exchange: failure.exchange,
-        ...(failure.status ? {} : { undecided: true as const }),
-      };
+      const finding: Finding =
+        failure.status === undefined
+          ? unansweredFinding(failure, RULE.SYS_ENDPOINT)
+          : { code: 'entry-status', message: `${entry}: ${failure.message}`, params: { url: entry, status: failure.status }, rule: RULE.SYS_ENDPOINT, exchange: failure.exchange };
       return judgeCases(check, { findings: [finding], cases: casesOfEach(check.verifies, 1) });
     }
     const fetched = crawl.fetched.get(entry);
     if (!fetched) return judgeCases(check, { findings: [], cases: {}, cutOff: crawl.record.cutOff });
     const system = fetched.json;
-    const problem = (code: string, message: string, pointer?: string) => [responseFinding(fetched, RULE.SYS_ENDPOINT, code, message, pointer ? { pointer } : {})];
+    const problem = (code: FindingCode, message: string, pointer?: string) => [responseFinding(fetched, RULE.SYS_ENDPOINT, code, message, pointer ? { pointer } : {})];
     const findings: Finding[] = !isJsonObject(system)
       ? problem('entry-not-object', 'the entry URL does not answer with a JSON object')
       : Array.isArray(system.data) || (typeOfUri(crawl.model, system.type)?.name ?? 'System') !== 'System'

@@ -5,6 +5,7 @@
  * naming an example URL and the number of URLs.
  */
 import { isIP } from 'node:net';
+import type { FindingCode } from '../../model/finding-codes.js';
 import type { CheckOutput, Finding } from '../../model/types.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
@@ -19,7 +20,7 @@ const IMPLEMENTATION = /\.(php\d?|aspx?|jsp|cgi|pl|py|cfm|dll)(?=\/|$)/i;
 
 interface Pattern {
   rule: Rule;
-  code: string;
+  code: FindingCode;
   what: string;
   example: string;
   exchange?: string;
@@ -37,7 +38,7 @@ export const urlFormKind: CheckKind<OParlOptions> = {
     const crawl = await oparlCrawl(context, options);
     const urls = serverUrls(crawl, context.target.allowedHosts);
     const patterns = new Map<string, Pattern>();
-    const note = (key: string, rule: Rule, code: string, what: string, url: string, exchange?: string) => {
+    const note = (key: string, rule: Rule, code: FindingCode, what: string, url: string, exchange?: string) => {
       const pattern = patterns.get(key) ?? { rule, code, what, example: url, ...(exchange ? { exchange } : {}), count: 0 };
       pattern.count += 1;
       patterns.set(key, pattern);

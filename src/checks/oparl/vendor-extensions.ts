@@ -25,7 +25,7 @@ export const vendorExtensionsKind: CheckKind<OParlOptions> = {
   optionsSchema: optionsSchema(),
   needs: ['endpoint'],
   lint: lintDeciding([RULE.OBJ_VENDOR_PREFIX]),
-  subjects: (context, options) => typeSubjects(context, options),
+  subjects: (context) => typeSubjects(context),
   async run(context, options, subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);
     const type = subject?.id ?? '';
@@ -47,7 +47,7 @@ export const vendorExtensionsKind: CheckKind<OParlOptions> = {
       return objectFinding(first, RULE.OBJ_VENDOR_PREFIX, prefixed ? 'vendor-extension' : 'unknown-property', message, {
         pointer: childPointer(first.pointer, name),
         params: { property: name, count },
-        ...(prefixed ? { severity: 'information' as const } : {}),
+        ...(prefixed ? { severity: 'info' as const } : {}),
       });
     });
     return judgeCases(check, { findings, cases: casesOfEach(check.verifies, objects.length), cutOff: cutOffOf(crawl, type), unreached: unreachedOf(crawl, type), nothing: `the crawl met no oparl:${type}` }, options.maxFindings);

@@ -1,8 +1,11 @@
 /** `openapi.body-schema`: the JSON body of the answer validates against the documented schema. */
-import { checkBody, DEFAULT_MAX_SCHEMA_FINDINGS } from '../../openapi/response-body.js';
+import { FINDINGS_PER_RESULT } from '../../core/finding-limit.js';
+import { checkBody } from '../../openapi/response-body.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
-import { judgeDocumentedAnswer } from './answer.js';
+import { bodyBrokenOff, judgeDocumentedAnswer } from './answer.js';
 import { fromResponseCheck } from './outputs.js';
+import { RULE } from './rules.js';
 import { operationSubjects } from './shared.js';
 
 export type BodySchemaOptions = { maxFindings?: number };
@@ -12,13 +15,16 @@ export const bodySchemaKind: CheckKind<BodySchemaOptions> = {
   description: 'The body of the answer is valid JSON and validates against the schema documented for its status and media type',
   optionsSchema: {
     type: 'object',
-    properties: { maxFindings: { type: 'integer', minimum: 1, default: DEFAULT_MAX_SCHEMA_FINDINGS } },
+    properties: { maxFindings: { type: 'integer', minimum: 1, default: FINDINGS_PER_RESULT } },
     additionalProperties: false,
   },
   needs: ['endpoint', 'spec'],
+  lint: lintDeciding([RULE.RESP_SCHEMA]),
   subjects: operationSubjects,
   run: (context, options, subject) =>
-    judgeDocumentedAnswer(context, subject, ({ document, operation, response }, documented) =>
-      fromResponseCheck(checkBody(document, operation, response, documented, options.maxFindings), response),
-    ),
+    judgeDocumentedAnswer(context, subject, (answer, documented) => {
+      const { document, operation } = answer;
+      if ('brokenOff' in answer) return bodyBrokenOff(answer.brokenOff, operation, 'whether the body is valid');
+      return fromResponseCheck(checkBody(document, operation, answer.response, documented, options.maxFindings), answer.response);
+    }),
 };

@@ -8,30 +8,38 @@
  * document (an example, a default) that is not valid against its schema: konform sends a
  * valid one instead (value-check.ts).
  */
-import type { CheckOutput, Finding } from '../../model/types.js';
+import type { SourceLocation } from '../../model/errors.js';
+import type { CheckOutput, Finding, FindingLocation } from '../../model/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
 import { rejectedValues } from '../../openapi/request.js';
+import type { RejectedValue } from '../../openapi/value-check.js';
 import type { DocumentProblem } from '../../openapi/spec-error.js';
 import { schemaValueCheck } from '../../openapi/value-check.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
+import { RULE } from './rules.js';
 import { callableOperations, declared } from './shared.js';
 
-/** The requirements of the catalogue (standards/openapi-http) the two aspects of a document belong to. */
-const RULES = { document: 'OAS-DOC-VALID', schema: 'OAS-SCHEMA-VALID' } as const;
+/** The requirements the two aspects of a document belong to. */
+const RULES = { document: RULE.DOC_VALID, schema: RULE.SCHEMA_VALID } as const;
+
+/** A place in the declared document as a finding names it. */
+function inDocument({ file, pointer, line, column }: SourceLocation): FindingLocation {
+  return {
+    ...(file === undefined ? {} : { file }),
+    ...(pointer === undefined ? {} : { specPointer: pointer }),
+    ...(line === undefined ? {} : { line }),
+    ...(column === undefined ? {} : { column }),
+  };
+}
 
 function problemFinding({ aspect, message, location }: DocumentProblem): Finding {
-  const { file, pointer, line, column } = location;
   return {
     code: aspect === 'document' ? 'document-invalid' : 'schema-invalid',
     message,
     severity: 'error',
     rule: RULES[aspect],
-    location: {
-      ...(file === undefined ? {} : { file }),
-      ...(pointer === undefined ? {} : { specPointer: pointer }),
-      ...(line === undefined ? {} : { line }),
-      ...(column === undefined ? {} : { column }),
-    },
+    location: inDocument(location),
   };
 }
 
@@ -52,13 +60,14 @@ function invalidOutput(problems: DocumentProblem[]): CheckOutput {
 function invalidValueFindings(context: CheckContext, document: OpenApiDocument): Finding[] {
   const check = schemaValueCheck(document.schemas);
   const rejected = callableOperations(document, context).flatMap((operation) => rejectedValues(document.data, operation, check));
-  const unique = rejected.filter((value, index) => rejected.findIndex((other) => other.pointer === value.pointer) === index);
-  return unique.map(({ pointer, schemaPointer, problem }) => ({
+  const unique = new Map<string, RejectedValue>();
+  for (const value of rejected) if (!unique.has(value.pointer)) unique.set(value.pointer, value);
+  return [...unique.values()].map(({ pointer, schemaPointer, problem }) => ({
     code: 'example-invalid',
     message: `the value at ${pointer} is not valid against its schema at ${schemaPointer} (${problem}); konform sends a valid value instead`,
     severity: 'warning',
     params: { schemaPointer, problem },
-    location: { specPointer: pointer },
+    location: inDocument(document.locate(pointer)),
   }));
 }
 
@@ -66,6 +75,7 @@ export const documentKind: CheckKind = {
   name: 'openapi.document',
   description: 'The declared OpenAPI document is valid and every schema in it compiles',
   needs: ['spec'],
+  lint: lintDeciding(Object.values(RULES)),
   async subjects(context) {
     const found = await declared(context);
     const title = 'document' in found ? found.document.title : undefined;

@@ -4,9 +4,11 @@
  * A refusal proves something only where the valid request succeeded; otherwise it is cantTell.
  */
 import { invalidParameterValue } from '../../openapi/invalid-values.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { inapplicable, succeeded, transportFailure, withoutSuccess } from './outputs.js';
 import { notFoundCantTell } from './not-found.js';
+import { RULE } from './rules.js';
 import { callOperation, operationSubjects, requestFor, send, subjectOperation } from './shared.js';
 import { refusalOutput } from './statuses.js';
 
@@ -14,6 +16,7 @@ export const invalidParameterKind: CheckKind = {
   name: 'openapi.invalid-parameter',
   description: 'A request with a wrong-typed or out-of-enum parameter value is answered with 4xx',
   needs: ['endpoint', 'spec'],
+  lint: lintDeciding([RULE.INVALID_PARAMETER]),
   subjects: operationSubjects,
   async run(context, _options, subject) {
     const { document, operation } = await subjectOperation(context, subject);

@@ -4,14 +4,15 @@
  */
 import type { CheckOutput, Finding } from '../../model/types.js';
 import { transportFailureFinding } from '../../http/failure-finding.js';
-import type { HttpFailure, HttpResponse } from '../../http/types.js';
+import type { HttpFailure, ResponseHead } from '../../http/types.js';
 import type { ResponseCheck } from '../../openapi/response-check.js';
 import type { Operation } from '../../openapi/types.js';
 
-export function transportFailure(failure: HttpFailure, operation?: Operation): CheckOutput {
+/** cantTell for a request that failed; `consequence` says what its failure leaves unknown. */
+export function transportFailure(failure: HttpFailure, operation?: Operation, consequence?: string): CheckOutput {
   return {
     outcome: 'cantTell',
-    findings: [{ ...transportFailureFinding(failure), ...(operation ? { location: { operation: operation.key } } : {}) }],
+    findings: [{ ...transportFailureFinding(failure, consequence), ...(operation ? { location: { operation: operation.key } } : {}) }],
     evidence: [failure.exchangeId],
   };
 }
@@ -21,7 +22,7 @@ export function transportFailure(failure: HttpFailure, operation?: Operation): C
  * fails it, and the checks of the answer's contract report cantTell, as the answer says the
  * server did not get to produce the documented response.
  */
-export function serverErrorCantTell(operation: Operation, response: HttpResponse): CheckOutput {
+export function serverErrorCantTell(operation: Operation, response: ResponseHead): CheckOutput {
   return {
     outcome: 'cantTell',
     findings: [
@@ -38,12 +39,12 @@ export function serverErrorCantTell(operation: Operation, response: HttpResponse
 }
 
 /** RFC 9110 §15.3: a 2xx status says the request succeeded. */
-export function succeeded(response: HttpResponse): boolean {
+export function succeeded(response: ResponseHead): boolean {
   return response.status >= 200 && response.status < 300;
 }
 
 /** cantTell: the valid request of the operation was answered, but not with success. */
-export function withoutSuccess(operation: Operation, response: HttpResponse, consequence: string): CheckOutput {
+export function withoutSuccess(operation: Operation, response: ResponseHead, consequence: string): CheckOutput {
   return {
     outcome: 'cantTell',
     findings: [
@@ -64,7 +65,7 @@ export function withoutSuccess(operation: Operation, response: HttpResponse, con
  * operation's documented success: a check it would pass, or leave inapplicable, is cantTell.
  * What it fails stays failed, as the answer contradicts the document all the same.
  */
-export function judgedWithoutSuccess(output: CheckOutput, operation: Operation, response: HttpResponse): CheckOutput {
+export function judgedWithoutSuccess(output: CheckOutput, operation: Operation, response: ResponseHead): CheckOutput {
   if (succeeded(response) || output.outcome === 'failed') return output;
   return withoutSuccess(operation, response, 'its answers to a successful request were not examined');
 }
@@ -74,7 +75,7 @@ export function judgedWithoutSuccess(output: CheckOutput, operation: Operation, 
  * satisfy its Security Requirement, and the answer is evidence of the security behaviour only
  * (`openapi.security-enforced`), not of the operation's documented answers.
  */
-export function needsCredentials(operation: Operation, response: HttpResponse): CheckOutput {
+export function needsCredentials(operation: Operation, response: ResponseHead): CheckOutput {
   return {
     outcome: 'cantTell',
     findings: [
@@ -97,11 +98,11 @@ export function inapplicable(reason: string, evidence: string[] = []): CheckOutp
 }
 
 /** passed without findings, failed with them, inapplicable when there was nothing to check. */
-export function fromResponseCheck(check: ResponseCheck, response: HttpResponse): CheckOutput {
+export function fromResponseCheck(check: ResponseCheck, response: ResponseHead): CheckOutput {
   if (!check.applicable) return inapplicable(check.reason, [response.exchangeId]);
   return { outcome: check.findings.length > 0 ? 'failed' : 'passed', findings: check.findings, evidence: [response.exchangeId] };
 }
 
 function notApplicableFinding(reason: string): Finding {
-  return { code: 'not-applicable', message: reason, severity: 'information' };
+  return { code: 'not-applicable', message: reason, severity: 'info' };
 }

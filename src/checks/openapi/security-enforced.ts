@@ -5,8 +5,11 @@
  * enforce its security. The request is the operation's valid request, sent without the
  * configured credentials.
  */
+import type { Finding } from '../../model/types.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { succeeded, transportFailure } from './outputs.js';
+import { RULE } from './rules.js';
 import { callableOperations, declaredDocument, requestFor, send, subjectOperation } from './shared.js';
 import { isAuthorizationRefusal } from './statuses.js';
 
@@ -14,6 +17,7 @@ export const securityEnforcedKind: CheckKind = {
   name: 'openapi.security-enforced',
   description: 'A secured operation refuses a request without credentials with 401 or 403',
   needs: ['endpoint', 'spec'],
+  lint: lintDeciding([RULE.SECURITY_ENFORCED]),
   async subjects(context) {
     const document = await declaredDocument(context);
     return callableOperations(document, context)
@@ -29,7 +33,7 @@ export const securityEnforcedKind: CheckKind = {
     const request = `${operation.method} ${operation.path} without credentials`;
     if (isAuthorizationRefusal(response)) return { outcome: 'passed', findings: [], evidence };
     if (succeeded(response)) {
-      const finding = {
+      const finding: Finding = {
         code: 'security-not-enforced',
         message: `${request} was answered with success (${response.status}); its security requirement demands credentials`,
         params: { status: response.status },
@@ -39,7 +43,7 @@ export const securityEnforcedKind: CheckKind = {
       };
       return { outcome: 'failed', findings: [finding], evidence };
     }
-    const finding = {
+    const finding: Finding = {
       code: 'unexpected-status',
       message: `${request} was answered ${response.status}, which says neither that it needs credentials nor that it does not`,
       params: { status: response.status },

@@ -4,17 +4,23 @@
  * however many checks look at its answer.
  */
 import { ERROR_CODES, isKonformError, KonformError } from '../../model/errors.js';
-import { HttpFailure, type HttpRequest, type HttpResponse } from '../../http/types.js';
+import { HttpFailure, type BrokenOffResponse, type HttpRequest, type HttpResponse } from '../../http/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
 import { compiledDocument } from '../../openapi/document-cache.js';
 import { assertGivenValuesValid } from '../../openapi/given-values.js';
 import { buildRequest, type ParameterOverride, type RequestOptions } from '../../openapi/request.js';
 import { problemsOf, type DocumentProblem } from '../../openapi/spec-error.js';
+import { operationWithKey } from '../../openapi/operations.js';
 import type { Operation } from '../../openapi/types.js';
 import { schemaValueCheck } from '../../openapi/value-check.js';
 import type { CheckContext, Subject } from '../types.js';
 
-export type Call = { response: HttpResponse } | { failure: HttpFailure };
+/**
+ * What came of a request: a response; or the head of one whose body broke off (over the size
+ * limit, past the deadline, the connection lost), which its status and headers still judge,
+ * `brokenOff` saying why its body did not come; or a failure that left no response.
+ */
+export type Call = { response: HttpResponse } | { response: BrokenOffResponse; brokenOff: HttpFailure } | { failure: HttpFailure };
 
 export type Declared = { document: OpenApiDocument } | { problems: DocumentProblem[] };
 
@@ -27,7 +33,7 @@ export async function declared(context: CheckContext): Promise<Declared> {
   if (!spec) throw new KonformError(ERROR_CODES.SPEC_MISSING, 'the OpenAPI checks need the document the target declares');
   return context.memo(`openapi:document:${spec}`, async () => {
     try {
-      return { document: await compiledDocument(spec) };
+      return { document: await compiledDocument(spec, context.signal) };
     } catch (error) {
       if (isKonformError(error) && error.code === ERROR_CODES.SPEC_INVALID) return { problems: problemsOf(error, 'document') };
       throw error;
@@ -53,14 +59,19 @@ export function callableOperations(document: OpenApiDocument, context: CheckCont
   return document.operations.filter((operation) => operation.safe || context.target.allowUnsafe);
 }
 
-/** Operations as subjects; a value the user gives that its parameter's schema rules out is a usage error. */
-export async function operationSubjects(context: CheckContext): Promise<Subject[]> {
-  const document = await declaredDocument(context);
-  assertGivenValuesValid(document.operations, context.target.parameters, schemaValueCheck(document.schemas));
-  return callableOperations(document, context).map((operation) => ({
-    id: operation.key,
-    title: `${operation.method} ${operation.path}`,
-  }));
+/**
+ * Operations as subjects, found once per run for all the checks that fan out over them; a
+ * value the user gives that its parameter's schema rules out is a usage error.
+ */
+export function operationSubjects(context: CheckContext): Promise<Subject[]> {
+  return context.memo('openapi:operation-subjects', async () => {
+    const document = await declaredDocument(context);
+    assertGivenValuesValid(document.operations, context.target.parameters, schemaValueCheck(document.schemas));
+    return callableOperations(document, context).map((operation) => ({
+      id: operation.key,
+      title: `${operation.method} ${operation.path}`,
+    }));
+  });
 }
 
 export async function subjectOperation(
@@ -68,7 +79,7 @@ export async function subjectOperation(
   subject: Subject | undefined,
 ): Promise<{ document: OpenApiDocument; operation: Operation }> {
   const document = await declaredDocument(context);
-  const operation = document.operations.find((candidate) => candidate.key === subject?.id);
+  const operation = subject && operationWithKey(document.operations, subject.id);
   if (!operation) throw new Error(`the document has no operation ${subject?.id ?? '(none given)'}`);
   return { document, operation };
 }
@@ -78,8 +89,8 @@ export async function send(context: CheckContext, request: HttpRequest): Promise
   try {
     return { response: await context.http.send(request) };
   } catch (error) {
-    if (error instanceof HttpFailure) return { failure: error };
-    throw error;
+    if (!(error instanceof HttpFailure)) throw error;
+    return error.response ? { response: error.response, brokenOff: error } : { failure: error };
   }
 }
 

@@ -5,7 +5,7 @@
  * before it judged the request (RFC 9110 §15.5.2, §15.5.4): nothing can be told then.
  */
 import type { CheckOutput, Finding, FindingLocation } from '../../model/types.js';
-import type { HttpResponse } from '../../http/types.js';
+import type { ResponseHead } from '../../http/types.js';
 
 export interface Refusal {
   /** What was asked, e.g. "GET /konform-undocumented". */
@@ -17,7 +17,7 @@ export interface Refusal {
   params?: Record<string, unknown>;
 }
 
-function refusalFindings(refusal: Refusal, response: HttpResponse): Finding[] {
+function refusalFindings(refusal: Refusal, response: ResponseHead): Finding[] {
   const { status } = response;
   if (refusal.accepts(status)) return [];
   const code = status >= 500 ? 'server-error' : status >= 200 && status < 300 ? 'request-accepted' : 'unexpected-status';
@@ -37,11 +37,11 @@ function refusalFindings(refusal: Refusal, response: HttpResponse): Finding[] {
 const AUTHORIZATION_REFUSED = new Set([401, 403]);
 
 /** 401 or 403: the server refused the caller before it judged the request. */
-export function isAuthorizationRefusal(response: HttpResponse): boolean {
+export function isAuthorizationRefusal(response: ResponseHead): boolean {
   return AUTHORIZATION_REFUSED.has(response.status);
 }
 
-export function refusalOutput(refusal: Refusal, response: HttpResponse): CheckOutput {
+export function refusalOutput(refusal: Refusal, response: ResponseHead): CheckOutput {
   if (isAuthorizationRefusal(response)) {
     const finding: Finding = {
       code: 'authorization-refused',

@@ -9,12 +9,15 @@
  * a target that answers 404 to every operation (not-found.ts).
  */
 import type { CheckOutput, Finding } from '../../model/types.js';
-import type { HttpResponse } from '../../http/types.js';
+import type { ResponseHead } from '../../http/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
+import { operationsOnPath } from '../../openapi/operations.js';
 import type { Operation } from '../../openapi/types.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { notFoundForWantOfBasePath } from './not-found.js';
 import { inapplicable, succeeded, transportFailure } from './outputs.js';
+import { RULE } from './rules.js';
 import { callOperation, declaredDocument, requestFor, send } from './shared.js';
 import { isAuthorizationRefusal, refusalOutput, statusListSchema } from './statuses.js';
 
@@ -40,6 +43,7 @@ export const undocumentedMethodKind: CheckKind<UndocumentedMethodOptions> = {
     additionalProperties: false,
   },
   needs: ['endpoint', 'spec'],
+  lint: lintDeciding([RULE.METHOD_NOT_ALLOWED, RULE.ALLOW_HEADER]),
   async subjects(context) {
     const document = await declaredDocument(context);
     const paths = [...new Set(document.operations.map((operation) => operation.path))];
@@ -47,7 +51,7 @@ export const undocumentedMethodKind: CheckKind<UndocumentedMethodOptions> = {
   },
   async run(context, options, subject) {
     const document = await declaredDocument(context);
-    const onPath = document.operations.filter((operation) => operation.path === subject?.id);
+    const onPath = subject ? operationsOnPath(document.operations, subject.id) : [];
     const anchor = onPath.find((operation) => operation.method === 'GET') ?? onPath[0];
     if (!anchor) throw new Error(`the document has no path ${subject?.id ?? '(none given)'}`);
     const probe = options.method ?? DEFAULT_METHOD;
@@ -81,7 +85,7 @@ async function getSucceeded(context: CheckContext, document: OpenApiDocument, an
   return 'response' in call && succeeded(call.response);
 }
 
-function methodRefused(method: string, anchor: Operation, response: HttpResponse): CheckOutput {
+function methodRefused(method: string, anchor: Operation, response: ResponseHead): CheckOutput {
   const finding: Finding = {
     code: 'method-refused',
     message:
@@ -94,7 +98,7 @@ function methodRefused(method: string, anchor: Operation, response: HttpResponse
   return { outcome: 'cantTell', findings: [finding], evidence: [response.exchangeId] };
 }
 
-function judge(request: string, response: HttpResponse, accept: number[]): CheckOutput {
+function judge(request: string, response: ResponseHead, accept: number[]): CheckOutput {
   const output = refusalOutput(
     {
       request,

@@ -6,9 +6,11 @@
 import { joinUrl } from '../../openapi/request.js';
 import { undocumentedPath } from '../../openapi/path-templates.js';
 import { isJsonObject } from '../../openapi/refs.js';
+import { lintDeciding } from '../decided-rules.js';
 import type { CheckKind } from '../types.js';
 import { notFoundForWantOfBasePath } from './not-found.js';
 import { transportFailure } from './outputs.js';
+import { RULE } from './rules.js';
 import { declaredDocument, send, targetUrl } from './shared.js';
 import { refusalOutput, statusListSchema } from './statuses.js';
 
@@ -25,6 +27,7 @@ export const undocumentedPathKind: CheckKind<UndocumentedPathOptions> = {
     additionalProperties: false,
   },
   needs: ['endpoint', 'spec'],
+  lint: lintDeciding([RULE.UNKNOWN_PATH]),
   async run(context, options) {
     const document = await declaredDocument(context);
     const path = undocumentedPath(Object.keys(isJsonObject(document.data.paths) ? document.data.paths : {}));

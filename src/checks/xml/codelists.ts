@@ -4,6 +4,7 @@
  * when konform lacks a list a code refers to (never passed then), inapplicable without codes.
  */
 import { perFileKind } from './files.js';
+import { CODE_RULES } from '../../xml/codelist-judge.js';
 import { lintCodeLists } from './reference-lint.js';
 import { FOLDER_SCHEMA, outputOf, readMessage } from './xoev-message.js';
 
@@ -20,7 +21,7 @@ export const codeListsKind = perFileKind<CodeListsOptions>({
   description: 'Every XÖV code element names a code list and version konform pins, and its code is in that version',
   properties: { codelists: FOLDER_SCHEMA, schemas: FOLDER_SCHEMA },
   required: ['codelists', 'schemas'],
-  lint: lintCodeLists,
+  lint: lintCodeLists(Object.values(CODE_RULES)),
   async judge(context, options, file) {
     const reading = await readMessage(context, file, options.schemas);
     if ('unread' in reading) return reading.unread;

@@ -44,7 +44,7 @@ export async function outsideScenario(context: CheckContext, file: string, match
     const { findings, tooLarge } = found.rootless;
     if (tooLarge) return { outcome: 'cantTell', findings };
     const message = 'the file is not well-formed XML, so konform cannot name its root element and it is no document of the types this check validates (the well-formedness check lists its errors)';
-    return { outcome: 'failed', findings: [{ code: 'not-well-formed', message, severity: 'fatal', params: { match }, location: { file } }] };
+    return { outcome: 'failed', findings: [{ code: 'not-well-formed', message, severity: 'error', params: { match }, location: { file } }] };
   }
   if (match.includes(found.root)) return undefined;
   return {

@@ -38,17 +38,20 @@ async function codeListProblem(standard: Standard, path: string): Promise<string
   }
 }
 
-export async function lintCodeLists(options: { codelists: string; schemas: string }, standard: Standard): Promise<KindLint> {
-  const where = `${standard.id} ${standard.version}`;
-  const problems: Problem[] = [];
-  const lists = artifactsUnder(standard, options.codelists, '.xml');
-  if (lists.length === 0) problems.push({ option: 'codelists', message: `no code list of ${where} lies under ${options.codelists}` });
-  for (const path of lists) {
-    const problem = await codeListProblem(standard, path);
-    if (problem) problems.push({ option: 'codelists', message: problem });
-  }
-  if (artifactsUnder(standard, options.schemas, '.xsd').length === 0) {
-    problems.push({ option: 'schemas', message: `no XML Schema of ${where} lies under ${options.schemas}` });
-  }
-  return { problems };
+/** The lint of a kind that judges code elements: the lists and schemas load; it decides `rules`, the rules its findings name. */
+export function lintCodeLists(rules: readonly string[]): (options: { codelists: string; schemas: string }, standard: Standard) => Promise<KindLint> {
+  return async (options, standard) => {
+    const where = `${standard.id} ${standard.version}`;
+    const problems: Problem[] = [];
+    const lists = artifactsUnder(standard, options.codelists, '.xml');
+    if (lists.length === 0) problems.push({ option: 'codelists', message: `no code list of ${where} lies under ${options.codelists}` });
+    for (const path of lists) {
+      const problem = await codeListProblem(standard, path);
+      if (problem) problems.push({ option: 'codelists', message: problem });
+    }
+    if (artifactsUnder(standard, options.schemas, '.xsd').length === 0) {
+      problems.push({ option: 'schemas', message: `no XML Schema of ${where} lies under ${options.schemas}` });
+    }
+    return { problems, decidableRules: new Set(rules) };
+  };
 }

@@ -64,13 +64,13 @@ export const scenarioKind: CheckKind<ScenarioOptions> = {
     if (scenario) {
       return {
         outcome: 'passed',
-        findings: [{ code: 'scenario', message: `validated as ${scenario.name}`, severity: 'information', params: { scenario: scenario.id }, location: { file } }],
+        findings: [{ code: 'scenario', message: `validated as ${scenario.name}`, severity: 'info', params: { scenario: scenario.id }, location: { file } }],
       };
     }
     const names = (await scenarioTable(context, options.scenarios)).scenarios.map((candidate) => candidate.name);
     const message = wellFormed
       ? `the file matches none of the scenarios (${names.join('; ')})`
       : 'the file is not well-formed XML within konform\'s limits, so no scenario applies to it';
-    return { outcome: 'failed', findings: [{ code: 'no-scenario', message, severity: 'fatal', location: { file } }] };
+    return { outcome: 'failed', findings: [{ code: 'no-scenario', message, severity: 'error', location: { file } }] };
   },
 };

@@ -18,8 +18,9 @@
  * reports the file.
  */
 import { boundedMap } from '../../core/bounded-map.js';
+import type { FindingCode } from '../../model/finding-codes.js';
 import { outcomeOfFindings } from '../../judge/judgement.js';
-import type { CheckOutput, CheckSpec, Finding, FindingSeverity } from '../../model/types.js';
+import type { CheckOutput, CheckSpec, Finding, Severity } from '../../model/types.js';
 import type { SchematronEngine, SvrlResult } from '../../xml/schematron/engine.js';
 import type { Stylesheet, StylesheetSource } from '../../xml/schematron/stylesheet.js';
 import type { CheckContext, CheckKind } from '../types.js';
@@ -40,7 +41,7 @@ export interface SchematronOptions {
 }
 
 type Batch = { results: Map<string, SvrlResult> } | { unavailable: { reason: string; install: string } };
-type Applicability = { output: CheckOutput } | { levels: Record<string, FindingSeverity> };
+type Applicability = { output: CheckOutput } | { levels: Record<string, Severity> };
 
 /** Files whose applicability is worked out at once while a batch is assembled. */
 const FILES_IN_FLIGHT = 16;
@@ -52,7 +53,7 @@ function stylesheetSource(options: SchematronOptions): StylesheetSource {
   return { xslt: sourcePath(options) };
 }
 
-function cantTell(file: string, code: string, message: string, params?: Record<string, unknown>): CheckOutput {
+function cantTell(file: string, code: FindingCode, message: string, params?: Record<string, unknown>): CheckOutput {
   return { outcome: 'cantTell', findings: [{ code, message, ...(params ? { params } : {}), location: { file } }] };
 }
 

@@ -7,6 +7,7 @@
  * errors, one too large to parse is cantTell; every validation error is a fatal finding with
  * line and XPath.
  */
+import { outcomeOfFindings } from '../../judge/judgement.js';
 import type { StandardSchema } from '../../xml/xsd-standard.js';
 import type { XsdSchema } from '../../xml/xsd.js';
 import type { CheckContext } from '../types.js';
@@ -34,7 +35,7 @@ export const xsdKind = perFileKind<XsdOptions>({
   async judge(context, options, file) {
     const schema = await schemaOf(context, options);
     const { validateXmlFile } = await import('../../xml/xsd-file.js');
-    const { valid, tooLarge, findings } = validateXmlFile(schema, file);
-    return { outcome: valid ? 'passed' : tooLarge ? 'cantTell' : 'failed', findings };
+    const { findings } = validateXmlFile(schema, file);
+    return { outcome: outcomeOfFindings(findings), findings };
   },
 });

@@ -7,6 +7,7 @@
 import type { HeaderFlavour } from '../../xml/xoev-header.js';
 import { perFileKind } from '../xml/files.js';
 import { lintCodeLists } from '../xml/reference-lint.js';
+import { HEADER_RULES } from '../../xml/xoev-header-checks.js';
 import { FOLDER_SCHEMA, outputOf, readMessage } from '../xml/xoev-message.js';
 
 export interface MessageHeaderOptions {
@@ -31,7 +32,7 @@ export const messageHeaderKind = perFileKind<MessageHeaderOptions>({
     futureToleranceSeconds: { type: 'number', minimum: 0, default: 300 },
   },
   required: ['flavour', 'codelists', 'schemas'],
-  lint: lintCodeLists,
+  lint: lintCodeLists(Object.values(HEADER_RULES)),
   async judge(context, options, file) {
     const reading = await readMessage(context, file, options.schemas);
     if ('unread' in reading) return reading.unread;

@@ -4,27 +4,27 @@
  * unless the caller overrides it per rule as KoSIT's scenarios do (`customLevel`). An
  * assertion without a recognised severity is an error: it states a constraint.
  */
-import { limitFindings } from '../../core/finding-limit.js';
-import type { Finding, FindingSeverity } from '../../model/types.js';
-import { MAX_FINDINGS_PER_FILE } from '../limits.js';
+import { FINDINGS_PER_RESULT, limitFindings } from '../../core/finding-limit.js';
+import { SEVERITY_RANK } from '../../judge/judgement.js';
+import type { Finding, Severity } from '../../model/types.js';
 import type { SvrlAssertion } from './engine.js';
 import type { NodePosition } from './location.js';
 
-const SEVERITY_WORDS: Record<string, FindingSeverity> = {
-  fatal: 'fatal',
+/** Schematron's flags and roles, and KoSIT's levels, in konform's one vocabulary. */
+export const SEVERITY_WORDS: Readonly<Record<string, Severity>> = {
+  fatal: 'error',
   error: 'error',
   warning: 'warning',
   warn: 'warning',
-  information: 'information',
-  info: 'information',
+  information: 'info',
+  info: 'info',
 };
-const RANK: Record<FindingSeverity, number> = { fatal: 0, error: 1, warning: 2, information: 3 };
 
-function severityOf(flag: string | undefined, role: string | undefined): FindingSeverity {
+function severityOf(flag: string | undefined, role: string | undefined): Severity {
   return SEVERITY_WORDS[flag?.toLowerCase() ?? ''] ?? SEVERITY_WORDS[role?.toLowerCase() ?? ''] ?? 'error';
 }
 
-function findingOf(file: string, assertion: SvrlAssertion, levels: Readonly<Record<string, FindingSeverity>>, position: NodePosition | undefined): Finding {
+function findingOf(file: string, assertion: SvrlAssertion, levels: Readonly<Record<string, Severity>>, position: NodePosition | undefined): Finding {
   const declared = severityOf(assertion.flag, assertion.role);
   const severity = (assertion.id !== undefined ? levels[assertion.id] : undefined) ?? declared;
   return {
@@ -46,15 +46,15 @@ function findingOf(file: string, assertion: SvrlAssertion, levels: Readonly<Reco
 /** Worst first, then in document order; every finding, up to the bound for memory. */
 function ordered(findings: Finding[], file: string): Finding[] {
   const sorted = [...findings].sort(
-    (a, b) => RANK[a.severity ?? 'error'] - RANK[b.severity ?? 'error'] || (a.location?.line ?? 0) - (b.location?.line ?? 0),
+    (a, b) => SEVERITY_RANK[a.severity ?? 'error'] - SEVERITY_RANK[b.severity ?? 'error'] || (a.location?.line ?? 0) - (b.location?.line ?? 0),
   );
-  return limitFindings(sorted, MAX_FINDINGS_PER_FILE, { file });
+  return limitFindings(sorted, FINDINGS_PER_RESULT, { file });
 }
 
 export function schematronFindings(
   file: string,
   assertions: readonly SvrlAssertion[],
-  levels: Readonly<Record<string, FindingSeverity>>,
+  levels: Readonly<Record<string, Severity>>,
   position: (location: string) => NodePosition | undefined,
 ): Finding[] {
   return ordered(assertions.map((assertion) => findingOf(file, assertion, levels, position(assertion.location))), file);
