@@ -27,7 +27,11 @@ interface CheckTally {
 
 function add(tally: CheckTally, outcome: Outcome, rules: readonly string[] | undefined): void {
   if (!rules) return void tally.every.push(outcome);
-  for (const rule of rules) tally.byRule.set(rule, [...(tally.byRule.get(rule) ?? []), outcome]);
+  for (const rule of rules) {
+    const outcomes = tally.byRule.get(rule);
+    if (outcomes) outcomes.push(outcome);
+    else tally.byRule.set(rule, [outcome]);
+  }
 }
 
 function tally(results: readonly CheckResult[]): Map<string, CheckTally> {
