@@ -91,6 +91,15 @@ function batchOf(context: CheckContext, options: SchematronOptions): Promise<Bat
   });
 }
 
+/** One array for each distinct set of rules: files of one kind examine the same rules, and 10 000 results share a few arrays. */
+function internedRules(sets: Map<string, string[]>, rules: string[]): string[] {
+  const key = rules.join('\n');
+  const known = sets.get(key);
+  if (known) return known;
+  sets.set(key, rules);
+  return rules;
+}
+
 /** The requirements the check verifies that the file gave a case of: assertions of fired rules, and those with a finding. */
 function examinedRules(check: CheckSpec, examined: ReadonlySet<string>, findings: readonly Finding[]): string[] {
   const withFinding = new Set(findings.flatMap((finding) => finding.rule ?? []));
@@ -132,7 +141,9 @@ export const schematronKind: CheckKind<SchematronOptions> = {
       const { reason, install } = batch.unavailable;
       return cantTell(file, 'engine-unavailable', `the Schematron rules were not evaluated: ${reason}; install Java and Saxon-HE with: ${install}`, { install });
     }
+    // Each file's result is read by its one unit: released then, so that memory stays flat over many files.
     const result = batch.results.get(file);
+    batch.results.delete(file);
     if (!result?.ok) return cantTell(file, 'not-evaluated', `Saxon could not evaluate the Schematron on the file: ${result?.reason ?? 'no result'}`);
     const [{ schematronFindings }, { positionsIn }, { examinedAssertions }] = await Promise.all([
       import('../../xml/schematron/findings.js'),
@@ -141,6 +152,7 @@ export const schematronKind: CheckKind<SchematronOptions> = {
     ]);
     const findings = schematronFindings(file, result.assertions, applies.levels, await positionsIn(file, result.assertions.length > 0));
     const examined = examinedAssertions(result.firedRules, (await stylesheetFor(context, options)).assertionsByRule);
-    return { outcome: outcomeOfFindings(findings), findings, rules: examinedRules(check, examined, findings) };
+    const interned = await context.memo(`xml.schematron:rule-sets:${check.id}`, async () => new Map<string, string[]>());
+    return { outcome: outcomeOfFindings(findings), findings, rules: internedRules(interned, examinedRules(check, examined, findings)) };
   },
 };
