@@ -19,26 +19,24 @@ import { combineOutcomes, type Outcome } from '../model/outcome.js';
 
 const DECIDED_PER_RULE: ReadonlySet<Outcome> = new Set(['failed', 'passed', 'cantTell']);
 
-/** What the results of one check say: outcomes for every rule it verifies, and for single rules. */
+/** What the results of one check say, combined as they come: for every rule it verifies, and for single rules. */
 interface CheckTally {
-  every: Outcome[];
-  byRule: Map<string, Outcome[]>;
+  every?: Outcome;
+  byRule: Map<string, Outcome>;
 }
 
+const worse = (current: Outcome | undefined, outcome: Outcome): Outcome => (current === undefined ? outcome : combineOutcomes([current, outcome]));
+
 function add(tally: CheckTally, outcome: Outcome, rules: readonly string[] | undefined): void {
-  if (!rules) return void tally.every.push(outcome);
-  for (const rule of rules) {
-    const outcomes = tally.byRule.get(rule);
-    if (outcomes) outcomes.push(outcome);
-    else tally.byRule.set(rule, [outcome]);
-  }
+  if (!rules) return void (tally.every = worse(tally.every, outcome));
+  for (const rule of rules) tally.byRule.set(rule, worse(tally.byRule.get(rule), outcome));
 }
 
 function tally(results: readonly CheckResult[]): Map<string, CheckTally> {
   const tallies = new Map<string, CheckTally>();
   for (const result of results) {
     let entry = tallies.get(result.check);
-    if (!entry) tallies.set(result.check, (entry = { every: [], byRule: new Map() }));
+    if (!entry) tallies.set(result.check, (entry = { byRule: new Map() }));
     const ruled = DECIDED_PER_RULE.has(result.outcome) && result.findings.some((finding) => finding.rule !== undefined);
     if (!ruled) {
       add(entry, result.outcome, result.rules);
@@ -54,7 +52,7 @@ function tally(results: readonly CheckResult[]): Map<string, CheckTally> {
 /** The outcome a check's results give one requirement it verifies; undefined when it has no results. */
 function outcomeFor(entry: CheckTally | undefined, requirement: string): Outcome | undefined {
   if (!entry) return undefined;
-  const outcomes = [...entry.every, ...(entry.byRule.get(requirement) ?? [])];
+  const outcomes = [entry.every, entry.byRule.get(requirement)].filter((outcome): outcome is Outcome => outcome !== undefined);
   return outcomes.length === 0 ? 'inapplicable' : combineOutcomes(outcomes);
 }
 
