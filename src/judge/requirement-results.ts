@@ -15,7 +15,7 @@
 import type { CheckResult, RequirementResult } from '../model/report.js';
 import { failureLevel, ruleOutcome } from './judgement.js';
 import type { CheckSpec, Level, Standard, Suite } from '../model/types.js';
-import { combineOutcomes, type Outcome } from '../model/outcome.js';
+import { combineOutcomes, worseOutcome, type Outcome } from '../model/outcome.js';
 
 const DECIDED_PER_RULE: ReadonlySet<Outcome> = new Set(['failed', 'passed', 'cantTell']);
 
@@ -25,11 +25,9 @@ interface CheckTally {
   byRule: Map<string, Outcome>;
 }
 
-const worse = (current: Outcome | undefined, outcome: Outcome): Outcome => (current === undefined ? outcome : combineOutcomes([current, outcome]));
-
 function add(tally: CheckTally, outcome: Outcome, rules: readonly string[] | undefined): void {
-  if (!rules) return void (tally.every = worse(tally.every, outcome));
-  for (const rule of rules) tally.byRule.set(rule, worse(tally.byRule.get(rule), outcome));
+  if (!rules) return void (tally.every = worseOutcome(tally.every, outcome));
+  for (const rule of rules) tally.byRule.set(rule, worseOutcome(tally.byRule.get(rule), outcome));
 }
 
 function tally(results: readonly CheckResult[]): Map<string, CheckTally> {

@@ -10,13 +10,16 @@ export type Outcome = (typeof OUTCOMES)[number];
 /** Worst first: the order in which outcomes of several parts combine into one. */
 const PRECEDENCE: readonly Outcome[] = ['failed', 'cantTell', 'untested', 'passed', 'inapplicable'];
 
+/** The worse of two outcomes; `outcome` alone when there is no other yet. */
+export function worseOutcome(other: Outcome | undefined, outcome: Outcome): Outcome {
+  return other === undefined || PRECEDENCE.indexOf(outcome) < PRECEDENCE.indexOf(other) ? outcome : other;
+}
+
 /** Combines the outcomes of the parts of one thing (the checks of a requirement, say). */
 export function combineOutcomes(outcomes: Iterable<Outcome>): Outcome {
-  let best: Outcome | undefined;
-  for (const outcome of outcomes) {
-    if (best === undefined || PRECEDENCE.indexOf(outcome) < PRECEDENCE.indexOf(best)) best = outcome;
-  }
-  return best ?? 'untested';
+  let worst: Outcome | undefined;
+  for (const outcome of outcomes) worst = worseOutcome(worst, outcome);
+  return worst ?? 'untested';
 }
 
 export type OutcomeCounts = Record<Outcome, number>;
