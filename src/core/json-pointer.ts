@@ -4,7 +4,7 @@
 
 export function escapeToken(token: string | number): string {
   const text = String(token);
-  return /[~/]/.test(text) ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
+  return text.includes('~') || text.includes('/') ? text.replaceAll('~', '~0').replaceAll('/', '~1') : text;
 }
 
 function unescapeToken(token: string): string {

@@ -14,7 +14,8 @@ import { sha256 } from '../core/sha256.js';
 import type { Locate } from '../core/yaml-locator.js';
 import { bundledAlready } from './bundled-already.js';
 import { listOperations } from './operations.js';
-import { parseSource, readSource } from './parse-source.js';
+import { parseSource, readSource, type ParsedSource } from './parse-source.js';
+import { validAsWritten } from './valid-as-written.js';
 import { locateParserErrors } from './parser-errors.js';
 import { SchemaRegistry } from './schemas.js';
 import { InvalidDocumentError, type DocumentProblem, type SpecErrorFactory } from './spec-error.js';
@@ -49,14 +50,18 @@ const PARSER_OPTIONS: SwaggerParser.Options = { resolve: { http: false } };
  * swagger-parser's `validate`, step by step: dereference leaving circular refs in place, the
  * schema, then its semantic checks on the fully dereferenced document. Those are of Swagger
  * 2.0 only (its lib/validators/spec.js returns at once for `openapi`): an OpenAPI 3 document
- * is not dereferenced for them a second time.
+ * is not dereferenced for them a second time, nor for the schema where that could not change
+ * the verdict (valid-as-written.ts). `local`: every `$ref` is local and points straight at its
+ * target (bundled-already.ts), so that no other file is searched for.
  */
-async function validate(Parser: Parser, file: string, copy: () => ParserInput, signal: AbortSignal | undefined): Promise<void> {
+async function validate(Parser: Parser, file: string, source: ParsedSource, local: boolean, signal: AbortSignal | undefined): Promise<void> {
   const { validateOasSchema } = await import('./oas-schema.js');
-  const input = copy();
   await nextTurn(signal);
+  if (local && validAsWritten(source.data)) return validateOasSchema(source.data);
+  const copy = () => source.copy() as unknown as ParserInput;
   // Every unresolvable `$ref` is reported, not only the first (ref-errors.ts).
-  const api = (await new Parser().dereference(file, input, { ...PARSER_OPTIONS, continueOnError: true, dereference: { circular: 'ignore' } })) as unknown as JsonObject;
+  const resolve = { ...PARSER_OPTIONS.resolve, ...(local ? { external: false } : {}) };
+  const api = (await new Parser().dereference(file, copy(), { resolve, continueOnError: true, dereference: { circular: 'ignore' } })) as unknown as JsonObject;
   await nextTurn(signal);
   validateOasSchema(api);
   if (api.swagger === undefined) return;
@@ -78,13 +83,13 @@ export async function documentFromSource(file: string, bytes: Buffer, signal?: A
   const { data, locate, specError } = source;
   const { default: Parser } = await import('@apidevtools/swagger-parser');
   await nextTurn(signal);
-  const copy = () => source.copy() as unknown as ParserInput;
   const bundler = new Parser();
   let bundled: JsonObject;
+  const local = bundledAlready(data);
   try {
-    await validate(Parser, file, copy, signal);
+    await validate(Parser, file, source, local, signal);
     await nextTurn(signal);
-    bundled = bundledAlready(data) ? data : ((await bundler.bundle(file, copy(), PARSER_OPTIONS)) as unknown as JsonObject);
+    bundled = local ? data : ((await bundler.bundle(file, source.copy() as unknown as ParserInput, PARSER_OPTIONS)) as unknown as JsonObject);
   } catch (error) {
     if (signal?.aborted) throw error;
     throw invalidDocument(locateParserErrors(error, data, file, locate), specError, error);

@@ -13,16 +13,22 @@ const SCHEMA_MAPS = ['properties', 'patternProperties'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
 const SINGLE_SCHEMAS = ['additionalProperties', 'not', 'items'];
 
-export function toJsonSchema2020(schema: unknown, document: JsonObject): unknown {
+/** What becomes of each `$ref` of a converted schema: as written, unless a caller rewrites it. */
+export type RefRewrite = (ref: string) => string;
+
+const asWritten: RefRewrite = (ref) => ref;
+
+export function toJsonSchema2020(schema: unknown, document: JsonObject, rewriteRef: RefRewrite = asWritten): unknown {
   if (!isJsonObject(schema)) return schema;
   // A Reference Object's siblings are ignored (OpenAPI 3.0.3 Reference Object; Swagger 2.0 Reference Object).
-  if (typeof schema.$ref === 'string') return { $ref: schema.$ref };
+  if (typeof schema.$ref === 'string') return { $ref: rewriteRef(schema.$ref) };
+  const convert = (value: unknown) => toJsonSchema2020(value, document, rewriteRef);
   const converted: JsonObject = {};
   for (const [key, value] of Object.entries(schema)) {
     if (OPENAPI_ONLY.has(key) || key.startsWith('x-')) continue;
-    if (SCHEMA_MAPS.includes(key) && isJsonObject(value)) converted[key] = mapValues(value, document);
-    else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) converted[key] = value.map((s) => toJsonSchema2020(s, document));
-    else if (SINGLE_SCHEMAS.includes(key)) converted[key] = convertSingle(value, document);
+    if (SCHEMA_MAPS.includes(key) && isJsonObject(value)) converted[key] = mapValues(value, convert);
+    else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) converted[key] = value.map(convert);
+    else if (SINGLE_SCHEMAS.includes(key)) converted[key] = Array.isArray(value) ? value.map(convert) : convert(value);
     else converted[key] = value;
   }
   moveTupleItems(converted);
@@ -31,16 +37,12 @@ export function toJsonSchema2020(schema: unknown, document: JsonObject): unknown
   if (converted.type === 'file') delete converted.type;
   // OpenAPI 3.0.3 Schema Object, nullable: `nullable: true` adds "null" to the types given by `type`.
   if (schema.nullable === true && typeof converted.type === 'string') converted.type = [converted.type, 'null'];
-  dropWriteOnlyRequirements(converted, document);
+  dropWriteOnlyRequirements(converted, schema.properties, document);
   return converted;
 }
 
-function mapValues(schemas: JsonObject, document: JsonObject): JsonObject {
-  return Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, toJsonSchema2020(s, document)]));
-}
-
-function convertSingle(value: unknown, document: JsonObject): unknown {
-  return Array.isArray(value) ? value.map((s) => toJsonSchema2020(s, document)) : toJsonSchema2020(value, document);
+function mapValues(schemas: JsonObject, convert: (schema: unknown) => unknown): JsonObject {
+  return Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, convert(s)]));
 }
 
 /** A Swagger 2.0 (draft 4) tuple, `items: [..]`, is `prefixItems` in 2020-12. */
@@ -63,9 +65,12 @@ function convertExclusiveBounds(schema: JsonObject): void {
   }
 }
 
-/** OpenAPI 3.0.3 Schema Object, writeOnly: a required write-only property is required in requests only. */
-function dropWriteOnlyRequirements(schema: JsonObject, document: JsonObject): void {
-  const { required, properties } = schema;
+/**
+ * OpenAPI 3.0.3 Schema Object, writeOnly: a required write-only property is required in requests
+ * only. `properties` are the schema's as written, their `$ref`s not rewritten.
+ */
+function dropWriteOnlyRequirements(schema: JsonObject, properties: unknown, document: JsonObject): void {
+  const { required } = schema;
   if (!Array.isArray(required) || !isJsonObject(properties)) return;
   const isWriteOnly = (name: unknown): boolean => {
     if (typeof name !== 'string' || !Object.hasOwn(properties, name)) return false;

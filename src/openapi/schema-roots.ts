@@ -28,11 +28,12 @@ const NAMED_MAPS = new Set([
 
 const DATA_FIELDS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 
-export function schemaRootPointers(document: JsonObject): string[] {
-  const roots: string[] = [];
+/** The schema at each root, by the root's pointer, in document order. */
+export function schemaRoots(document: JsonObject): Map<string, unknown> {
+  const roots = new Map<string, unknown>();
   const addAll = (container: unknown, pointer: string): void => {
     if (!isJsonObject(container)) return;
-    for (const name of Object.keys(container)) roots.push(childPointer(pointer, name));
+    for (const [name, schema] of Object.entries(container)) roots.set(childPointer(pointer, name), schema);
   };
   const visit = (value: unknown, pointer: string, named: boolean): void => {
     if (Array.isArray(value)) value.forEach((item, index) => visit(item, childPointer(pointer, index), false));
@@ -42,7 +43,7 @@ export function schemaRootPointers(document: JsonObject): string[] {
       if ((child === null || typeof child !== 'object') && typeof child !== 'boolean') continue;
       const at = childPointer(pointer, key);
       if (named) visit(child, at, false);
-      else if (key === 'schema' && (isJsonObject(child) || typeof child === 'boolean')) roots.push(at);
+      else if (key === 'schema' && (isJsonObject(child) || typeof child === 'boolean')) roots.set(at, child);
       else if (pointer === '/components' && key === 'schemas') addAll(child, at);
       else if (pointer === '' && key === 'definitions') addAll(child, at);
       else if (!DATA_FIELDS.has(key) && !key.startsWith('x-')) visit(child, at, NAMED_MAPS.has(key));

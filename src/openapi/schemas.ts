@@ -1,12 +1,17 @@
 /**
  * The schemas of one document, compiled with one Ajv2020 instance: lazily, each once, cached
- * by its JSON pointer. The whole document (its Swagger 2.0 / OpenAPI 3.0 schemas converted to
- * JSON Schema 2020-12) is registered as one schema resource, so `$ref`s such as
- * `#/components/schemas/Station` resolve inside it and a schema is compiled by its pointer.
- * Schemas written alike share one validator: no object of the document outside a schema has
- * an `$id` (its base URI is the document's everywhere), so the same text validates the same
- * wherever it stands. A generated document repeats its parameter and header schemas in
- * thousands of operations; each is compiled once.
+ * by its JSON pointer. Schemas written alike share one validator: no object of the document
+ * outside a schema has an `$id` (its base URI is the document's everywhere), so the same text
+ * validates the same wherever it stands. A generated document repeats its parameter and header
+ * schemas in thousands of operations; each is compiled once.
+ *
+ * How a schema finds what its `$ref`s point to:
+ * - OpenAPI 3.1: the whole document is one schema resource (its schemas may carry `$id`,
+ *   `$anchor` and `$dynamicRef`), and each schema is compiled as a `$ref` into it;
+ * - Swagger 2.0 and OpenAPI 3.0: each schema tree is converted to JSON Schema 2020-12 on its
+ *   own, its local `$ref`s made absolute (`<document>#/components/schemas/Station`), and only
+ *   what they point to is registered as the resource: for a document of ten thousand
+ *   operations, its component schemas rather than megabytes of paths.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { forEachInSlices, nextTurn } from '../core/event-loop.js';
@@ -14,22 +19,27 @@ import { isKonformError, KonformError } from '../model/errors.js';
 import { addOpenApiFormats } from './formats.js';
 import { invalidPatternPointer } from './invalid-pattern.js';
 import { metaSchemaErrors } from './meta-schema.js';
-import { pointerTokens, uriFragment, valueAt } from '../core/json-pointer.js';
+import { fragmentPointer, pointerTokens, uriFragment, valueAt } from '../core/json-pointer.js';
 import { patternEngine } from './portable-regexp.js';
-import { toJsonSchema2020 } from './schema-convert.js';
-import { schemaRootPointers } from './schema-roots.js';
+import { isJsonObject } from './refs.js';
+import { toJsonSchema2020, type RefRewrite } from './schema-convert.js';
+import { schemaRoots } from './schema-roots.js';
 import { InvalidDocumentError, type DocumentProblem, type SpecErrorFactory } from './spec-error.js';
 import type { JsonObject, OpenApiVersion } from './types.js';
 
 /** Base URI of the document resource; the reserved `.invalid` name (RFC 6761 §6.4) is never fetched. */
-const DOCUMENT_ID = 'https://konform.invalid/openapi-document.json';
+export const DOCUMENT_ID = 'https://konform.invalid/openapi-document.json';
 
 export class SchemaRegistry {
   /** Pointers of every schema tree of the document, component schemas first. */
   readonly roots: readonly string[];
-  /** The document with its schemas as JSON Schema 2020-12: the resource every validator is compiled from. */
-  readonly converted: JsonObject;
+  /** What the schemas' `$ref`s resolve in, registered as DOCUMENT_ID. */
+  readonly resource: JsonObject;
   private readonly ajv: Ajv2020;
+  /** The root compiled as it is just now, whose paths Ajv's warnings give from `#`. */
+  private compiling: string | undefined;
+  /** The roots registered in the resource, compiled as `$ref`s into it; the others are compiled as they are. */
+  private readonly inResource: ReadonlySet<string>;
   /** The schema at each root, as converted. */
   private readonly rootSchemas: ReadonlyMap<string, unknown>;
   private readonly validators = new Map<string, ValidateFunction>();
@@ -39,20 +49,22 @@ export class SchemaRegistry {
 
   /** A registry made step by step, the event loop getting its turn between the steps; an abort of `signal` stops it. */
   static async inSteps(document: JsonObject, version: OpenApiVersion, specError: SpecErrorFactory, signal: AbortSignal | undefined): Promise<SchemaRegistry> {
-    const roots = schemaRootPointers(document);
+    const written = schemaRoots(document);
     await nextTurn(signal);
-    const converted = convertedSchemas(document, version, roots);
+    const converted = convertedSchemas(document, version, written);
     await nextTurn(signal);
-    return new SchemaRegistry(document, version, specError, { roots, ...converted });
+    return new SchemaRegistry(document, version, specError, { roots: [...written.keys()], ...converted });
   }
 
   constructor(document: JsonObject, version: OpenApiVersion, private readonly specError: SpecErrorFactory, prepared?: Prepared) {
-    const roots = prepared?.roots ?? schemaRootPointers(document);
-    const isComponent = (pointer: string) => /^\/(components\/schemas|definitions)\//.test(pointer);
+    const { roots, ...converted } = prepared ?? preparedSchemas(document, version);
+    const isComponent = (pointer: string) => pointer.startsWith('/components/schemas/') || pointer.startsWith('/definitions/');
     this.roots = [...roots.filter(isComponent), ...roots.filter((pointer) => !isComponent(pointer))];
-    ({ converted: this.converted, rootSchemas: this.rootSchemas } = prepared ?? convertedSchemas(document, version, roots));
+    ({ resource: this.resource, rootSchemas: this.rootSchemas, inResource: this.inResource } = converted);
     const warn = (...parts: unknown[]) => {
-      const message = parts.map(String).join(' ').replaceAll(DOCUMENT_ID, '');
+      // A schema compiled as it is names its own paths from `#`: they are placed in the document.
+      const compiled = this.compiling === undefined ? '' : uriFragment(this.compiling);
+      const message = parts.map(String).join(' ').replaceAll('path "#/', `path "#${compiled}/`).replaceAll(DOCUMENT_ID, '');
       // Ajv inlines referenced schemas, so one problem is seen once per place that uses it: keep the first.
       const problem = message.replace(/ in schema at path .*$/, '');
       if (!this.warningsByProblem.has(problem)) this.warningsByProblem.set(problem, message);
@@ -66,7 +78,7 @@ export class SchemaRegistry {
       logger: { log: () => {}, warn, error: () => {} },
     });
     addOpenApiFormats(this.ajv);
-    this.ajv.addSchema(this.converted, DOCUMENT_ID, undefined, false);
+    this.ajv.addSchema(this.resource, DOCUMENT_ID, undefined, false);
   }
 
   /** What Ajv noticed but accepted while compiling, e.g. a format it does not know. */
@@ -78,7 +90,7 @@ export class SchemaRegistry {
   validator(pointer: string): ValidateFunction {
     const cached = this.validators.get(pointer);
     if (cached) return cached;
-    const schema = this.rootSchemas.get(pointer) ?? valueAt(this.converted, pointer);
+    const schema = this.schemaAt(pointer);
     const text = JSON.stringify(schema);
     const validate = this.validatorsOfText.get(text) ?? this.compile(pointer, schema);
     this.validatorsOfText.set(text, validate);
@@ -113,16 +125,32 @@ export class SchemaRegistry {
     }
   }
 
+  /** The schema at `pointer` as compiled (Swagger 2.0 and OpenAPI 3.0: converted): a root's, or the part of the root it lies in. */
+  schemaAt(pointer: string): unknown {
+    const root = rootAround(pointer, this.rootSchemas);
+    if (root === undefined) return undefined;
+    return valueAt(this.rootSchemas.get(root), pointer.slice(root.length));
+  }
+
   private compile(pointer: string, schema: unknown): ValidateFunction {
     let errors: ErrorObject[];
     try {
       errors = metaSchemaErrors(schema);
-      if (errors.length === 0) return this.ajv.compile({ $ref: `${DOCUMENT_ID}#${uriFragment(pointer)}` });
+      if (errors.length === 0) return this.inResource.has(pointer) ? this.ajv.compile({ $ref: `${DOCUMENT_ID}#${uriFragment(pointer)}` }) : this.compileAsItIs(pointer, schema);
     } catch (error) {
       const at = invalidPatternPointer(schema, pointer) ?? pointer;
       throw this.specError(`the schema does not compile: ${(error as Error).message}`, at, error);
     }
     throw this.invalidSchema(pointer, errors);
+  }
+
+  private compileAsItIs(pointer: string, schema: unknown): ValidateFunction {
+    this.compiling = pointer;
+    try {
+      return this.ajv.compile(schema as JsonObject | boolean);
+    } finally {
+      this.compiling = undefined;
+    }
   }
 
   private invalidSchema(pointer: string, errors: ErrorObject[]): KonformError {
@@ -153,47 +181,66 @@ function throwProblems(failures: readonly Failure[]): void {
   if (first) throw new InvalidDocumentError([first, ...others]);
 }
 
-/** The schema roots of a document, and the document with the schemas at them as JSON Schema 2020-12. */
+/** The schema roots of a document, the schema at each as compiled, and the resource their `$ref`s resolve in. */
 interface Prepared {
   roots: readonly string[];
-  converted: JsonObject;
   rootSchemas: ReadonlyMap<string, unknown>;
+  resource: JsonObject;
+  /** The roots the resource holds. */
+  inResource: ReadonlySet<string>;
 }
 
-/** The document with its schemas as JSON Schema 2020-12 (those of OpenAPI 3.1 are already), and the schema at each root. */
-function convertedSchemas(document: JsonObject, version: OpenApiVersion, roots: readonly string[]): Omit<Prepared, 'roots'> {
-  if (version === '3.1') return { converted: document, rootSchemas: new Map(roots.map((pointer) => [pointer, valueAt(document, pointer)])) };
-  const { copy, schemas } = convertedCopy(document, roots);
-  return { converted: copy, rootSchemas: schemas };
+/** The root that is `pointer` or holds it, if any. */
+function rootAround(pointer: string, rootSchemas: ReadonlyMap<string, unknown>): string | undefined {
+  for (let prefix = pointer; prefix !== ''; prefix = prefix.slice(0, prefix.lastIndexOf('/'))) {
+    if (rootSchemas.has(prefix)) return prefix;
+  }
+  return undefined;
+}
+
+function preparedSchemas(document: JsonObject, version: OpenApiVersion): Prepared {
+  const written = schemaRoots(document);
+  return { roots: [...written.keys()], ...convertedSchemas(document, version, written) };
+}
+
+/** The schema at each root as JSON Schema 2020-12 (those of OpenAPI 3.1 are already), and the resource they refer into. */
+function convertedSchemas(document: JsonObject, version: OpenApiVersion, written: ReadonlyMap<string, unknown>): Omit<Prepared, 'roots'> {
+  if (version === '3.1') return { resource: document, rootSchemas: written, inResource: new Set(written.keys()) };
+  const targets = new Set<string>();
+  const absolute: RefRewrite = (ref) => {
+    const pointer = fragmentPointer(ref);
+    if (pointer === undefined) return ref;
+    targets.add(pointer);
+    return DOCUMENT_ID + ref;
+  };
+  const rootSchemas = new Map([...written].map(([pointer, schema]) => [pointer, toJsonSchema2020(schema, document, absolute)]));
+  return { rootSchemas, ...resourceOf(document, rootSchemas, targets) };
 }
 
 /**
- * The document with the schema at each root converted, and the converted schemas by root. Only
- * the objects on the way to a root are copied; the rest is shared with `document`, which is read
- * and never written.
+ * The document as far as the `$ref`s reach: each root a target lies in, converted, at its place.
+ * A target outside every schema tree (`#/components/schemas` itself, a Parameter Object) takes
+ * the whole document, with every root converted; only the objects on the way to a root are
+ * copied, the rest is shared with `document`, which is read and never written.
  */
-function convertedCopy(document: JsonObject, roots: readonly string[]): { copy: JsonObject; schemas: Map<string, unknown> } {
-  const copies = new Set<object>();
-  const copyOf = (value: object): Record<string, unknown> => {
-    const copied = Array.isArray(value) ? [...value] : { ...value };
-    copies.add(copied);
-    return copied as Record<string, unknown>;
-  };
-  const copy = copyOf(document);
-  const schemas = new Map<string, unknown>();
-  for (const pointer of roots) {
+function resourceOf(document: JsonObject, rootSchemas: ReadonlyMap<string, unknown>, targets: ReadonlySet<string>): Pick<Prepared, 'resource' | 'inResource'> {
+  const targetRoots = [...targets].map((target) => rootAround(target, rootSchemas));
+  const everyTargetInARoot = targetRoots.every((root) => root !== undefined);
+  const resource: Record<string, unknown> = everyTargetInARoot ? {} : { ...document };
+  const copies = new Set<object>([resource]);
+  const place = (pointer: string) => {
     const tokens = pointerTokens(pointer);
     const last = tokens.pop() as string;
-    let container = copy;
-    let written: Record<string, unknown> = document;
+    let container = resource;
     for (const token of tokens) {
-      const child = container[token] as object;
-      container = copies.has(child) ? (child as Record<string, unknown>) : (container[token] = copyOf(child));
-      written = written[token] as Record<string, unknown>;
+      const child = container[token];
+      const copy = !isJsonObject(child) && !Array.isArray(child) ? {} : copies.has(child) ? child : Array.isArray(child) ? [...child] : { ...child };
+      copies.add(copy);
+      container = container[token] = copy as Record<string, unknown>;
     }
-    const schema = toJsonSchema2020(written[last], document);
-    container[last] = schema;
-    schemas.set(pointer, schema);
-  }
-  return { copy: copy as JsonObject, schemas };
+    container[last] = rootSchemas.get(pointer);
+  };
+  const inResource = everyTargetInARoot ? new Set(targetRoots as string[]) : new Set(rootSchemas.keys());
+  for (const root of inResource) place(root);
+  return { resource: resource as JsonObject, inResource };
 }
