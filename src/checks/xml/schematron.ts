@@ -130,6 +130,8 @@ export const schematronKind: CheckKind<SchematronOptions> = {
   async subjects(context, options) {
     // A stylesheet that does not compile is the suite's error, found before any file is judged.
     await stylesheetFor(context, options);
+    // Started now, beside the XSD checks and the other Schematron batches; each file's unit awaits it, and a failure surfaces there.
+    batchOf(context, options).catch(() => undefined);
     return fileSubjects(context);
   },
   async run(context, options, subject, check): Promise<CheckOutput> {
