@@ -23,6 +23,7 @@ import { startReferenceServer, type ReferenceServer } from './processes.js';
 import { validationThroughput } from './validation.js';
 import { startUp } from './start-up.js';
 import { validateMemory } from './validate-memory.js';
+import { verifySignedFolder } from './verify-folder.js';
 import { xrechnungStack } from './xrechnung.js';
 import { xsdOneThread, xsdTwoCores } from './xsd.js';
 
@@ -41,6 +42,7 @@ const BENCHMARKS: ReadonlyMap<string, (server: ReferenceServer) => Promise<Measu
   ['crawl-vs-undici', crawlVsUndici],
   ['oversize-memory', oversizeMemory],
   ['large-document', largeDocument],
+  ['verify-folder', verifySignedFolder],
 ]);
 /** What runs again on each other Node.js major. */
 const ON_OTHER_NODES = { majors: [24], ids: ['dredd-vs-konform', 'start-up'] };

@@ -22,3 +22,9 @@ export type { CheckResult, Report, RequirementResult, Verdict } from './model/re
 export { REPORT_FORMATS } from './report/formats.js';
 export { validateReport } from './report/validate-report.js';
 export { writeReports } from './report/write-reports.js';
+export { readRecording, type Recording } from './replay/har-reader.js';
+export { replayRunOf, type ReplayGiven, type ReplayRun } from './replay/replay-run.js';
+export { signFolder } from './attest/sign-folder.js';
+export { verifyFolder, type Problem, type Verification } from './attest/verify-folder.js';
+export { generateKeyPair, signingKeyFromPem, verifyingKeyFromPem, type SigningKey, type VerifyingKey } from './attest/keys.js';
+export { RUN_PREDICATE_TYPE, type RunPredicate } from './attest/predicate.js';

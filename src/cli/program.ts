@@ -2,12 +2,17 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/package-root.js';
 import { codesCommand } from './commands/codes.js';
+import { defineDiffOptions, diffCommand, type DiffFlags } from './commands/diff.js';
+import { keygenCommand } from './commands/keygen.js';
 import { kindsCommand } from './commands/kinds.js';
 import { listCommand } from './commands/list.js';
 import { pinCommand } from './commands/pin.js';
+import { defineReportOptions, reportCommand, type ReportFlags } from './commands/report.js';
+import { defineReplayOptions, replayCommand, type ReplayFlags } from './commands/replay.js';
 import { defineRunOptions, runCommand, type RunFlags } from './commands/run.js';
 import { coverageCommand, lintCommand, selftestCommand } from './commands/suite.js';
 import { defineValidateOptions, validateCommand } from './commands/validate.js';
+import { verifyCommand } from './commands/verify.js';
 import type { CommonRunFlags } from './run-and-report.js';
 import type { CliIo } from './io.js';
 
@@ -22,7 +27,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   defineRunOptions(
     program
       .command('run')
-      .description('run a suite against a live endpoint and write report.json, junit.xml and summary.md')
+      .description('run a suite against a live endpoint and write its reports: report.json, report.html, summary.md, junit.xml and more')
       .argument('<suite>', 'suite id (see konform list) or path of a suite folder'),
   ).action(async (suite: string, flags: RunFlags) => setExitCode(await runCommand(suite, flags, io)));
 
@@ -55,6 +60,43 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .argument('[code]', 'a finding code, e.g. status-undocumented')
     .option('--json', 'print JSON')
     .action((code: string | undefined, flags: { json?: boolean }) => setExitCode(codesCommand(code, flags, io)));
+
+  program
+    .command('keygen')
+    .description('make an Ed25519 key pair for signing output folders (--sign-key): private.pem and public.pem')
+    .requiredOption('--out <dir>', 'folder for the key files')
+    .option('--force', 'replace key files already there', false)
+    .action(async (flags: { out: string; force?: boolean }) => setExitCode(await keygenCommand(flags, io)));
+
+  program
+    .command('verify')
+    .description("check a signed output folder offline: attestation.json's signature and every file's sha256")
+    .argument('<dir>', 'output folder of a run signed with --sign-key')
+    .requiredOption('--key <file>', "the signer's public key (PEM)")
+    .option('--json', 'print JSON')
+    .action(async (dir: string, flags: { key: string; json?: boolean }) => setExitCode(await verifyCommand(dir, flags, io)));
+
+  defineDiffOptions(
+    program
+      .command('diff')
+      .description('compare two runs of the same suite: regressions, fixes, new and gone findings; exit 1 when something regressed')
+      .argument('<a>', 'the earlier run: its output folder or report.json')
+      .argument('<b>', 'the later run: its output folder or report.json'),
+  ).action(async (a: string, b: string, flags: DiffFlags) => setExitCode(await diffCommand(a, b, flags, io)));
+
+  defineReportOptions(
+    program
+      .command('report')
+      .description('render report formats again from the report.json of a run (another language, EARL, SARIF, …)')
+      .argument('<report>', 'output folder of a run, or its report.json'),
+  ).action(async (source: string, flags: ReportFlags) => setExitCode(await reportCommand(source, flags, io)));
+
+  defineReplayOptions(
+    program
+      .command('replay')
+      .description('judge a run recorded with run --record again from its recording, without any network, and write the same reports')
+      .argument('<recording>', 'output folder of a run made with --record, or its exchanges.har'),
+  ).action(async (source: string, flags: ReplayFlags) => setExitCode(await replayCommand(source, flags, io)));
 
   const suite = program.command('suite').description('tools for suite authors');
   suite

@@ -17,6 +17,8 @@ import { targetAddressCategories } from './address-policy.js';
 import { keptGuardedAgent, type GuardedAgent } from './agent.js';
 import { createAllowlist } from './allowlist.js';
 import { createAuthenticator } from './auth.js';
+import { sendHop, type HopTransport, type SendHop } from './hop.js';
+import type { HopRecorder } from './hop-record.js';
 import { createRedactor, type Redactor } from './redaction.js';
 import { createTransport } from './transport.js';
 import type { HttpClient, HttpClientOptions } from './types.js';
@@ -24,6 +26,10 @@ import type { HttpClient, HttpClientOptions } from './types.js';
 export interface KonformHttpClientOptions extends HttpClientOptions {
   /** Shared with the report writer; the client adds the configured credentials and fetched tokens. */
   redactor?: Redactor;
+  /** Answers every hop instead of the network (a recording, src/replay): no name is resolved, no connection opened. */
+  hopTransport?: HopTransport;
+  /** Told every exchange's hops, bodies whole up to the size limit, as each exchange is recorded. */
+  recordHops?: HopRecorder;
 }
 
 export interface KonformHttpClient extends HttpClient {
@@ -41,8 +47,14 @@ export function createHttpClient(options: KonformHttpClientOptions): KonformHttp
     (agent ??= (allowlist.targetHostname ? targetAddressCategories(allowlist.targetHostname) : Promise.resolve([])).then(
       (categories) => keptGuardedAgent(categories, options.tls),
     ));
+  const network = async (): Promise<SendHop> => {
+    const agent = await getAgent();
+    return (hop, limits, run, onRetry) => sendHop(agent, hop, limits, run, onRetry);
+  };
+  const { hopTransport } = options;
   const transport = createTransport({
-    agent: getAgent,
+    send: hopTransport ? () => Promise.resolve(hopTransport.send) : network,
+    ...(hopTransport?.breaker ? { breaker: hopTransport.breaker } : {}),
     allowlist,
     limits: options.limits,
     redactor,
@@ -50,6 +62,7 @@ export function createHttpClient(options: KonformHttpClientOptions): KonformHttp
     userAgent: options.userAgent,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onHostStopped ? { onHostStopped: options.onHostStopped } : {}),
+    ...(options.recordHops ? { recordHops: options.recordHops } : {}),
   });
   const isTarget = (url: string): boolean => URL.canParse(url) && allowlist.isTarget(new URL(url));
   const authenticator = createAuthenticator(auth, redactor, async (request, inspect) => (await transport.perform(request, { inspect })).response);

@@ -40,13 +40,18 @@ function wholeCharactersEnd(bytes: Uint8Array): number {
   return isUtf8(completed) ? lead : bytes.length;
 }
 
+/** Whether the resource header holds a binary data byte: WHATWG MIME Sniffing takes the resource for binary. */
+export function sniffsBinary(buffer: Buffer): boolean {
+  // Binary data bytes are ASCII: in Latin-1 each stands for itself, and no other byte matches.
+  return BINARY_DATA_BYTE.test(buffer.toString('latin1', 0, RESOURCE_HEADER_BYTES));
+}
+
 /** UTF-8 text without a leading byte order mark, as the WHATWG decoder gives it; undefined if not text. */
 function decodeText(bytes: Uint8Array): string | undefined {
   const whole = bytes.subarray(0, wholeCharactersEnd(bytes));
   if (!isUtf8(whole)) return undefined;
   const buffer = Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength);
-  // Binary data bytes are ASCII: in Latin-1 each stands for itself, and no other byte matches.
-  if (BINARY_DATA_BYTE.test(buffer.toString('latin1', 0, RESOURCE_HEADER_BYTES))) return undefined;
+  if (sniffsBinary(buffer)) return undefined;
   const text = buffer.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -37,7 +37,7 @@ export function startedAtNow(): string {
   return clockText;
 }
 
-function toBytes(body: string | Uint8Array): Uint8Array {
+export function toBytes(body: string | Uint8Array): Uint8Array {
   return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 }
 

@@ -4,10 +4,10 @@
  * its own deadline. Progress is kept in a record the caller owns, so a failure part-way still
  * leaves the redirects followed and the last response received for the evidence.
  */
-import type { GuardedAgent } from './agent.js';
 import type { Allowlist } from './allowlist.js';
 import { withQueryCredentials } from './auth.js';
-import { HopFailure, sendHop, type Hop, type HopResponse } from './hop.js';
+import { startedAtNow } from './exchange.js';
+import { HopFailure, type Hop, type HopResponse, type SendHop } from './hop.js';
 import type { RateLimiter } from './rate-limit.js';
 import { followRedirect, redirectLocation, type RequestState } from './redirect.js';
 import type { HttpLimits } from './types.js';
@@ -25,13 +25,15 @@ export interface Progress {
 }
 
 export interface FollowContext {
-  agent: GuardedAgent;
+  send: SendHop;
   allowlist: Allowlist;
   rateLimiter: RateLimiter;
   limits: HttpLimits;
   /** Bytes of a body cut at the size limit that are kept, for its excerpt. */
   keptWhenCut: number;
   signal: AbortSignal;
+  /** Told each hop sent and what came of it (hop-record.ts), for a recording. */
+  onHop?: (hop: Hop, startedAt: string, startedMs: number, outcome: HopResponse | HopFailure) => void;
 }
 
 /** The hop to send for a request state: its credentials added, if it still carries them. */
@@ -64,14 +66,18 @@ export async function followRedirects(progress: Progress, first: Hop, context: F
     const slot = context.rateLimiter.wait(hop.url.host, signal);
     if (slot) await abortable(slot);
     let response: HopResponse;
+    const startedAt = startedAtNow();
+    const startedMs = performance.now();
     try {
       const url = hop.url.href;
-      response = await sendHop(context.agent, hop, hopLimits, signal, (message) => (progress.retried ??= []).push({ url, message }));
+      response = await context.send(hop, hopLimits, signal, (message) => (progress.retried ??= []).push({ url, message }));
     } catch (error) {
       if (error instanceof HopFailure && error.response) progress.received = { url: hop.url, response: error.response };
+      if (error instanceof HopFailure) context.onHop?.(hop, startedAt, startedMs, error);
       throw error;
     }
     progress.received = { url: hop.url, response };
+    context.onHop?.(hop, startedAt, startedMs, response);
     const location = redirectLocation(response.status, response.headers, hop.url);
     if (!location) return response;
     progress.redirects.push({ status: response.status, location: location.href });

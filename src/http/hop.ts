@@ -6,6 +6,7 @@
  */
 import type { Dispatcher } from 'undici';
 import type { GuardedAgent } from './agent.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
 import { collectResponse, ResponseBrokenOff, type CollectedResponse } from './collect-response.js';
 import { startDeadline } from './deadline.js';
 import { failureReason } from './failure-reason.js';
@@ -19,7 +20,27 @@ export interface Hop {
   body?: string | Uint8Array;
 }
 
-export type HopResponse = CollectedResponse;
+/** A hop's response; `answeredAt` (ms since the epoch) is when it came, where that is not now: a replayed answer's recorded time. */
+export interface HopResponse extends CollectedResponse {
+  answeredAt?: number;
+}
+
+/** Sends one hop and gives its response or throws HopFailure. */
+export type SendHop = (hop: Hop, limits: HopLimits, run?: AbortSignal, onRetry?: (message: string) => void) => Promise<HopResponse>;
+
+/**
+ * What a client sends its hops with in place of the network (sendHop through the guarded
+ * agent): a recording (src/replay), below redirects, rate limits, credentials and the recording
+ * of exchanges.
+ */
+export interface HopTransport {
+  send: SendHop;
+  /**
+   * Makes the client's circuit breaker in place of circuit-breaker.ts's: a replay's refuses
+   * nothing and stops a host where the recording did, whatever order its answers come in.
+   */
+  breaker?: (onOpen: (host: string, message: string) => void) => CircuitBreaker;
+}
 
 /** A request that did not complete; `response` holds what arrived before the failure. */
 export class HopFailure extends Error {

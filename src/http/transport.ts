@@ -3,10 +3,11 @@
  * Exchange, whatever the outcome. A place among the `concurrency` requests in flight is held
  * from the first hop to the last; each hop is checked and limited in follow.ts. A 429 or 503
  * with Retry-After pauses the host and asks again (retry-after.ts); a host that stopped
- * answering gets nothing more (circuit-breaker.ts).
+ * answering gets nothing more (circuit-breaker.ts). A recording client is also told each
+ * exchange's hops, bodies whole (hop-record.ts); the hops go over the network, or are answered
+ * from a recording (hop.ts HopTransport).
  */
 import { setMaxListeners } from 'node:events';
-import type { GuardedAgent } from './agent.js';
 import type { Allowlist } from './allowlist.js';
 import type { Credentials } from './auth.js';
 import { createCircuitBreaker } from './circuit-breaker.js';
@@ -16,7 +17,8 @@ import { buildExchange, startedAtNow, type ExchangeStart } from './exchange.js';
 import { createExchangeIds } from './exchange-id.js';
 import { failureReason } from './failure-reason.js';
 import { abortable, followRedirects, toHop, type Progress } from './follow.js';
-import { HopFailure, type HopResponse } from './hop.js';
+import { HopFailure, type HopResponse, type HopTransport, type SendHop } from './hop.js';
+import { hopRecordOf, type HopRecord, type HopRecorder } from './hop-record.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { Redactor } from './redaction.js';
 import { redirectLocation } from './redirect.js';
@@ -25,7 +27,10 @@ import type { Exchange } from '../model/exchange.js';
 import { HttpFailure, type HttpLimits, type HttpRequest, type HttpResponse } from './types.js';
 
 export interface TransportOptions {
-  agent: () => Promise<GuardedAgent>;
+  /** What sends each hop: the network, or a recording (hop.ts). */
+  send: () => Promise<SendHop>;
+  /** The circuit breaker's maker, where not circuit-breaker.ts (a replay's, hop.ts). */
+  breaker?: HopTransport['breaker'];
   allowlist: Allowlist;
   limits: HttpLimits;
   redactor: Redactor;
@@ -34,6 +39,8 @@ export interface TransportOptions {
   userAgent: string;
   /** Told once per host whose circuit opened (circuit-breaker.ts). */
   onHostStopped?: (host: string, message: string) => void;
+  /** Told every exchange's hops, bodies whole up to the size limit (hop-record.ts). */
+  recordHops?: HopRecorder;
 }
 
 export interface PerformOptions {
@@ -66,10 +73,15 @@ export function createTransport(options: TransportOptions): Transport {
   const { allowlist, limits, redactor } = options;
   const semaphore = createSemaphore(limits.concurrency);
   const rateLimiter = createRateLimiter(limits.ratePerHost);
-  const breaker = createCircuitBreaker((host, message) => options.onHostStopped?.(host, message));
+  // The host a failure just stopped: its exchange's last hop says so, for a recording.
+  let stopped: { host: string; message: string } | undefined;
+  const breaker = (options.breaker ?? createCircuitBreaker)((host, message) => {
+    stopped = { host, message };
+    options.onHostStopped?.(host, message);
+  });
   const exchangeId = createExchangeIds();
   let closed = false;
-  let readyAgent: GuardedAgent | undefined;
+  let readySend: SendHop | undefined;
   // Aborted with the run or by close(); every waiting or running request listens to it.
   const stop = new AbortController();
   const signal = stop.signal;
@@ -96,24 +108,36 @@ export function createTransport(options: TransportOptions): Transport {
       startedMs: performance.now(),
       request: sent,
     };
+    // A recording keeps every hop, and of a body cut at the size limit all that came.
+    const hops: HopRecord[] | undefined = options.recordHops && [];
+    const onHop = hops && ((...hop: Parameters<typeof hopRecordOf>) => void hops.push(hopRecordOf(...hop)));
     let release: (() => void) | undefined;
     let response: HopResponse;
     try {
       if (!progress || !first) throw new HopFailure('hostNotAllowed', `${request.url} is not an absolute URL`);
       if (signal.aborted) throw new HopFailure('aborted', 'the run was aborted');
       const refusal = breaker.refusal(first.url.host);
-      if (refusal) throw new HopFailure('unreachable', refusal);
+      if (refusal) {
+        // Not sent; a recording keeps it, so that a replay refuses it where the run did.
+        const refused = new HopFailure('unreachable', refusal);
+        onHop?.(first, start.startedAt, start.startedMs, refused);
+        throw refused;
+      }
       release = semaphore.tryAcquire() ?? (await abortable(semaphore.acquire(signal)));
-      const agent = readyAgent ?? (readyAgent = await options.agent());
-      const keptWhenCut = limits.excerptBytes + redactor.longestSecretBytes;
-      response = await followRedirects(progress, first, { agent, allowlist, rateLimiter, limits, keptWhenCut, signal });
+      const send = readySend ?? (readySend = await options.send());
+      const keptWhenCut = hops ? limits.maxResponseBytes : limits.excerptBytes + redactor.longestSecretBytes;
+      response = await followRedirects(progress, first, { send, allowlist, rateLimiter, limits, keptWhenCut, signal, ...(onHop ? { onHop } : {}) });
       inspect?.(response.body);
     } catch (error) {
       const failure = error instanceof HopFailure ? error : new HopFailure(failureReason(error), String(error), undefined, { cause: error });
+      stopped = undefined;
       if (first) breaker.failed(first.url.host, failure.reason);
+      const lastHop = hops?.at(-1);
+      if (lastHop && stopped) lastHop.stopped = stopped;
       const message = failure.reason === 'aborted' && closed ? 'the HTTP client is closed' : failure.message;
       const exchange = buildExchange(start, { redirects: [], ...progress, failure: { reason: failure.reason, message } }, redactor, limits.excerptBytes);
       options.record(exchange);
+      if (hops) options.recordHops?.(exchange.id, hops);
       const failedUrl = redactor.redactUrl(progress?.attempted.href ?? request.url);
       // Without the error behind it: checks keep a failure for the whole run, and an error's
       // stack trace keeps the objects of the frames it was thrown from (sockets, buffers).
@@ -135,7 +159,8 @@ export function createTransport(options: TransportOptions): Transport {
     breaker.answered(first.url.host);
     const exchange = buildExchange(start, progress, redactor, limits.excerptBytes);
     options.record(exchange);
-    const delay = retryDelay(response.status, response.headers, retriesSoFar);
+    if (hops) options.recordHops?.(exchange.id, hops);
+    const delay = retryDelay(response.status, response.headers, retriesSoFar, response.answeredAt);
     if (delay !== undefined) {
       rateLimiter.pause(first.url.host, delay);
       return perform(request, asked, retriesSoFar + 1);

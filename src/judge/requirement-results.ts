@@ -54,7 +54,8 @@ function outcomeFor(entry: CheckTally | undefined, requirement: string): Outcome
   return outcomes.length === 0 ? 'inapplicable' : combineOutcomes(outcomes);
 }
 
-const LEVEL_RANK: Readonly<Record<Level, number>> = { MUST: 0, SHOULD: 1, MAY: 2 };
+/** Levels from the strictest; sorting by it puts MUST requirements first. */
+export const LEVEL_RANK: Readonly<Record<Level, number>> = { MUST: 0, SHOULD: 1, MAY: 2 };
 
 /** A failure of a check whose severity is below the requirement's level decides nothing about it. */
 function atLevel(outcome: Outcome, check: CheckSpec, level: Level): Outcome {

@@ -13,6 +13,8 @@ export const HTTP_FAILURE_REASONS = [
   'protocol',
   'tls',
   'aborted',
+  /** A replay (konform replay) found no answer to the request in the recording. */
+  'notRecorded',
 ] as const;
 export type HttpFailureReason = (typeof HTTP_FAILURE_REASONS)[number];
 

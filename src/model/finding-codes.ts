@@ -15,6 +15,7 @@ export const FINDING_CODES = {
   'check-stopped': 'the check stopped early: what it needed could not be had',
   'findings-over-limit': 'more findings than konform keeps in memory for one result: the rest were not recorded',
   'transport-failure': 'a request got no HTTP answer (timeout, refused, reset, a host not allowed, a size limit)',
+  'not-recorded': 'a replay (konform replay) found no answer to a request in the recording: what depended on it is not judged',
   'run-incomplete': 'the run did not complete (JUnit only: the test case that says so)',
 
   // OpenAPI contract

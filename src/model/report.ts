@@ -56,9 +56,18 @@ export interface PinnedStandard {
   artifacts: Array<{ path: string; sha256: string }>;
 }
 
+/** The key that signs the output folder (attestation.json), as known before the reports are written. */
+export interface Signer {
+  /** The sha256 of the public key's SubjectPublicKeyInfo (DER), lowercase hex: the DSSE keyid. */
+  keyid: string;
+  algorithm: 'ed25519';
+}
+
 export interface Report {
   reportVersion: '1.0';
   tool: { name: 'konform'; version: string };
+  /** Present when the run's output folder is signed. */
+  signer?: Signer;
   suite: { id: string; version: string; title: string; sha256: string };
   standard: PinnedStandard;
   /** Other standards the run's checks judged by (the GeoJSON schema of OParl and OGC checks, say). */

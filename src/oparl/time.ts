@@ -9,13 +9,18 @@ export function dateTimeOf(instant: number): string {
 }
 
 /**
+ * An instant for lists without any: the filter then shows only that the server takes the
+ * parameter. A fixed one, so that every run asks the same (runs compare, and replay, src/replay).
+ */
+const NO_INSTANT = Date.UTC(2000, 0, 1);
+
+/**
  * A whole second that splits the instants given: strictly between the two around the middle
- * where they lie a second or more apart, else the middle one itself (the current time, when
- * there is none).
+ * where they lie a second or more apart, else the middle one itself (NO_INSTANT, when there is none).
  */
 export function splittingInstant(instants: ReadonlyArray<number | undefined>): number {
   const sorted = [...new Set(instants.filter((instant): instant is number => instant !== undefined))].sort((a, b) => a - b);
-  if (sorted.length === 0) return Math.floor(Date.now() / 1000) * 1000;
+  if (sorted.length === 0) return NO_INSTANT;
   const lower = sorted[Math.floor((sorted.length - 1) / 2)] as number;
   const upper = sorted[Math.floor((sorted.length - 1) / 2) + 1];
   if (upper === undefined) return Math.floor(lower / 1000) * 1000;

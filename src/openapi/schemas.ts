@@ -43,7 +43,7 @@ export class SchemaRegistry {
   /** The schema at each root, as converted. */
   private readonly rootSchemas: ReadonlyMap<string, unknown>;
   private readonly validators = new Map<string, ValidateFunction>();
-  /** Validators by the JSON text of their schema. */
+  /** Validators by the text of their schema (schemaText). */
   private readonly validatorsOfText = new Map<string, ValidateFunction>();
   private readonly warningsByProblem = new Map<string, string>();
 
@@ -91,7 +91,7 @@ export class SchemaRegistry {
     const cached = this.validators.get(pointer);
     if (cached) return cached;
     const schema = this.schemaAt(pointer);
-    const text = JSON.stringify(schema);
+    const text = schemaText(schema);
     const validate = this.validatorsOfText.get(text) ?? this.compile(pointer, schema);
     this.validatorsOfText.set(text, validate);
     this.validators.set(pointer, validate);
@@ -158,6 +158,13 @@ export class SchemaRegistry {
     const message = first ? `${first.message ?? first.keyword}` : 'invalid';
     return this.specError(`the schema is not valid JSON Schema 2020-12: ${message}`, pointer + (first?.instancePath ?? ''));
   }
+}
+
+/** What tells a schema's validator: its JSON text, or for a lone `$ref` (most schemas of a generated document) the ref. */
+function schemaText(schema: unknown): string {
+  const lone = isJsonObject(schema) && typeof schema.$ref === 'string' && Object.keys(schema).length === 1;
+  // No JSON text begins with `$`.
+  return lone ? `$ref ${schema.$ref as string}` : JSON.stringify(schema);
 }
 
 interface Failure {

@@ -47,6 +47,25 @@ export function findingHeading(finding: Finding): string {
 
 export type ExchangeOf = (id: string | undefined) => Exchange | undefined;
 
+/**
+ * A finding as plain text, in parts: heading and message, where it points, and the exchange it
+ * was observed in ("error status-undocumented: …", "at operation GET /pets", "exchange x2: GET … → 404").
+ */
+export function findingParts(finding: Finding, exchangeOf: ExchangeOf): string[] {
+  const parts = [`${findingHeading(finding)}: ${finding.message}`];
+  const location = locationParts(finding.location);
+  if (location.length > 0) parts.push(`at ${location.map((part) => `${part.label} ${part.value}`).join(', ')}`);
+  const exchange = exchangeOf(finding.exchange);
+  if (exchange) parts.push(`exchange ${exchange.id}: ${describeExchange(exchange)}`);
+  else if (finding.exchange !== undefined) parts.push(`exchange ${finding.exchange}`);
+  return parts;
+}
+
+/** A finding in one line of plain text: its parts joined by dashes. */
+export function findingLine(finding: Finding, exchangeOf: ExchangeOf): string {
+  return findingParts(finding, exchangeOf).join(' — ');
+}
+
 /** Looks up exchanges by ID. */
 export function exchangeLookup(report: Report): ExchangeOf {
   const byId = new Map(report.exchanges.map((exchange) => [exchange.id, exchange]));

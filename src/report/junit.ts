@@ -6,7 +6,7 @@
  */
 import { countOutcomes } from '../model/outcome.js';
 import { failureLevel, isMustFailure } from '../judge/judgement.js';
-import { describeExchange, exchangeLookup, findingHeading, locationParts } from './describe-finding.js';
+import { exchangeLookup, findingParts } from './describe-finding.js';
 import type { ExchangeOf } from './describe-finding.js';
 import { groupResults } from './group-results.js';
 import type { CheckResult, Report } from '../model/report.js';
@@ -17,16 +17,7 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 /** The findings as text: heading and message, location, exchange (method URL → status). */
 function findingsText(result: CheckResult, exchangeOf: ExchangeOf): string {
   if (result.findings.length === 0) return 'no findings recorded';
-  const lines: string[] = [];
-  for (const finding of result.findings) {
-    lines.push(`${findingHeading(finding)}: ${finding.message}`);
-    const parts = locationParts(finding.location);
-    if (parts.length > 0) lines.push(`  at ${parts.map((part) => `${part.label} ${part.value}`).join(', ')}`);
-    const exchange = exchangeOf(finding.exchange);
-    if (exchange) lines.push(`  exchange ${exchange.id}: ${describeExchange(exchange)}`);
-    else if (finding.exchange !== undefined) lines.push(`  exchange ${finding.exchange}`);
-  }
-  return lines.join('\n');
+  return result.findings.map((finding) => findingParts(finding, exchangeOf).join('\n  ')).join('\n');
 }
 
 /** First finding's message, with the number of further findings. */

@@ -2,13 +2,11 @@
  * Markdown escaping for values that may come from a hostile server. Everything is rendered on
  * one line, so a value can never start a block or end a table row.
  */
+import { printable } from './printable.js';
 
-/** C0/C1 controls (tab excepted) and lone surrogates, which have no business in a text file. */
-const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/gu;
-
-/** Line breaks become spaces: a table row is one line (GFM §4.10). */
-function oneLine(value: string): string {
-  return value.replace(UNPRINTABLE, '\uFFFD').replace(/\r\n|\r|\n/g, ' ');
+/** Line breaks become spaces: a table row is one line (GFM §4.10); also what a terminal line may show. */
+export function oneLine(value: string): string {
+  return printable(value).replace(/\r\n|\r|\n/g, ' ');
 }
 
 /**
@@ -39,4 +37,9 @@ export function mdTable(header: string[], rows: string[][], align?: Array<'left'
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   const delimiter = header.map((_, index) => (align?.[index] === 'right' ? '---:' : '---'));
   return [line(header), line(delimiter), ...rows.map(line)].join('\n');
+}
+
+/** `[ID](<clause>)` when the clause is a plain http(s) link, else the ID as code (fit for a table cell). */
+export function requirementCell(id: string, clause: string): string {
+  return /^https?:\/\/[^\s<>|\\]+$/.test(clause) ? `[${mdText(id)}](<${clause}>)` : mdCode(id, true);
 }

@@ -1,106 +1,99 @@
 /**
- * summary.md: verdict first, what was tested with versions and hashes, the counts, every
- * requirement with its outcome (failed first), the findings by rule, then the failed MUSTs,
- * the failed SHOULDs and MAYs (warnings) and the cantTell results. Rendered in pieces, a result
- * at a time: a run over 10 000 message files lists every finding.
+ * summary.md: short, in the order of report.html — the verdict in one sentence and what stood
+ * in the way of a complete run, what was tested with versions and hashes, the counts, then by
+ * importance the failed MUST requirements, the warnings and what konform could not tell, each
+ * defect once with its count and first examples, and the requirements that did not pass.
+ * Everything else is counted and left to report.html and report.json. In the run's language.
  */
 import { countOutcomes, OUTCOMES } from '../model/outcome.js';
-import type { Outcome } from '../model/outcome.js';
-import { failuresByLevel, isMustFailure } from '../judge/judgement.js';
-import { resultsSection } from './markdown-results.js';
-import { rulesSection } from './markdown-rules.js';
-import { mdCode, mdTable, mdText } from './markdown-text.js';
-import type { Report, Verdict } from '../model/report.js';
+import { failuresByLevel } from '../judge/judgement.js';
+import type { Report } from '../model/report.js';
+import { FINDING_SECTIONS } from './finding-groups.js';
+import { formatDate, type RenderOptions } from './i18n/index.js';
+import { findingsSection } from './markdown-findings.js';
+import { mdCode, mdTable, mdText, requirementCell } from './markdown-text.js';
+import { requirementsInDisplayOrder, reportView, sectionCount, verdictSentence, type Inline, type ReportView } from './report-view.js';
 
-const VERDICT_LABELS: Record<Verdict, string> = {
-  conformant: 'conformant',
-  notConformant: 'not conformant',
-  inconclusive: 'inconclusive',
-};
+const INLINE: Inline = { text: mdText, code: (value) => mdCode(value) };
 
-/** Order of the requirements table: what needs attention first. */
-const DISPLAY_ORDER: readonly Outcome[] = ['failed', 'cantTell', 'untested', 'inapplicable', 'passed'];
+/** Rows of the table of requirements that did not pass. */
+const NOT_PASSED_ROWS = 30;
 
-function title(report: Report): string {
-  const verdict = `# konform: ${VERDICT_LABELS[report.verdict]} — ${mdText(report.suite.title)} ${mdText(report.suite.version)}`;
-  const notices = (report.stoppedHosts ?? []).map(({ reason }) => `> **A host stopped answering**: ${mdText(reason)}. What needed it could not be checked.`);
+function title(report: Report, view: ReportView): string {
+  const { t } = view;
+  const lines = [`# konform: ${t.verdict[report.verdict]} — ${mdText(report.suite.title)} ${mdText(report.suite.version)}`, verdictSentence(report, view, INLINE)];
+  if (!report.complete) lines.push(`> ${t.notices.incomplete(report.interruption === undefined ? undefined : mdText(report.interruption))}`);
+  for (const { reason } of report.stoppedHosts ?? []) lines.push(`> ${t.notices.hostStopped(mdText(reason))}`);
   for (const { host, links, example, flag } of report.hostsNotFollowed ?? []) {
-    const allow = flag ? ` Allow it with ${mdCode(flag)}.` : '';
-    notices.push(`> **Links not followed** to ${mdCode(host)}: ${links} URL(s) konform was not allowed to request, e.g. ${mdCode(example)}. What lay behind them could not be checked.${allow}`);
+    lines.push(`> ${t.notices.notFollowed(mdCode(host), links, mdCode(example), flag === undefined ? undefined : mdCode(flag))}`);
   }
-  if (!report.complete) {
-    const why = report.interruption !== undefined ? `, interrupted by ${mdText(report.interruption)}` : '';
-    notices.unshift(`> **Incomplete run** (\`complete: false\`)${why}. Only the checks that ran before the interruption have results.`);
-  }
-  return [verdict, ...notices].join('\n\n');
+  return lines.join('\n\n');
 }
 
-function targetCell(target: Report['target']): string {
+function subjectCell(report: Report, view: ReportView): string {
+  const { t } = view;
+  const { url, spec, files } = report.target;
   const parts: string[] = [];
-  if (target.url !== undefined) parts.push(mdCode(target.url, true));
-  if (target.spec) {
-    const { path, sha256, title: specTitle, version, openapi } = target.spec;
-    const described = [specTitle, version, openapi && `OpenAPI ${openapi}`].filter(Boolean).join(' ');
-    parts.push(`spec ${mdCode(path, true)}${described ? ` (${mdText(described)})` : ''} sha256 ${mdCode(sha256, true)}`);
+  if (url !== undefined) parts.push(mdCode(url, true));
+  if (spec) {
+    const described = [spec.title, spec.version, spec.openapi && `OpenAPI ${spec.openapi}`].filter(Boolean).join(' ');
+    parts.push(`${t.facts.spec} ${mdCode(spec.path, true)}${described ? ` (${mdText(described)})` : ''} sha256 ${mdCode(spec.sha256, true)}`);
   }
-  if (target.files?.length) parts.push(`${target.files.length} file(s)`);
-  return parts.join('; ') || 'none';
+  if (files?.length) parts.push(t.facts.files(files.length));
+  return parts.join('; ') || t.facts.files(0);
 }
 
-function runTable(report: Report): string {
-  const { suite, standard, profile } = report;
+function standardCell(standard: Report['standard'], view: ReportView): string {
+  return `${mdCode(standard.id, true)} ${mdText(standard.version)} — ${mdText(standard.title)}, ${view.t.facts.manifestSha256} ${mdCode(standard.manifestSha256, true)}`;
+}
+
+function factsTable(report: Report, view: ReportView): string {
+  const { t, lang } = view;
+  const { suite, profile } = report;
   const rows = [
-    ['Verdict', `**${VERDICT_LABELS[report.verdict]}** (exit code ${report.exitCode})`],
-    ['Suite', `${mdCode(suite.id, true)} ${mdText(suite.version)} — ${mdText(suite.title)}, sha256 ${mdCode(suite.sha256, true)}`],
-    [
-      'Standard',
-      `${mdCode(standard.id, true)} ${mdText(standard.version)} — ${mdText(standard.title)}, ` +
-        `manifest sha256 ${mdCode(standard.manifestSha256, true)}`,
-    ],
-    ...(report.referencedStandards ?? []).map((other) => [
-      'Also judged by',
-      `${mdCode(other.id, true)} ${mdText(other.version)} — ${mdText(other.title)}, manifest sha256 ${mdCode(other.manifestSha256, true)}`,
-    ]),
-    ['Target', targetCell(report.target)],
-    [
-      'Profile',
-      `${mdCode(profile.id, true)} — ${mdText(profile.title)}; classes ${profile.classes.map((id) => mdCode(id, true)).join(', ')}`,
-    ],
-    ['Tool', `${report.tool.name} ${mdText(report.tool.version)}`],
-    ['Run', `${mdText(report.startedAt)} → ${mdText(report.finishedAt)} (${(report.durationMs / 1000).toFixed(3)} s)`],
-    ['Complete', report.complete ? 'yes' : '**no**'],
+    [t.facts.verdict, `**${t.verdict[report.verdict]}** (${t.facts.exitCode(report.exitCode)})`],
+    [t.facts.subject, subjectCell(report, view)],
+    [t.facts.suite, `${mdCode(suite.id, true)} ${mdText(suite.version)} — ${mdText(suite.title)}, sha256 ${mdCode(suite.sha256, true)}`],
+    [t.facts.standard, standardCell(report.standard, view)],
+    ...(report.referencedStandards ?? []).map((other) => [t.facts.alsoJudgedBy, standardCell(other, view)]),
+    [t.facts.profile, `${mdCode(profile.id, true)} — ${mdText(profile.title)}; ${t.facts.classes} ${profile.classes.map((id) => mdCode(id, true)).join(', ')}`],
+    [t.facts.date, `${mdText(formatDate(report.startedAt, lang))} – ${mdText(formatDate(report.finishedAt, lang))} (${t.facts.duration(report.durationMs / 1000)})`],
+    [t.facts.tool, `${report.tool.name} ${mdText(report.tool.version)}`],
+    [t.facts.complete, report.complete ? t.facts.yes : `**${t.facts.no}**`],
+    [t.facts.signature, report.signer ? `${t.facts.signedBy(mdCode(report.signer.keyid, true))} (${report.signer.algorithm})` : t.facts.notSigned],
   ];
   return mdTable(['', ''], rows);
 }
 
-function countsTable(report: Report): string {
+function countsTable(report: Report, view: ReportView): string {
+  const { t } = view;
   const requirementCounts = countOutcomes(report.requirements.map((requirement) => requirement.outcome));
-  const rows = OUTCOMES.map((outcome) => [outcome, String(report.counts[outcome]), String(requirementCounts[outcome])]);
-  rows.push(['total', String(report.results.length), String(report.requirements.length)]);
+  const rows = OUTCOMES.map((outcome) => [t.outcome[outcome], String(requirementCounts[outcome]), String(report.counts[outcome])]);
+  rows.push([t.counts.total, String(report.requirements.length), String(report.results.length)]);
   const failed = failuresByLevel(report.results);
-  const levels = `Failed checks: ${failed.MUST} MUST (deciding the verdict), ${failed.SHOULD} SHOULD, ${failed.MAY} MAY.`;
-  return `## Outcomes\n\n${mdTable(['Outcome', 'Checks', 'Requirements'], rows, ['left', 'right', 'right'])}\n\n${levels}`;
+  return `## ${t.counts.caption}\n\n${mdTable([t.counts.outcome, t.counts.requirements, t.counts.checks], rows, ['left', 'right', 'right'])}\n\n${t.counts.failedChecks(failed.MUST, failed.SHOULD, failed.MAY)}`;
 }
 
-/** `[ID](<clause>)` when the clause is a plain http(s) link, else the ID as code. */
-function requirementCell(id: string, clause: string): string {
-  return /^https?:\/\/[^\s<>|\\]+$/.test(clause) ? `[${mdText(id)}](<${clause}>)` : mdCode(id, true);
-}
-
-function requirementsTable(report: Report): string[] {
-  if (report.requirements.length === 0) return [];
-  const sorted = [...report.requirements].sort(
-    (a, b) => DISPLAY_ORDER.indexOf(a.outcome) - DISPLAY_ORDER.indexOf(b.outcome),
-  );
-  const rows = sorted.map((requirement) => [
+/** The requirements that failed or could not be told, and the others counted. */
+function notPassed(report: Report, view: ReportView): string {
+  const { t } = view;
+  const all = requirementsInDisplayOrder(report);
+  const isShown = (requirement: { outcome: string }) => requirement.outcome === 'failed' || requirement.outcome === 'cantTell';
+  const shown = all.filter(isShown);
+  const rows = shown.slice(0, NOT_PASSED_ROWS).map((requirement) => [
     requirementCell(requirement.id, requirement.clause),
-    requirement.level,
-    mdCode(requirement.class, true),
-    requirement.outcome === 'failed' ? '**failed**' : requirement.outcome,
+    t.level[requirement.level],
+    requirement.outcome === 'failed' ? `**${t.outcome.failed}**` : t.outcome[requirement.outcome],
     requirement.checks.map((check) => mdCode(check, true)).join(', '),
-    mdText(requirement.notTestable ? `${requirement.text} (not testable: ${requirement.notTestable})` : requirement.text),
+    mdText(requirement.text),
   ]);
-  return [`## Requirements\n\n${mdTable(['Requirement', 'Level', 'Class', 'Outcome', 'Checks', 'Text'], rows)}`];
+  const others = countOutcomes(all.filter((requirement) => !isShown(requirement)).map((requirement) => requirement.outcome));
+  const counted = OUTCOMES.filter((outcome) => others[outcome] > 0).map((outcome) => `${others[outcome]} ${t.outcome[outcome]}`);
+  const parts = [`## ${t.requirements.notPassed} (${shown.length})`];
+  if (rows.length > 0) parts.push(mdTable([t.requirements.id, t.requirements.level, t.requirements.outcome, t.requirements.checks, t.requirements.text], rows));
+  if (shown.length > NOT_PASSED_ROWS) parts.push(t.summary.moreRows(shown.length - NOT_PASSED_ROWS));
+  if (counted.length > 0) parts.push(t.requirements.others(counted.join(', ')));
+  return parts.join('\n\n');
 }
 
 /** Sections in pieces, each section's first piece after a blank line; an empty section leaves nothing. */
@@ -116,16 +109,15 @@ function* joinSections(sections: Iterable<Iterable<string>>): Generator<string> 
   }
 }
 
-export function* summaryChunks(report: Report): Generator<string> {
+export function* summaryChunks(report: Report, options: RenderOptions = {}): Generator<string> {
+  const view = reportView(report, options);
   yield* joinSections([
-    [title(report)],
-    [runTable(report)],
-    [countsTable(report)],
-    requirementsTable(report),
-    rulesSection(report),
-    resultsSection(report, 'Failed (MUST)', isMustFailure),
-    resultsSection(report, 'Warnings (failed SHOULD and MAY checks)', (result) => result.outcome === 'failed' && !isMustFailure(result)),
-    resultsSection(report, 'Could not tell (cantTell)', (result) => result.outcome === 'cantTell'),
+    [title(report, view)],
+    [factsTable(report, view)],
+    [countsTable(report, view)],
+    ...FINDING_SECTIONS.map((section) => findingsSection(section, view, sectionCount(view, section))),
+    [notPassed(report, view)],
+    [view.t.whereEverything],
   ]);
   yield '\n';
 }

@@ -1,9 +1,9 @@
 /**
  * The output folder of a run. A run owns it: the files konform writes there — the report
- * formats, the journal and the temporaries of a write that was cut short — belong to one run,
- * so a folder holding any of them is refused unless the run is told to replace them; then those
- * files, and nothing else, are removed before the run begins. A run killed later can thus never
- * leave an earlier run's report that looks current.
+ * formats, the journal, the attestation and the temporaries of a write that was cut short —
+ * belong to one run, so a folder holding any of them is refused unless the run is told to
+ * replace them; then those files, and nothing else, are removed before the run begins. A run
+ * killed later can thus never leave an earlier run's report that looks current.
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
@@ -12,8 +12,12 @@ import { makeFolder } from '../core/make-folder.js';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { REPORT_FORMATS } from './formats.js';
 import { JOURNAL_FILE } from './journal.js';
+import { RECORDING_FILE } from '../replay/har.js';
 
-const OUTPUT_FILES = new Set([...Object.values(REPORT_FORMATS).map((format) => format.file), JOURNAL_FILE]);
+/** The signed attestation of the folder's files (src/attest), written after the reports. */
+export const ATTESTATION_FILE = 'attestation.json';
+
+const OUTPUT_FILES = new Set([...Object.values(REPORT_FORMATS).map((format) => format.file), JOURNAL_FILE, ATTESTATION_FILE, RECORDING_FILE]);
 
 /** `report.json.<pid>.<random>.tmp`: where a format is written before it is renamed into place. */
 export function temporaryFileOf(path: string): string {
@@ -21,6 +25,10 @@ export function temporaryFileOf(path: string): string {
 }
 
 const TEMPORARY = /^(.+)\.\d+\.[0-9a-f]{12}\.tmp$/;
+
+export function isTemporaryFile(name: string): boolean {
+  return TEMPORARY.test(name);
+}
 
 function isOutputFile(name: string): boolean {
   return OUTPUT_FILES.has(name) || OUTPUT_FILES.has(TEMPORARY.exec(name)?.[1] ?? '');

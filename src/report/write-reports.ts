@@ -12,11 +12,14 @@ import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { temporaryFileOf } from './output-folder.js';
 import { REPORT_FORMATS } from './formats.js';
 import type { ReportFormat } from './formats.js';
+import type { RenderOptions } from './i18n/index.js';
 import type { Report } from '../model/report.js';
 
 export interface WriteReportsOptions {
   /** Format names (keys of REPORT_FORMATS); all formats when omitted. */
   formats?: string[];
+  /** Passed to every format (the language of the formats for people). */
+  render?: RenderOptions;
 }
 
 function selectFormats(names: string[] | undefined): ReportFormat[] {
@@ -65,7 +68,7 @@ export function removeTemporaries(): void {
 }
 
 /** Writes the pieces to `path` by way of a temporary sibling and an atomic rename. */
-async function writeAtomically(path: string, pieces: Iterable<string>): Promise<void> {
+export async function writeAtomically(path: string, pieces: Iterable<string>): Promise<void> {
   const temporary = temporaryFileOf(path);
   temporaries.add(temporary);
   try {
@@ -95,7 +98,7 @@ export async function writeReports(report: Report, outDir: string, options: Writ
   writesUnderWay += 1;
   try {
     await makeFolder(outDir);
-    for (const [index, format] of formats.entries()) await writeAtomically(paths[index] as string, format.render(report));
+    for (const [index, format] of formats.entries()) await writeAtomically(paths[index] as string, format.render(report, options.render));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new KonformError(ERROR_CODES.OUTPUT_UNWRITABLE, `cannot write reports to ${outDir}: ${message}`, { file: outDir }, {

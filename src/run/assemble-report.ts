@@ -5,7 +5,7 @@
 import { summariseDocument } from '../openapi/document-cache.js';
 import type { RunJudgement } from '../judge/run-judgement.js';
 import type { Exchange } from '../model/exchange.js';
-import type { CheckInfo, CheckResult, Report } from '../model/report.js';
+import type { CheckInfo, CheckResult, Report, Signer } from '../model/report.js';
 import type { Profile, Standard, Suite, Target } from '../model/types.js';
 import { TOOL_VERSION } from '../core/package-root.js';
 import { orderExchanges } from './evidence.js';
@@ -20,6 +20,8 @@ export interface Loaded {
   givenSpec?: string;
   /** Standards beside the suite's that the planned checks judge by. */
   referenced: Standard[];
+  /** The key that will sign the output folder. */
+  signer?: Signer;
 }
 
 export interface Executed {
@@ -66,6 +68,7 @@ export async function assembleReport(loaded: Loaded, executed: Executed, judgeme
   return {
     reportVersion: '1.0',
     tool: { name: 'konform', version: TOOL_VERSION },
+    ...(loaded.signer ? { signer: loaded.signer } : {}),
     ...suiteAndStandards(loaded),
     target: await describeTarget(loaded.target, loaded.givenSpec),
     profile: { id: profile.id, title: profile.title, classes: profile.classes },

@@ -7,14 +7,16 @@ import { ERROR_CODES, KonformError } from '../model/errors.js';
 import type { Target } from '../model/types.js';
 import { createRedactor } from '../http/redaction.js';
 import { DEFAULT_LIMITS, type AuthConfig, type HttpLimits, type TlsConfig } from '../http/types.js';
-import type { CheckResult } from '../model/report.js';
+import type { HopTransport } from '../http/hop.js';
+import type { CheckResult, Signer } from '../model/report.js';
+import { languageFrom, type Language } from '../report/i18n/index.js';
 
 export interface RunOptions {
   /** Suite id (from konform's `suites/`) or path of a suite folder or suite.yaml. */
   suite: string;
   target: Partial<Target>;
   profile?: string;
-  /** Folder for report.json, junit.xml, summary.md and the journal; none are written without it. */
+  /** Folder for the reports (report/formats.ts) and the journal; none are written without it. */
   out?: string;
   /** Replace the output files of an earlier run in `out` (report/output-folder.ts); without it such a folder is refused. */
   force?: boolean;
@@ -25,6 +27,14 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called as each result is settled, in completion order. */
   onResult?: (result: CheckResult, progress: { done: number; total: number }) => void;
+  /** The key that will sign the output folder once the reports are written (src/attest): named in the report. */
+  signer?: Signer;
+  /** Language of the reports for people (report.html, summary.md); German when omitted. report.json is the same in every language. */
+  lang?: Language;
+  /** Keep every exchange whole, bodies up to the size limit, as `exchanges.har` in `out` (src/replay). */
+  record?: boolean;
+  /** Answers the requests instead of the network: a recording, for a replay (src/replay). */
+  transport?: HopTransport;
 }
 
 export interface ResolvedRunOptions extends Omit<RunOptions, 'target' | 'limits'> {
@@ -34,7 +44,8 @@ export interface ResolvedRunOptions extends Omit<RunOptions, 'target' | 'limits'
 
 /** The keys a caller may give, so that a misspelt one is named rather than ignored. */
 const RUN_OPTION_KEYS = Object.keys({
-  suite: true, target: true, profile: true, out: true, force: true, limits: true, auth: true, tls: true, signal: true, onResult: true,
+  suite: true, target: true, profile: true, out: true, force: true, limits: true, auth: true, tls: true, signal: true, onResult: true, signer: true, lang: true,
+  record: true, transport: true,
 } satisfies Record<keyof RunOptions, true>);
 const TARGET_KEYS = Object.keys({
   url: true, spec: true, files: true, allowedHosts: true, allowUnsafe: true, parameters: true,
@@ -75,6 +86,8 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
   rejectUnknownKeys(options, RUN_OPTION_KEYS, 'run option');
   rejectUnknownKeys(options.target, TARGET_KEYS, 'target option');
   rejectUnknownKeys(options.limits ?? {}, Object.keys(DEFAULT_LIMITS), 'limit');
+  if (options.lang !== undefined) languageFrom(options.lang, 'the run option lang');
+  if (options.record && !options.out) throw new KonformError(ERROR_CODES.USAGE, 'a recording (record) is written into the output folder: give out');
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isFinite(value) || value < 0 || (name === 'concurrency' && value < 1)) {

@@ -26,6 +26,8 @@ import { loadSuite } from './load-suite.js';
 import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from './options.js';
 import { planRun, selectProfile, type PlannedCheck } from './plan.js';
 import { referencedStandards } from './referenced-standards.js';
+import { openRunRecording } from './recording.js';
+import type { HarRecording } from '../replay/har-writer.js';
 
 async function load(options: RunOptions, resolved: ResolvedRunOptions): Promise<Omit<Loaded, 'referenced'>> {
   const { suite, standard } = await loadSuite(options.suite);
@@ -36,6 +38,7 @@ async function load(options: RunOptions, resolved: ResolvedRunOptions): Promise<
     profile: selectProfile(suite, options.profile),
     target: { ...resolved.target, ...(spec ? { spec: resolve(spec) } : {}) },
     ...(options.target.spec ? { givenSpec: options.target.spec } : {}),
+    ...(options.signer ? { signer: options.signer } : {}),
   };
 }
 
@@ -43,6 +46,7 @@ interface Means {
   resolved: ResolvedRunOptions;
   redactor: Redactor;
   journal: Journal | undefined;
+  recording: HarRecording | undefined;
   onResult: RunOptions['onResult'];
 }
 
@@ -68,6 +72,8 @@ async function execute(loaded: Loaded, plan: PlannedCheck[], means: Means, signa
     signal: controller.signal,
     userAgent: `konform/${TOOL_VERSION}`,
     onHostStopped: (host, reason) => stoppedHosts.push({ host, reason: redactor.redactText(reason) }),
+    ...(means.recording ? { recordHops: means.recording.record } : {}),
+    ...(resolved.transport ? { hopTransport: resolved.transport } : {}),
   });
   const { context, dispose } = createCheckContext({
     target: loaded.target,
@@ -112,13 +118,16 @@ export async function run(options: RunOptions): Promise<Report> {
   const redactor = createRedactor(resolved.auth ?? [], resolved.tls);
   if (resolved.out) await claimOutputFolder(resolved.out, resolved.force ?? false);
   const journal = resolved.out ? await openJournal(resolved.out) : undefined;
+  const recording = resolved.record && resolved.out ? await openRunRecording(suiteAndTarget, { ...resolved, out: resolved.out }, redactor) : undefined;
   let executed: Executed;
   try {
-    executed = await execute(loaded, plan, { resolved, redactor, journal, onResult: options.onResult }, options.signal);
+    executed = await execute(loaded, plan, { resolved, redactor, journal, recording, onResult: options.onResult }, options.signal);
   } catch (error) {
     journal?.close();
+    recording?.discard();
     throw error;
   }
+  await recording?.close();
 
   const complete = executed.interruption === undefined;
   const hostUnexamined = executed.stoppedHosts.length > 0 || executed.hostsNotFollowed.length > 0;
@@ -126,6 +135,6 @@ export async function run(options: RunOptions): Promise<Report> {
   const report = await assembleReport(loaded, executed, judgement);
   journal?.append({ type: 'end', complete, verdict: report.verdict, exitCode: report.exitCode });
   journal?.close();
-  if (resolved.out) await writeReports(report, resolved.out);
+  if (resolved.out) await writeReports(report, resolved.out, resolved.lang ? { render: { lang: resolved.lang } } : {});
   return report;
 }

@@ -32,6 +32,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: [],
   judge: ['model'],
   core: ['model'],
+  diff: ['model', 'judge', 'report'],
+  attest: ['model', 'core', 'report'],
 };
 
 /** Who may import the orchestration and the command line. */

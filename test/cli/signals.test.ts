@@ -11,7 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import type { Exchange } from '../../src/model/exchange.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { sampleReport } from '../helpers/sample-report.js';
+
+const FORMAT_FILES = Object.values(REPORT_FORMATS).map((format) => format.file).sort();
 
 const scratch = await mkdtemp(join(tmpdir(), 'konform-signals-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -57,7 +60,7 @@ describe('Ctrl-C again while the reports are written', () => {
   it('once more: the writing finishes, every format is there and no temporary file', async () => {
     const { code, files } = await writeWithSignals(1);
     expect(code).toBe(3);
-    expect(files).toEqual(['junit.xml', 'report.json', 'summary.md']);
+    expect(files).toEqual(FORMAT_FILES);
   });
 
   it('twice more: the process ends at once, leaving no temporary file', async () => {

@@ -14,6 +14,7 @@ import type { Listening } from '../../fixtures/hostile/listen.js';
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import { basicCredentials, formEncode, oauthClientCredentials } from '../../src/http/credential-encoding.js';
 import { REDACTED } from '../../src/http/redaction.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { authRun, konformRun, scratch, secretFile, type AuthRun } from './auth-runs.js';
 
 const CERTS = join(PACKAGE_ROOT, 'fixtures', 'auth', 'certs');
@@ -39,7 +40,7 @@ afterAll(() => Promise.all([auth.close(), mtls.close(), rm(scratch, { recursive:
 
 async function expectNoSecretAnywhere({ out, cli }: AuthRun): Promise<void> {
   const files = await readdir(out);
-  expect(files.sort()).toEqual(['journal.jsonl', 'junit.xml', 'report.json', 'summary.md']);
+  expect(files.sort()).toEqual(['journal.jsonl', ...Object.values(REPORT_FORMATS).map((format) => format.file)].sort());
   const texts = [cli.stdout, cli.stderr, ...(await Promise.all(files.map((file) => readFile(join(out, file), 'utf8'))))];
   for (const text of texts) {
     for (const secret of SECRETS) expect(text).not.toContain(secret);

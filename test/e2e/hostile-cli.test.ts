@@ -18,6 +18,7 @@ import { startPegelServer, type PegelServer } from '../../fixtures/pegel-online/
 import { PACKAGE_ROOT } from '../../src/core/package-root.js';
 import { ERROR_CODES } from '../../src/model/errors.js';
 import type { Report } from '../../src/model/report.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { readJournal } from '../../src/report/journal.js';
 import { run } from '../../src/run/run.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
@@ -116,7 +117,7 @@ describe('an output folder holding an earlier run', () => {
     await mkdir(other);
     await writeFile(join(other, 'README'), 'mine');
     expect((await runCli(pegelRun(other))).code).toBe(0);
-    expect((await readdir(other)).sort()).toEqual(['README', 'journal.jsonl', 'junit.xml', 'report.json', 'summary.md']);
+    expect((await readdir(other)).sort()).toEqual(['README', 'journal.jsonl', ...Object.values(REPORT_FORMATS).map((format) => format.file)].sort());
   });
 });
 

@@ -3,7 +3,7 @@
  * `status`, `konform`, …) and the empty string, sent as bearer token, Basic password or API key
  * to a server that echoes them in headers, bodies and Content-Types. Secrets are redacted as
  * values: every output stays valid (report.json against its schema, junit.xml well-formed,
- * summary.md, journal.jsonl one JSON object a line), keys, tag names, IDs, counts and hosts are
+ * summary.md and report.html, journal.jsonl one JSON object a line), keys, tag names, IDs, counts and hosts are
  * untouched, and no echo of a secret is left anywhere.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Listening } from '../../fixtures/hostile/listen.js';
 import type { AuthConfig } from '../../src/http/types.js';
 import type { Report } from '../../src/model/report.js';
+import { html } from '../../src/report/html/escape.js';
 import { mdText } from '../../src/report/markdown-text.js';
 import { validateReport } from '../../src/report/validate-report.js';
 import { escapeXmlText } from '../../src/report/xml-text.js';
@@ -41,6 +42,7 @@ interface Outputs {
   json: string;
   junit: string;
   summary: string;
+  html: string;
   journal: string;
 }
 
@@ -49,7 +51,7 @@ async function outputsOf(out: string, returned?: Report): Promise<Outputs> {
   const read = (file: string) => readFile(join(out, file), 'utf8');
   const json = await read('report.json');
   const report = returned ?? (JSON.parse(json) as Report);
-  return { report, json, junit: await read('junit.xml'), summary: await read('summary.md'), journal: await read('journal.jsonl') };
+  return { report, json, junit: await read('junit.xml'), summary: await read('summary.md'), html: await read('report.html'), journal: await read('journal.jsonl') };
 }
 
 async function runWith(auth: AuthConfig[]): Promise<Outputs> {
@@ -88,7 +90,7 @@ function expectValidOutputs({ report, json, junit, summary, journal }: Outputs):
   expect(findAll(suites, 'testcase').map((testcase) => testcase.attributes['name'])).toEqual(
     expect.arrayContaining(report.results.map((result) => expect.stringContaining(result.id))),
   );
-  expect(summary).toMatch(/^# konform: not conformant/);
+  expect(summary).toMatch(/^# konform: nicht konform/);
   const entries = journal.trim().split('\n').map((line) => JSON.parse(line) as { type: string });
   expect(entries.at(-1)).toMatchObject({ type: 'end', complete: true, verdict: report.verdict });
 }
@@ -96,8 +98,8 @@ function expectValidOutputs({ report, json, junit, summary, journal }: Outputs):
 /** The outputs that show the echo of `secret`, as each writes it: as is in JSON, escaped in XML, as is or escaped in Markdown. */
 function echoIn(outputs: Outputs, secret: string): string[] {
   const echo = echoed(secret);
-  const forms = { 'report.json': [echo], 'journal.jsonl': [echo], 'junit.xml': [escapeXmlText(echo)], 'summary.md': [echo, mdText(echo)] };
-  const texts = { 'report.json': outputs.json, 'journal.jsonl': outputs.journal, 'junit.xml': outputs.junit, 'summary.md': outputs.summary };
+  const forms = { 'report.json': [echo], 'journal.jsonl': [echo], 'junit.xml': [escapeXmlText(echo)], 'summary.md': [echo, mdText(echo)], 'report.html': [echo, html(echo)] };
+  const texts = { 'report.json': outputs.json, 'journal.jsonl': outputs.journal, 'junit.xml': outputs.junit, 'summary.md': outputs.summary, 'report.html': outputs.html };
   return Object.entries(forms).filter(([file, shown]) => shown.some((form) => texts[file as keyof typeof texts].includes(form))).map(([file]) => file);
 }
 
@@ -117,7 +119,7 @@ function expectNoEcho(outputs: Outputs, secret: string): void {
 
 describe('short secrets echoed by the server', () => {
   it('without credentials, the echo (of nothing) shows in every output: what the runs with a secret must not show', async () => {
-    expect(echoIn(await runWith([]), '')).toEqual(['report.json', 'journal.jsonl', 'junit.xml', 'summary.md']);
+    expect(echoIn(await runWith([]), '')).toEqual(['report.json', 'journal.jsonl', 'junit.xml', 'summary.md', 'report.html']);
   });
 
   it('the baseline run finds the echo in headers, body and Content-Type', () => {

@@ -58,7 +58,7 @@ describe('a target that dies during the run', () => {
       expect(report.stoppedHosts).toEqual([{ host: `127.0.0.1:${proxy.port}`, reason: expect.stringMatching(reason) }]);
       expect(report.verdict).toBe('inconclusive');
       expect(report.exitCode).toBe(3);
-      expect(await readFile(join(out, 'summary.md'), 'utf8')).toContain('**A host stopped answering**');
+      expect(await readFile(join(out, 'summary.md'), 'utf8')).toContain('> Ein Host antwortete nicht mehr: ');
       const notSent = report.exchanges.filter((exchange) => exchange.error?.message.startsWith('not sent'));
       expect(notSent.length).toBeGreaterThan(0);
       // The five answered, then the requests that got no response, until the circuit opened.

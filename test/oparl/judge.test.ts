@@ -47,9 +47,9 @@ describe('judge', () => {
     report.results = [{ ...report.results[1]!, check: 'c', outcome: output.outcome, findings: output.findings }];
     const written = JSON.parse([...jsonChunks(report)].join('')) as Report;
     expect(written.results[0]!.findings).toHaveLength(50);
-    const summary = [...summaryChunks(report)].join('');
-    expect(summary).toMatch(/\| `R-1` \| error \| 50 \|/);
-    expect(summary).toContain('… and 30 more');
+    const summary = [...summaryChunks(report, { lang: 'en' })].join('');
+    expect(summary).toMatch(/### `R-1`: This rule is not in the requirement table of the run's standard; its text is in the standard that sets it\.\n\n50 findings at /);
+    expect(summary).toContain('  - … and 48 more');
   });
 
   it('beyond the memory bound keeps the first finding of every rule and code, and cannot tell, saying how many were seen', () => {

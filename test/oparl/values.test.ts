@@ -23,6 +23,8 @@ describe('OParl values', () => {
     expect(dateTimeOf(splittingInstant([at('2020-01-01T00:00:00Z'), at('2020-01-01T00:00:10Z'), at('2020-01-01T00:00:20Z'), undefined]))).toBe('2020-01-01T00:00:15+00:00');
     expect(splittingInstant([at('2020-01-01T00:00:00Z'), at('2020-01-01T00:00:01Z')])).toBe(at('2020-01-01T00:00:00Z'));
     expect(splittingInstant([at('2021-06-01T12:00:00Z')])).toBe(at('2021-06-01T12:00:00Z'));
+    // Without instants, one fixed instant: every run asks the same, and a replay finds it recorded.
+    expect(dateTimeOf(splittingInstant([undefined]))).toBe('2000-01-01T00:00:00+00:00');
   });
 
   it('knows the positions of a GeoJSON Feature (RFC 7946 §3.1.1), of four numbers too', () => {

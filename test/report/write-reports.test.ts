@@ -26,16 +26,25 @@ function reportWithSecret() {
 }
 
 describe('writeReports', () => {
-  it('creates the folder and writes report.json, junit.xml and summary.md, nothing else', async () => {
+  it('creates the folder and writes every format, nothing else; summary.md and report.html in German', async () => {
     const outDir = join(dir, 'run', '1');
     const paths = await writeReports(sampleReport(), outDir);
-    expect(paths).toEqual(['report.json', 'junit.xml', 'summary.md'].map((file) => join(outDir, file)));
-    expect((await readdir(outDir)).sort()).toEqual(['junit.xml', 'report.json', 'summary.md']);
+    const files = ['report.json', 'junit.xml', 'summary.md', 'report.html', 'report.earl.jsonld', 'report.sarif'];
+    expect(paths).toEqual(files.map((file) => join(outDir, file)));
+    expect((await readdir(outDir)).sort()).toEqual([...files].sort());
     const json = JSON.parse(await readFile(paths[0]!, 'utf8')) as unknown;
     expect(json).toEqual(sampleReport());
     expect(validateReport(json)).toEqual([]);
     expect(parseXml(await readFile(paths[1]!, 'utf8')).attributes['failures']).toBe('1');
-    expect(await readFile(paths[2]!, 'utf8')).toMatch(/^# konform: not conformant/);
+    expect(await readFile(paths[2]!, 'utf8')).toMatch(/^# konform: nicht konform/);
+    expect(await readFile(paths[3]!, 'utf8')).toMatch(/^<!DOCTYPE html>\n<html lang="de">/);
+  });
+
+  it('writes summary.md and report.html in the language it is given, report.json the same in every language', async () => {
+    const [json, , summary, html] = await writeReports(sampleReport(), join(dir, 'run', 'en'), { render: { lang: 'en' } });
+    expect(await readFile(summary!, 'utf8')).toMatch(/^# konform: not conformant/);
+    expect(await readFile(html!, 'utf8')).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(JSON.parse(await readFile(json!, 'utf8'))).toEqual(sampleReport());
   });
 
   it('writes the values it is given, never replacing text in what it rendered', async () => {

@@ -57,6 +57,23 @@ describe('lintSuite', () => {
   });
 });
 
+describe('lintSuite on severities', () => {
+  let oparl: SuiteWorkspace;
+  beforeAll(async () => {
+    oparl = await suiteWorkspace('oparl-1.1', 'oparl/1.1');
+  });
+  afterAll(() => oparl.remove());
+
+  it('names a check whose severity would fail it as a MUST while its rules are SHOULD', async () => {
+    expect(await lintOf(oparl.suiteFile)).toEqual([]);
+    await oparl.edit(oparl.suiteFile, (text) => text.replace(/(id: https\n(?:.*\n){2})\s+severity: warning\n/, '$1'));
+    const problems = await lintOf(oparl.suiteFile);
+    expect(problems.map(({ check, message }) => [check, message])).toEqual([
+      ['https', 'has severity error, which fails it as a MUST, but the rules it verifies are SHOULD at most: give it severity warning'],
+    ]);
+  });
+});
+
 describe('lintSuite on what XML checks refer to', () => {
   let xdomea: SuiteWorkspace;
   beforeAll(async () => {

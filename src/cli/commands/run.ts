@@ -17,6 +17,7 @@ export interface RunFlags extends AuthFlags, CommonRunFlags {
   allowHost?: string[];
   allowUnsafe?: boolean;
   param?: Record<string, string>;
+  record?: boolean;
 }
 
 export function defineRunOptions(command: Command): Command {
@@ -32,7 +33,8 @@ export function defineRunOptions(command: Command): Command {
       .option('--max-response-bytes <n>', 'largest response body read', String(DEFAULT_LIMITS.maxResponseBytes))
       .option('--max-redirects <n>', 'redirects followed per request', String(DEFAULT_LIMITS.maxRedirects))
       .option('--allow-host <host...>', 'further hosts (host or host:port) that may be contacted')
-      .option('--allow-unsafe', 'also call operations other than GET and HEAD', false),
+      .option('--allow-unsafe', 'also call operations other than GET and HEAD', false)
+      .option('--record', 'keep every exchange whole, bodies up to --max-response-bytes, as exchanges.har in the output folder (see konform replay)', false),
   );
 }
 
@@ -59,6 +61,7 @@ export function runCommand(suite: string, flags: RunFlags, io: CliIo): Promise<n
       ...(flags.param ? { parameters: flags.param } : {}),
     },
     limits: limitsFrom(flags),
+    ...(flags.record ? { record: true } : {}),
     ...resolveAuth(flags, io.env),
   });
 }
