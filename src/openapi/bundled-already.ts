@@ -39,7 +39,8 @@ export function bundledAlready(document: JsonObject): boolean {
       if ($id !== undefined) return false;
       if (typeof $ref === 'string' && $ref !== '' && !keptAsWritten(document, $ref)) return false;
     }
-    for (const child of Object.values(next)) pending.push(child);
+    if (Array.isArray(next)) for (const item of next) pending.push(item);
+    else for (const key in next) pending.push((next as Record<string, unknown>)[key]);
   }
   return true;
 }

@@ -38,7 +38,8 @@ export function schemaRoots(document: JsonObject): Map<string, unknown> {
   const visit = (value: unknown, pointer: string, named: boolean): void => {
     if (Array.isArray(value)) value.forEach((item, index) => visit(item, childPointer(pointer, index), false));
     if (!isJsonObject(value)) return;
-    for (const [key, child] of Object.entries(value)) {
+    for (const key in value) {
+      const child = value[key];
       // A value that is no object holds no schema, unless it is a boolean schema.
       if ((child === null || typeof child !== 'object') && typeof child !== 'boolean') continue;
       const at = childPointer(pointer, key);

@@ -75,12 +75,13 @@ export function validAsWritten(document: JsonObject): boolean {
       agrees = refAgrees(object, inSchema ? 'schemas' : kind);
       return;
     }
-    for (const [key, child] of Object.entries(object)) {
+    for (const key in object) {
+      const child = object[key];
       const membersKind = inSchema ? undefined : MAPS_OF_KIND[key];
       if (inSchema || key === 'schema') visit(child, 'schemas', true);
       else if (key === 'requestBody') visit(child, 'requestBodies', false);
       else if (membersKind !== undefined && (isJsonObject(child) || Array.isArray(child))) {
-        for (const member of Object.values(child)) visit(member, membersKind, membersKind === 'schemas');
+        for (const name in child) visit((child as Record<string, unknown>)[name], membersKind, membersKind === 'schemas');
       } else visit(child, undefined, false);
     }
   };

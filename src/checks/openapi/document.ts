@@ -8,6 +8,7 @@
  * document (an example, a default) that is not valid against its schema: konform sends a
  * valid one instead (value-check.ts).
  */
+import { forEachInSlices } from '../../core/event-loop.js';
 import type { SourceLocation } from '../../model/errors.js';
 import type { CheckOutput, Finding, FindingLocation } from '../../model/types.js';
 import type { OpenApiDocument } from '../../openapi/document.js';
@@ -56,12 +57,16 @@ function invalidOutput(problems: DocumentProblem[]): CheckOutput {
   return { outcome: 'failed', findings };
 }
 
-/** The values of the document konform would send that are not valid against their schema, each once. */
-function invalidValueFindings(context: CheckContext, document: OpenApiDocument): Finding[] {
+/**
+ * The values of the document konform would send that are not valid against their schema, each
+ * once; the other checks' requests go out meanwhile (ten thousand operations take a while).
+ */
+async function invalidValueFindings(context: CheckContext, document: OpenApiDocument): Promise<Finding[]> {
   const check = schemaValueCheck(document.schemas);
-  const rejected = callableOperations(document, context).flatMap((operation) => rejectedValues(document.data, operation, check));
   const unique = new Map<string, RejectedValue>();
-  for (const value of rejected) if (!unique.has(value.pointer)) unique.set(value.pointer, value);
+  await forEachInSlices(callableOperations(document, context), context.signal, (operation) => {
+    for (const value of rejectedValues(document.data, operation, check)) if (!unique.has(value.pointer)) unique.set(value.pointer, value);
+  });
   return [...unique.values()].map(({ pointer, schemaPointer, problem }) => ({
     code: 'example-invalid',
     message: `the value at ${pointer} is not valid against its schema at ${schemaPointer} (${problem}); konform sends a valid value instead`,
@@ -88,6 +93,6 @@ export const documentKind: CheckKind = {
     const schemaWarnings = document.schemas.warnings.map(
       (warning): Finding => ({ code: 'schema-warning', message: warning, severity: 'warning', params: { version: document.declaredVersion } }),
     );
-    return { outcome: 'passed', findings: [...schemaWarnings, ...invalidValueFindings(context, document)] };
+    return { outcome: 'passed', findings: [...schemaWarnings, ...(await invalidValueFindings(context, document))] };
   },
 };
