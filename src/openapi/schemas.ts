@@ -91,11 +91,41 @@ export class SchemaRegistry {
     const cached = this.validators.get(pointer);
     if (cached) return cached;
     const schema = this.schemaAt(pointer);
+    const target = this.rootReferredTo(schema);
+    if (target !== undefined) {
+      const validate = this.sharedValidator(pointer, target);
+      this.validators.set(pointer, validate);
+      return validate;
+    }
     const text = schemaText(schema);
     const validate = this.validatorsOfText.get(text) ?? this.compile(pointer, schema);
     this.validatorsOfText.set(text, validate);
     this.validators.set(pointer, validate);
     return validate;
+  }
+
+  /** The validator of `target` for the root `pointer` that refers to it, failing as that root would. */
+  private sharedValidator(pointer: string, target: string): ValidateFunction {
+    try {
+      return this.validator(target);
+    } catch (error) {
+      if (!isKonformError(error)) throw error;
+      throw this.specError(error.message, pointer, error);
+    }
+  }
+
+  /**
+   * The root a converted schema is a lone `$ref` to, when that root is in the resource and no
+   * lone `$ref` itself: both are compiled as the same `$ref` into the resource, so they share
+   * one validator (a generated document's answers mostly refer to a component schema).
+   */
+  private rootReferredTo(schema: unknown): string | undefined {
+    if (!isJsonObject(schema) || typeof schema.$ref !== 'string' || Object.keys(schema).length !== 1) return undefined;
+    if (!schema.$ref.startsWith(`${DOCUMENT_ID}#`)) return undefined;
+    const target = fragmentPointer(schema.$ref.slice(DOCUMENT_ID.length));
+    if (target === undefined || !this.inResource.has(target)) return undefined;
+    const referred = this.rootSchemas.get(target);
+    return isJsonObject(referred) && typeof referred.$ref === 'string' ? undefined : target;
   }
 
   /**
