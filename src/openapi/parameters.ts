@@ -32,23 +32,25 @@ function openApi3Parameter(document: JsonObject, parameter: JsonObject, base: Pa
     const [mediaType, media] = Object.entries(parameter.content)[0] ?? [];
     if (mediaType !== undefined && isJsonObject(media)) holder = { value: media, pointer: childPointer(base.pointer, 'content', mediaType) };
   }
-  const hasSchema = isJsonObject(holder.value.schema) || typeof holder.value.schema === 'boolean';
+  const { schema } = holder.value;
+  const examples: DeclaredValue[] = [];
+  addDeclaredExamples(examples, document, { value: parameter, pointer: base.pointer });
+  if (holder.value !== parameter) addDeclaredExamples(examples, document, holder);
   return {
-    ...base,
-    schema: isJsonObject(holder.value.schema) ? holder.value.schema : undefined,
-    schemaPointer: hasSchema ? childPointer(holder.pointer, 'schema') : undefined,
+    name: base.name,
+    in: base.in,
+    pointer: base.pointer,
+    required: base.required,
+    schema: isJsonObject(schema) ? schema : undefined,
+    schemaPointer: isJsonObject(schema) || typeof schema === 'boolean' ? childPointer(holder.pointer, 'schema') : undefined,
     style,
     explode,
-    examples: [
-      ...declaredExamples(document, { value: parameter, pointer: base.pointer }),
-      ...(holder.value === parameter ? [] : declaredExamples(document, holder)),
-    ],
+    examples,
   };
 }
 
-/** `example`, then the values of `examples` in document order (OpenAPI 3 Parameter Object, Example Object). */
-function declaredExamples(document: JsonObject, { value: holder, pointer }: Located<JsonObject>): DeclaredValue[] {
-  const values: DeclaredValue[] = [];
+/** Adds `example`, then the values of `examples` in document order (OpenAPI 3 Parameter Object, Example Object). */
+function addDeclaredExamples(values: DeclaredValue[], document: JsonObject, { value: holder, pointer }: Located<JsonObject>): void {
   if (Object.hasOwn(holder, 'example')) values.push({ value: holder.example, pointer: childPointer(pointer, 'example') });
   if (isJsonObject(holder.examples)) {
     for (const [name, example] of Object.entries(holder.examples)) {
@@ -58,7 +60,6 @@ function declaredExamples(document: JsonObject, { value: holder, pointer }: Loca
       }
     }
   }
-  return values;
 }
 
 /** Swagger 2.0: `collectionFormat` (default csv) says how array values are joined. */

@@ -31,25 +31,32 @@ const DATA_FIELDS = new Set(['example', 'examples', 'default', 'enum', 'const'])
 /** The schema at each root, by the root's pointer, in document order. */
 export function schemaRoots(document: JsonObject): Map<string, unknown> {
   const roots = new Map<string, unknown>();
-  const addAll = (container: unknown, pointer: string): void => {
+  // The tokens of the place visited: a pointer is written only for a root, not for each of the document's nodes.
+  const path: Array<string | number> = [];
+  const pointerTo = (...last: Array<string | number>) => childPointer('', ...path, ...last);
+  const addAll = (container: unknown, key: string): void => {
     if (!isJsonObject(container)) return;
-    for (const [name, schema] of Object.entries(container)) roots.set(childPointer(pointer, name), schema);
+    for (const name in container) roots.set(pointerTo(key, name), container[name]);
   };
-  const visit = (value: unknown, pointer: string, named: boolean): void => {
-    if (Array.isArray(value)) value.forEach((item, index) => visit(item, childPointer(pointer, index), false));
+  const visitChild = (child: unknown, key: string | number, named: boolean): void => {
+    path.push(key);
+    visit(child, named);
+    path.pop();
+  };
+  const visit = (value: unknown, named: boolean): void => {
+    if (Array.isArray(value)) value.forEach((item, index) => visitChild(item, index, false));
     if (!isJsonObject(value)) return;
     for (const key in value) {
       const child = value[key];
       // A value that is no object holds no schema, unless it is a boolean schema.
       if ((child === null || typeof child !== 'object') && typeof child !== 'boolean') continue;
-      const at = childPointer(pointer, key);
-      if (named) visit(child, at, false);
-      else if (key === 'schema' && (isJsonObject(child) || typeof child === 'boolean')) roots.set(at, child);
-      else if (pointer === '/components' && key === 'schemas') addAll(child, at);
-      else if (pointer === '' && key === 'definitions') addAll(child, at);
-      else if (!DATA_FIELDS.has(key) && !key.startsWith('x-')) visit(child, at, NAMED_MAPS.has(key));
+      if (named) visitChild(child, key, false);
+      else if (key === 'schema' && (isJsonObject(child) || typeof child === 'boolean')) roots.set(pointerTo(key), child);
+      else if (key === 'schemas' && path.length === 1 && path[0] === 'components') addAll(child, key);
+      else if (key === 'definitions' && path.length === 0) addAll(child, key);
+      else if (!DATA_FIELDS.has(key) && !key.startsWith('x-')) visitChild(child, key, NAMED_MAPS.has(key));
     }
   };
-  visit(document, '', false);
+  visit(document, false);
   return roots;
 }
