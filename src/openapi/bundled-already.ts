@@ -16,7 +16,7 @@ function isRef(value: unknown): boolean {
 }
 
 /** Whether the bundler leaves the `$ref` as it is. */
-function keptAsWritten(document: JsonObject, ref: string): boolean {
+export function keptAsWritten(document: JsonObject, ref: string): boolean {
   if (!ref.startsWith('#')) return false;
   // Other fragments (anchors) the bundler does not follow.
   if (ref !== '#' && !ref.startsWith('#/')) return true;

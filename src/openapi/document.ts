@@ -46,6 +46,9 @@ type ParserInput = Parameters<Parser['validate']>[1];
 
 const PARSER_OPTIONS: SwaggerParser.Options = { resolve: { http: false } };
 
+/** Whether every `$ref` is local and points straight at its target (bundled-already.ts), and whether the document may be validated as written. */
+type Local = boolean | 'valid as written';
+
 /**
  * swagger-parser's `validate`, step by step: dereference leaving circular refs in place, the
  * schema, then its semantic checks on the fully dereferenced document. Those are of Swagger
@@ -54,10 +57,10 @@ const PARSER_OPTIONS: SwaggerParser.Options = { resolve: { http: false } };
  * the verdict (valid-as-written.ts). `local`: every `$ref` is local and points straight at its
  * target (bundled-already.ts), so that no other file is searched for.
  */
-async function validate(Parser: Parser, file: string, source: ParsedSource, local: boolean, signal: AbortSignal | undefined): Promise<void> {
+async function validate(Parser: Parser, file: string, source: ParsedSource, local: Local, signal: AbortSignal | undefined): Promise<void> {
   const { validateOasSchema } = await import('./oas-schema.js');
   await nextTurn(signal);
-  if (local && validAsWritten(source.data)) return validateOasSchema(source.data);
+  if (local === 'valid as written') return validateOasSchema(source.data);
   const copy = () => source.copy() as unknown as ParserInput;
   // Every unresolvable `$ref` is reported, not only the first (ref-errors.ts).
   const resolve = { ...PARSER_OPTIONS.resolve, ...(local ? { external: false } : {}) };
@@ -85,7 +88,7 @@ export async function documentFromSource(file: string, bytes: Buffer, signal?: A
   await nextTurn(signal);
   const bundler = new Parser();
   let bundled: JsonObject;
-  const local = bundledAlready(data);
+  const local: Local = validAsWritten(data) ? 'valid as written' : bundledAlready(data);
   try {
     await validate(Parser, file, source, local, signal);
     await nextTurn(signal);

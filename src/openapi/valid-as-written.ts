@@ -5,9 +5,10 @@
  *
  * Dereferencing replaces each Reference Object by its target. The OpenAPI 3.0 and 3.1 schemas
  * accept a Reference Object wherever they accept the object it stands for, and validate the
- * target where it is written against the same definition. Both ways agree when every `$ref`
- * - is local and points straight at an object that is no `$ref` (bundled-already.ts, which the
- *   caller asks first);
+ * target where it is written against the same definition. Both ways agree when no object has an
+ * `$id` and every `$ref`
+ * - is local and points straight at an object that is no `$ref`, as bundling leaves it
+ *   (bundled-already.ts; so a document valid as written is bundled already);
  * - has no siblings (the dereferencer merges them into the target, to be validated with it);
  * - stands where the kind of object it points to belongs: a Parameter Object's ref at
  *   `#/components/parameters/<name>`, a Schema Object's at a schema, a Path Item's at another
@@ -15,6 +16,7 @@
  * Anything else is left to the dereferencing validation.
  */
 import { fragmentPointer, pointerTokens } from '../core/json-pointer.js';
+import { keptAsWritten } from './bundled-already.js';
 import { isJsonObject } from './refs.js';
 import type { JsonObject } from './types.js';
 
@@ -57,8 +59,8 @@ function kindAt(pointer: string): Kind | undefined {
 }
 
 /** Whether the Reference Object `value` may stay as written where a `kind` object belongs (undefined: a place of no one kind). */
-function refAgrees(value: JsonObject, kind: Kind | undefined): boolean {
-  if (Object.keys(value).length !== 1) return false;
+function refAgrees(document: JsonObject, value: JsonObject, kind: Kind | undefined): boolean {
+  if (Object.keys(value).length !== 1 || !keptAsWritten(document, value.$ref as string)) return false;
   const target = fragmentPointer(value.$ref as string);
   return kind !== undefined && target !== undefined && kindAt(target) === kind;
 }
@@ -72,7 +74,11 @@ export function validAsWritten(document: JsonObject): boolean {
     if (Array.isArray(value)) return value.forEach((item) => visit(item, undefined, inSchema));
     const object = value as JsonObject;
     if (typeof object.$ref === 'string') {
-      agrees = refAgrees(object, inSchema ? 'schemas' : kind);
+      agrees = refAgrees(document, object, inSchema ? 'schemas' : kind);
+      return;
+    }
+    if (object.$id !== undefined) {
+      agrees = false;
       return;
     }
     for (const key in object) {
