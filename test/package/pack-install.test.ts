@@ -41,6 +41,8 @@ async function meantToShip(): Promise<string[]> {
     ...(await under('dist/validators', () => true)),
     ...(await under('suites', () => true)),
     ...(await under('standards', () => true)),
+    // The schema of `konform diff --format json`, exported as konform/diff.schema.json.
+    'src/diff/diff.schema.json',
     'LICENSE',
     'README.md',
     'package.json',
@@ -60,7 +62,7 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('the npm package', () => {
-  it('ships the built library, the suites, the standards, README and LICENSE, and nothing else', async () => {
+  it('ships the built library, the suites, the standards, the diff schema, README and LICENSE, and nothing else', async () => {
     const paths = packed.files.map((file) => file.path).sort();
     expect(paths).toEqual(await meantToShip());
     expect(packed.entryCount).toBe(paths.length);
