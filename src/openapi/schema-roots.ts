@@ -31,9 +31,14 @@ const DATA_FIELDS = new Set(['example', 'examples', 'default', 'enum', 'const'])
 /** The schema at each root, by the root's pointer, in document order. */
 export function schemaRoots(document: JsonObject): Map<string, unknown> {
   const roots = new Map<string, unknown>();
-  // The tokens of the place visited: a pointer is written only for a root, not for each of the document's nodes.
+  // The tokens of the place visited, and the pointers of its ancestors as far as a root asked
+  // for them: a pointer is written for the roots and their parents, not for every node.
   const path: Array<string | number> = [];
-  const pointerTo = (...last: Array<string | number>) => childPointer('', ...path, ...last);
+  const prefixes = [''];
+  const pointerTo = (...last: Array<string | number>) => {
+    for (let depth = prefixes.length; depth <= path.length; depth += 1) prefixes.push(childPointer(prefixes[depth - 1] as string, path[depth - 1] as string | number));
+    return childPointer(prefixes[path.length] as string, ...last);
+  };
   const addAll = (container: unknown, key: string): void => {
     if (!isJsonObject(container)) return;
     for (const name in container) roots.set(pointerTo(key, name), container[name]);
@@ -42,6 +47,7 @@ export function schemaRoots(document: JsonObject): Map<string, unknown> {
     path.push(key);
     visit(child, named);
     path.pop();
+    if (prefixes.length > path.length + 1) prefixes.length = path.length + 1;
   };
   const visit = (value: unknown, named: boolean): void => {
     if (Array.isArray(value)) value.forEach((item, index) => visitChild(item, index, false));
