@@ -38,13 +38,13 @@ import { type Exchange } from '../src/model/exchange.js';
 import { loadAverage, measured, median, round, type Measurement } from './measurement.js';
 import { runProcess } from './processes.js';
 
-const OBJECTS = 10_000;
+export const OBJECTS = 10_000;
 const PAGE_SIZE = 20;
 const ROUNDS = 9;
 const CONCURRENCY = DEFAULT_LIMITS.concurrency;
 const MAX_RSS_MB = 256;
 const MAX_SLOWDOWN = 1.3;
-const BUDGET = { maxRequests: 100_000, maxDepth: 8, maxPagesPerList: 10_000, maxTimeMs: 600_000 };
+export const BUDGET = { maxRequests: 100_000, maxDepth: 8, maxPagesPerList: 10_000, maxTimeMs: 600_000 };
 
 interface ChildFigures {
   ms: number;
@@ -132,7 +132,7 @@ async function inChild(args: string[]): Promise<ChildFigures> {
 }
 
 /** The reference server with OBJECTS objects in its own process; resolves with its entry URL. */
-async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
   const script = join(PACKAGE_ROOT, 'dist', 'fixtures', 'oparl', 'start.js');
   const child = spawn(process.execPath, [script, '--objects', String(OBJECTS), '--page-size', String(PAGE_SIZE)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

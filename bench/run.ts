@@ -20,6 +20,7 @@ import { ogcapiMapServer } from './ogcapi.js';
 import { onOtherNode } from './other-node.js';
 import { oversizeMemory } from './oversize-memory.js';
 import { startReferenceServer, type ReferenceServer } from './processes.js';
+import { renderFormats } from './render-formats.js';
 import { validationThroughput } from './validation.js';
 import { startUp } from './start-up.js';
 import { validateMemory } from './validate-memory.js';
@@ -43,6 +44,7 @@ const BENCHMARKS: ReadonlyMap<string, (server: ReferenceServer) => Promise<Measu
   ['oversize-memory', oversizeMemory],
   ['large-document', largeDocument],
   ['verify-folder', verifySignedFolder],
+  ['render-formats', renderFormats],
 ]);
 /** What runs again on each other Node.js major. */
 const ON_OTHER_NODES = { majors: [24], ids: ['dredd-vs-konform', 'start-up'] };

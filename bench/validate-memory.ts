@@ -15,7 +15,7 @@ import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import { saxonEngine } from '../src/xml/schematron/saxon.js';
 import { loadAverage, measured, round, type Measurement } from './measurement.js';
 
-const FILES = 10_000;
+export const FILES = 10_000;
 const LIMIT_MB = 300;
 const SAMPLE_MS = 250;
 
@@ -53,7 +53,7 @@ async function validate(folder: string, out: string, peakFile: string): Promise<
 }
 
 /** FILES hard links in one folder, to copies of the instances in turn (one copy each). */
-async function linkedFolder(scratch: string): Promise<string> {
+export async function linkedFolder(scratch: string): Promise<string> {
   const sources = (await readdir(TESTSUITE, { recursive: true })).filter((entry) => entry.endsWith('.xml')).sort();
   const [copies, folder] = [join(scratch, 'instances'), join(scratch, 'in')];
   await Promise.all([mkdir(copies), mkdir(folder)]);
