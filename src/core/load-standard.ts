@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { readArtifact, verifyArtifact } from './artifact-read.js';
 import { bytesOf, currentHash } from './file-hash.js';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
-import type { Artifact, Requirement, Standard } from '../model/types.js';
+import type { Artifact, Standard } from '../model/types.js';
+import { requirementsWithLanguage, type Catalogue } from './catalogue-languages.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { parseYamlText, readSourceFile } from './yaml-source.js';
 
@@ -57,7 +58,7 @@ async function parseStandard(dir: string, manifestFile: string, bytes: Buffer, m
   const catalogueFile = join(dir, catalogue.path);
   const catalogueSource = parseYamlText(catalogueFile, catalogueBytes.toString('utf8'), ERROR_CODES.STANDARD_INVALID);
   checkAgainstSchema('requirements', catalogueSource, ERROR_CODES.STANDARD_INVALID, 'requirement catalogue');
-  const requirements = (catalogueSource.data as { requirements: Requirement[] }).requirements;
+  const requirements = requirementsWithLanguage(catalogueSource.data as Catalogue, catalogueSource);
   const seen = new Set<string>();
   requirements.forEach((requirement, index) => {
     if (seen.has(requirement.id)) {

@@ -6,11 +6,18 @@
 import type { ErrorObject } from 'ajv';
 import type { ErrorCode } from '../model/errors.js';
 import { KonformError } from '../model/errors.js';
+import { childPointer } from './json-pointer.js';
 import { precompiled, type PrecompiledName } from './precompiled.js';
 import type { YamlSource } from './yaml-source.js';
 
+/** Where an error is: for a property name that is refused (propertyNames), that property. */
+function pointerOf(error: ErrorObject): string {
+  return error.propertyName === undefined ? error.instancePath : childPointer(error.instancePath, error.propertyName);
+}
+
 function explain(error: ErrorObject): string {
   const where = error.instancePath === '' ? 'the document' : error.instancePath;
+  if (error.propertyName !== undefined) return `${where}: property name "${error.propertyName}" ${error.message ?? error.keyword}`;
   if (error.keyword === 'additionalProperties') {
     return `${where}: unknown property "${String(error.params.additionalProperty)}"`;
   }
@@ -24,6 +31,8 @@ function explain(error: ErrorObject): string {
 function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter(
     (error) =>
+      // A propertyNames error only sums up the error of the name before it.
+      error.keyword !== 'propertyNames' &&
       !errors.some((other) => other !== error && other.instancePath.startsWith(`${error.instancePath}/`)),
   );
 }
@@ -34,8 +43,8 @@ export function checkAgainstSchema(schema: PrecompiledName, source: YamlSource, 
   const errors = mostSpecific(validate.errors ?? []);
   const first = errors[0] as ErrorObject;
   const lines = errors.slice(0, 10).map((error) => {
-    const loc = source.locate(error.instancePath);
+    const loc = source.locate(pointerOf(error));
     return `  ${loc.line ?? '?'}:${loc.column ?? '?'} ${explain(error)}`;
   });
-  throw new KonformError(code, `invalid ${what}:\n${lines.join('\n')}`, source.locate(first.instancePath));
+  throw new KonformError(code, `invalid ${what}:\n${lines.join('\n')}`, source.locate(pointerOf(first)));
 }

@@ -80,6 +80,8 @@ export function requirementResults(standard: Standard, suite: Suite, results: re
       class: requirement.class,
       level: requirement.level,
       text: requirement.text,
+      ...(requirement.language ? { textLanguage: requirement.language } : {}),
+      ...(requirement.translations ? { translations: requirement.translations } : {}),
       clause: requirement.clause,
       outcome: combineOutcomes(outcomes),
       checks,

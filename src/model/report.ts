@@ -40,7 +40,12 @@ export interface RequirementResult {
   id: string;
   class: string;
   level: Level;
+  /** The text in the language of the standard's catalogue. */
   text: string;
+  /** BCP 47 tag of the language of `text` and `notTestable`; older reports lack it, the language is then not known. */
+  textLanguage?: string;
+  /** The catalogue's own translations of `text`, by BCP 47 tag. */
+  translations?: Readonly<Record<string, string>>;
   clause: string;
   outcome: Outcome;
   checks: string[];

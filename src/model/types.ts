@@ -14,6 +14,10 @@ export interface Requirement {
   class: string;
   level: Level;
   text: string;
+  /** BCP 47 tag of the language of `text` and `notTestable` (the catalogue's, else en). */
+  language?: string;
+  /** The catalogue's own translations of `text`, by BCP 47 tag. */
+  translations?: Readonly<Record<string, string>>;
   /** Link to the clause of the specification. */
   clause: string;
   /** Set when konform cannot test the requirement; says why. */

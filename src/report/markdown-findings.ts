@@ -8,6 +8,7 @@ import type { FindingGroup, FindingSection, Member } from './finding-groups.js';
 import type { RequirementEntry, RequirementRef } from './requirement-entries.js';
 import { defectTitle, findingLine, type ReportView } from './report-view.js';
 import { mdCode, mdText, requirementCell } from './markdown-text.js';
+import { notTestableText, requirementText } from './requirement-text.js';
 
 /** Examples per defect, defects per requirement, requirements per section. */
 const SUMMARY_LIMITS = { examples: 2, groups: 3, entries: 15 } as const;
@@ -15,8 +16,9 @@ const SUMMARY_LIMITS = { examples: 2, groups: 3, entries: 15 } as const;
 function requirementLine(ref: RequirementRef, view: ReportView): string {
   const requirement = ref.requirement;
   if (!requirement) return `${mdCode(ref.id)}: ${view.t.entry.notInCatalogue}`;
-  const notTestable = requirement.notTestable ? ` (${mdText(view.t.entry.notTestable(requirement.notTestable))})` : '';
-  return `${requirementCell(requirement.id, requirement.clause)} (${view.t.level[requirement.level]}): ${mdText(requirement.text)}${notTestable}`;
+  const note = notTestableText(requirement, view.lang);
+  const notTestable = note ? ` (${mdText(view.t.entry.notTestable(note.text))})` : '';
+  return `${requirementCell(requirement.id, requirement.clause)} (${view.t.level[requirement.level]}): ${mdText(requirementText(requirement, view.lang).text)}${notTestable}`;
 }
 
 function exampleLine(member: Member, group: FindingGroup, view: ReportView): string {

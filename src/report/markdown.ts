@@ -13,6 +13,7 @@ import { formatDate, type RenderOptions } from './i18n/index.js';
 import { findingsSection } from './markdown-findings.js';
 import { mdCode, mdTable, mdText, requirementCell } from './markdown-text.js';
 import { requirementsInDisplayOrder, reportView, sectionCount, verdictSentence, type Inline, type ReportView } from './report-view.js';
+import { requirementText } from './requirement-text.js';
 
 const INLINE: Inline = { text: mdText, code: (value) => mdCode(value) };
 
@@ -85,7 +86,7 @@ function notPassed(report: Report, view: ReportView): string {
     t.level[requirement.level],
     requirement.outcome === 'failed' ? `**${t.outcome.failed}**` : t.outcome[requirement.outcome],
     requirement.checks.map((check) => mdCode(check, true)).join(', '),
-    mdText(requirement.text),
+    mdText(requirementText(requirement, view.lang).text),
   ]);
   const others = countOutcomes(all.filter((requirement) => !isShown(requirement)).map((requirement) => requirement.outcome));
   const counted = OUTCOMES.filter((outcome) => others[outcome] > 0).map((outcome) => `${others[outcome]} ${t.outcome[outcome]}`);

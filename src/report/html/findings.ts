@@ -10,6 +10,7 @@ import type { RequirementEntry, RequirementRef } from '../requirement-entries.js
 import { defectTitle, findingLine, type ReportView } from '../report-view.js';
 import { clauseLink, code, html } from './escape.js';
 import { exchangeDetails } from './exchange.js';
+import { requirementTextHtml } from './requirement-text.js';
 
 export const SECTION_IDS: Record<FindingSection, string> = { must: 'must', warning: 'warnings', cantTell: 'cant-tell', note: 'notes' };
 
@@ -25,10 +26,9 @@ function requirementBlock(ref: RequirementRef, view: ReportView, named: boolean)
   const { t } = view;
   const requirement = ref.requirement;
   if (!requirement) return `<p>${named ? `${code(ref.id)}: ` : ''}${html(t.entry.notInCatalogue)}</p>`;
-  const notTestable = requirement.notTestable ? ` (${html(t.entry.notTestable(requirement.notTestable))})` : '';
   const name = named ? `${code(requirement.id)} <span class="level">${html(t.level[requirement.level])}</span> ` : '';
   return [
-    `<p class="text">${name}${html(requirement.text)}${notTestable}</p>`,
+    `<p class="text">${name}${requirementTextHtml(requirement, view)}</p>`,
     `<p class="meta">${clauseLink(requirement.clause, html(t.entry.clause))} · ${html(t.requirements.class)} ${code(requirement.class)} · ${html(t.requirements.outcome)}: ` +
       `<span class="outcome-${requirement.outcome}">${html(t.outcome[requirement.outcome])}</span></p>`,
   ].join('\n');

@@ -1,11 +1,12 @@
 /**
  * The full requirement table of report.html, what needs attention first: every requirement
- * of the standard with its level, class, outcome, the checks that verify it and its text, in
- * the language of the standard's catalogue. Folded when long, in slices of rows.
+ * of the standard with its level, class, outcome, the checks that verify it and its text
+ * (requirement-text.ts). Folded when long, in slices of rows.
  */
 import type { Report, RequirementResult } from '../../model/report.js';
 import { requirementsInDisplayOrder, type ReportView } from '../report-view.js';
 import { clauseLink, code, html } from './escape.js';
+import { requirementTextHtml } from './requirement-text.js';
 
 /** Tables up to this many rows are shown open. */
 const OPEN_ROWS = 200;
@@ -13,12 +14,11 @@ const SLICE = 500;
 
 function row(requirement: RequirementResult, view: ReportView): string {
   const { t } = view;
-  const notTestable = requirement.notTestable ? ` (${html(t.entry.notTestable(requirement.notTestable))})` : '';
   return (
     `<tr data-outcome="${requirement.outcome}"><th scope="row">${clauseLink(requirement.clause, html(requirement.id))}</th>` +
     `<td>${html(t.level[requirement.level])}</td><td>${code(requirement.class)}</td>` +
     `<td class="outcome-${requirement.outcome}">${html(t.outcome[requirement.outcome])}</td>` +
-    `<td>${requirement.checks.map(code).join(', ')}</td><td class="text">${html(requirement.text)}${notTestable}</td></tr>`
+    `<td>${requirement.checks.map(code).join(', ')}</td><td class="text">${requirementTextHtml(requirement, view)}</td></tr>`
   );
 }
 

@@ -3,7 +3,7 @@
  * (de.ts, en.ts) with exactly these keys. Texts are plain: no markup of any format, so that every
  * format can use them as they are; values that need markup (IDs as code, links) are given to the
  * functions already rendered by the format. Requirement texts are not here: they stay in the
- * language of the standard's catalogue.
+ * language of the standard's catalogue, with its own translations (requirement-text.ts).
  */
 import type { Level } from '../../model/types.js';
 import type { Outcome } from '../../model/outcome.js';
