@@ -34,13 +34,14 @@ export function bundledAlready(document: JsonObject): boolean {
   const pending: unknown[] = [document];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (typeof next !== 'object' || next === null) continue;
-    if (!Array.isArray(next)) {
-      const { $ref, $id } = next as Record<string, unknown>;
-      if ($id !== undefined) return false;
-      if (typeof $ref === 'string' && $ref !== '' && !keptAsWritten(document, $ref)) return false;
+    if (Array.isArray(next)) {
+      for (const item of next) pending.push(item);
+      continue;
     }
-    if (Array.isArray(next)) for (const item of next) pending.push(item);
-    else for (const key in next) pending.push((next as Record<string, unknown>)[key]);
+    const { $ref, $id } = next as Record<string, unknown>;
+    if ($id !== undefined) return false;
+    if (typeof $ref === 'string' && $ref !== '' && !keptAsWritten(document, $ref)) return false;
+    for (const key in next) pending.push((next as Record<string, unknown>)[key]);
   }
   return true;
 }

@@ -120,9 +120,9 @@ export class SchemaRegistry {
    * one validator (a generated document's answers mostly refer to a component schema).
    */
   private rootReferredTo(schema: unknown): string | undefined {
-    if (!isJsonObject(schema) || typeof schema.$ref !== 'string' || Object.keys(schema).length !== 1) return undefined;
-    if (!schema.$ref.startsWith(`${DOCUMENT_ID}#`)) return undefined;
-    const target = fragmentPointer(schema.$ref.slice(DOCUMENT_ID.length));
+    const ref = loneRef(schema);
+    if (ref === undefined || !ref.startsWith(`${DOCUMENT_ID}#`)) return undefined;
+    const target = fragmentPointer(ref.slice(DOCUMENT_ID.length));
     if (target === undefined || !this.inResource.has(target)) return undefined;
     const referred = this.rootSchemas.get(target);
     return isJsonObject(referred) && typeof referred.$ref === 'string' ? undefined : target;
@@ -192,9 +192,14 @@ export class SchemaRegistry {
 
 /** What tells a schema's validator: its JSON text, or for a lone `$ref` (most schemas of a generated document) the ref. */
 function schemaText(schema: unknown): string {
-  const lone = isJsonObject(schema) && typeof schema.$ref === 'string' && Object.keys(schema).length === 1;
+  const ref = loneRef(schema);
   // No JSON text begins with `$`.
-  return lone ? `$ref ${schema.$ref as string}` : JSON.stringify(schema);
+  return ref === undefined ? JSON.stringify(schema) : `$ref ${ref}`;
+}
+
+/** The `$ref` of a schema that is nothing but one. */
+function loneRef(schema: unknown): string | undefined {
+  return isJsonObject(schema) && typeof schema.$ref === 'string' && Object.keys(schema).length === 1 ? schema.$ref : undefined;
 }
 
 interface Failure {
