@@ -3,7 +3,9 @@
  * child processes, timed the same way (spawn to exit), alternating, median of the repetitions.
  * konform runs with `--rate 0` (Dredd has no rate limit); both tools get the same file. The
  * CPU time of each process is reported beside the wall clock, which other work on a shared
- * machine stretches.
+ * machine stretches. Reported without a target: the Pegel-Online document has 4 operations,
+ * so the figure is mostly the start-up of two Node.js programs; the target of 3× is held where
+ * the engine counts, on 200 operations (dredd-large.ts).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,50 +14,19 @@ import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import type { Report } from '../src/model/report.js';
 import { dreddCompatibleCopy } from './dredd-document.js';
 import { loadAverage, measured, median, round, type Measurement } from './measurement.js';
+import { dreddFailureReasons, dreddTally, firstError, timed, type Timed } from './dredd-runs.js';
 import { DREDD, installDredd } from './peer-tools.js';
-import { endedChildrenCpuMs, runProcess, type Finished, type ReferenceServer } from './processes.js';
+import { runProcess, type Finished, type ReferenceServer } from './processes.js';
 
 const SPEC = join(PACKAGE_ROOT, 'fixtures', 'pegel-online', 'openapi.yaml');
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 const REPETITIONS = 7;
 
-/** Dredd's first error line, with paths relative to the package. */
-const firstError = (run: Finished) =>
-  ((run.stdout + run.stderr).split('\n').find((line) => line.startsWith('error:')) ?? `exit ${run.code}`).replaceAll(`${PACKAGE_ROOT}/`, '');
-
-/** Dredd's closing tally, e.g. `complete: 1 passing, 20 failing, 0 errors, 0 skipped, 21 total`. */
-function dreddTally(output: string): Record<string, number> | undefined {
-  const found = /complete: (\d+) passing, (\d+) failing, (\d+) errors, (\d+) skipped, (\d+) total/.exec(output);
-  if (!found) return undefined;
-  const [passing, failing, errors, skipped, total] = found.slice(1).map(Number);
-  return { transactions: total ?? 0, passing: passing ?? 0, failing: failing ?? 0, errors: errors ?? 0, skipped: skipped ?? 0 };
-}
-
-/** How often Dredd gave each reason for a failure. */
-function dreddFailureReasons(output: string): Record<string, number> {
-  const reasons: Record<string, number> = {};
-  for (const line of output.split('\n')) {
-    if (!line.startsWith('fail: ') || line.includes(' duration: ')) continue;
-    const reason = line.slice('fail: '.length).trim();
-    reasons[reason] = (reasons[reason] ?? 0) + 1;
-  }
-  return reasons;
-}
-
-type Timed = Finished & { cpuMs: number };
-
-/** A finished process with its CPU time; one at a time, so that no other child ends meanwhile. */
-async function timed(run: () => Promise<Finished>): Promise<Timed> {
-  const before = await endedChildrenCpuMs();
-  const finished = await run();
-  return { ...finished, cpuMs: (await endedChildrenCpuMs()) - before };
-}
-
 export async function dreddVsKonform(server: ReferenceServer): Promise<Measurement> {
   const base = {
     id: 'dredd-vs-konform',
-    title: 'Same document and server: Dredd 14 vs konform CLI (wall clock)',
-    target: { ratio: 3, meaning: 'Dredd wall clock ÷ konform wall clock (median)' },
+    title: 'Same document and server: Dredd 14 vs konform CLI (wall clock), 4 operations',
+    target: { ratio: 0, meaning: 'reported, no target: Dredd wall clock ÷ konform wall clock (median); start-up is nearly all of it, see dredd-200-operations' },
   };
   const tool = await installDredd();
   if (!tool.ok) return { ...base, status: 'skipped', reason: tool.reason, notes: [] };

@@ -14,9 +14,12 @@ import { PACKAGE_ROOT, TOOL_VERSION } from '../src/core/package-root.js';
 import { contractVsUndici } from './contract-vs-undici.js';
 import { crawlVsUndici } from './crawl.js';
 import { dreddVsKonform } from './dredd.js';
+import { inboxFullStack, inboxOneCore, inboxTwoCores } from './inbox.js';
+import { dreddLargeDocument } from './dredd-large.js';
 import { largeDocument } from './large-document.js';
 import { round, type Measurement } from './measurement.js';
 import { ogcapiMapServer } from './ogcapi.js';
+import { oparlMunicipality } from './oparl-municipality.js';
 import { onOtherNode } from './other-node.js';
 import { oversizeMemory } from './oversize-memory.js';
 import { startReferenceServer, type ReferenceServer } from './processes.js';
@@ -33,21 +36,26 @@ const RESULTS = join(PACKAGE_ROOT, 'bench', 'results.json');
 const BENCHMARKS: ReadonlyMap<string, (server: ReferenceServer) => Promise<Measurement>> = new Map([
   ['contract-vs-undici', contractVsUndici],
   ['dredd-vs-konform', dreddVsKonform],
+  ['dredd-200-operations', dreddLargeDocument],
   ['start-up', startUp],
   ['validation-vs-ajv', validationThroughput],
   ['xsd-one-thread', xsdOneThread],
   ['xsd-two-cores', xsdTwoCores],
   ['xrechnung-stack', xrechnungStack],
   ['validate-memory', validateMemory],
+  ['inbox-one-core', inboxOneCore],
+  ['inbox-two-cores', inboxTwoCores],
+  ['inbox-full-stack', inboxFullStack],
   ['ogcapi-mapserver', ogcapiMapServer],
   ['crawl-vs-undici', crawlVsUndici],
   ['oversize-memory', oversizeMemory],
   ['large-document', largeDocument],
   ['verify-folder', verifySignedFolder],
   ['render-formats', renderFormats],
+  ['oparl-municipality', oparlMunicipality],
 ]);
 /** What runs again on each other Node.js major. */
-const ON_OTHER_NODES = { majors: [24], ids: ['dredd-vs-konform', 'start-up'] };
+const ON_OTHER_NODES = { majors: [24], ids: ['dredd-vs-konform', 'dredd-200-operations', 'start-up'] };
 
 const args = process.argv.slice(2);
 const printJson = args.includes('--json');

@@ -14,21 +14,11 @@ import { XRECHNUNG_TESTSUITE as TESTSUITE } from '../fixtures/xrechnung/instance
 import { PACKAGE_ROOT } from '../src/core/package-root.js';
 import { saxonEngine } from '../src/xml/schematron/saxon.js';
 import { loadAverage, measured, round, type Measurement } from './measurement.js';
+import { samplePeak } from './resident-memory.js';
 
 export const FILES = 10_000;
 const LIMIT_MB = 300;
 const SAMPLE_MS = 250;
-
-/** Resident memory of a process in KiB from /proc, 0 once it is gone. */
-async function residentKib(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-}
-
-async function childrenOf(pid: number): Promise<number[]> {
-  const listed = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
-  return listed.split(' ').filter(Boolean).map(Number);
-}
 
 interface Run {
   ms: number;
@@ -42,13 +32,9 @@ async function validate(folder: string, out: string, peakFile: string): Promise<
   const args = ['--import', join(PACKAGE_ROOT, 'dist', 'bench', 'max-rss-at-exit.js'), join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js'), 'validate', 'xrechnung-3.0', folder, '--out', out];
   const started = performance.now();
   const child = spawn(process.execPath, args, { stdio: 'ignore', env: { ...process.env, KONFORM_BENCH_MAXRSS_FILE: peakFile } });
+  const jvms = samplePeak(child.pid as number, SAMPLE_MS, false);
   let jvmPeakKib = 0;
-  const sampler = setInterval(() => {
-    void childrenOf(child.pid as number)
-      .then(async (pids) => (await Promise.all(pids.map(residentKib))).reduce((sum, kib) => sum + kib, 0))
-      .then((kib) => (jvmPeakKib = Math.max(jvmPeakKib, kib)));
-  }, SAMPLE_MS);
-  const exitCode = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('close', resolve)).finally(() => clearInterval(sampler));
+  const exitCode = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('close', resolve)).finally(() => (jvmPeakKib = jvms.stop()));
   return { ms: performance.now() - started, exitCode, peakKib: Number(await readFile(peakFile, 'utf8')), jvmPeakKib };
 }
 

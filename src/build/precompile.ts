@@ -12,6 +12,7 @@ import { metaSchemaCompiler } from '../openapi/meta-schema.js';
 import { oasSchemaCompiler } from '../openapi/oas-schema.js';
 import { SELFTEST_SCHEMA } from '../xml/xmute/config.js';
 import { PRECOMPILED_DIR, precompiledFile, type PrecompiledName, type SchemaCompiler } from '../core/precompiled.js';
+import batchPlanSchema from '../batch/plan.schema.json' with { type: 'json' };
 import requirementsSchema from '../core/requirements.schema.json' with { type: 'json' };
 import standardSchema from '../core/standard.schema.json' with { type: 'json' };
 import suiteSchema from '../core/suite.schema.json' with { type: 'json' };
@@ -34,6 +35,7 @@ const COMPILERS: Record<PrecompiledName, () => SchemaCompiler> = {
   standard: () => ownSchema(standardSchema),
   requirements: () => ownSchema(requirementsSchema),
   selftest: () => ownSchema(SELFTEST_SCHEMA),
+  'batch-plan': () => ownSchema(batchPlanSchema),
   'oas-2.0': () => oasSchemaCompiler('oas-2.0', CODE),
   'oas-3.0': () => oasSchemaCompiler('oas-3.0', CODE),
   'oas-3.1': () => oasSchemaCompiler('oas-3.1', CODE),

@@ -5,7 +5,8 @@
  */
 import type { CheckOutput, CheckSpec, Standard, Target } from '../model/types.js';
 import type { HttpClient } from '../http/types.js';
-import type { Report } from '../model/report.js';
+import type { CrawlSummary, FetchedDocument, Report } from '../model/report.js';
+import type { CrawlBudget } from '../crawl/types.js';
 
 /** One thing a check is applied to, e.g. one operation of the declared API. */
 export interface Subject {
@@ -29,7 +30,13 @@ export interface CheckContext {
   runSuite(suite: string, files: string[]): Promise<Report>;
   /** Reads a pinned artifact of the standard (hash verified). */
   artifact(path: string): Promise<Buffer>;
+  /** Names a document fetched to resolve a reference in the report (`target.fetchedDocuments`). */
+  noteFetchedDocument?(document: FetchedDocument): void;
   signal: AbortSignal;
+  /** Crawl budgets from the command line (--max-requests, --max-time, --max-pages, --sample): they override every suite's. */
+  crawlBudget?: Partial<CrawlBudget>;
+  /** Hands the run what a crawl read and cut off, for the report's `crawls`. */
+  noteCrawl(summary: CrawlSummary): void;
 }
 
 /** What a kind found wrong with a check's references, and the rules it can decide. */

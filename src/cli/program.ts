@@ -1,9 +1,11 @@
 /** The command tree of the `konform` CLI. Commands return exit codes; only main.ts exits. */
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/package-root.js';
+import { batchCommand, defineBatchOptions, type BatchFlags } from './commands/batch.js';
 import { codesCommand } from './commands/codes.js';
 import { defineDiffOptions, diffCommand, type DiffFlags } from './commands/diff.js';
 import { keygenCommand } from './commands/keygen.js';
+import { defineMergeOptions, mergeCommand, type MergeFlags } from './commands/merge.js';
 import { kindsCommand } from './commands/kinds.js';
 import { listCommand } from './commands/list.js';
 import { pinCommand } from './commands/pin.js';
@@ -40,6 +42,20 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   ).action(async (suite: string, inputs: string[], flags: CommonRunFlags) =>
     setExitCode(await validateCommand(suite, inputs, flags, io)),
   );
+
+  defineMergeOptions(
+    program
+      .command('merge')
+      .description('join the report folders of the shards of one run (validate --shard i/n) into one report folder with one verdict')
+      .argument('<folders...>', 'the output folders of the shards 1/n to n/n'),
+  ).action(async (folders: string[], flags: MergeFlags) => setExitCode(await mergeCommand(folders, flags, io)));
+
+  defineBatchOptions(
+    program
+      .command('batch')
+      .description('run the suites a plan lists against its targets, several at once: a folder per run, index.json and index.html over them')
+      .argument('<plan>', 'the plan (YAML, see batch-plan.schema.json): runs, each a suite with a target or message files'),
+  ).action(async (plan: string, flags: BatchFlags) => setExitCode(await batchCommand(plan, flags, io)));
 
   program
     .command('list')

@@ -11,8 +11,9 @@ import { signFolder } from '../attest/sign-folder.js';
 import { DEFAULT_LIMITS, type HttpLimits } from '../http/types.js';
 import { failuresByLevel } from '../judge/judgement.js';
 import { REPORT_FORMATS } from '../report/formats.js';
-import { DEFAULT_LANGUAGE, LANGUAGES, languageFrom } from '../report/i18n/index.js';
-import type { Report } from '../model/report.js';
+import { crawlNotices } from '../report/crawl-lines.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, languageFrom, messagesFor } from '../report/i18n/index.js';
+import type { HostTraffic, Report } from '../model/report.js';
 import type { CliIo } from './io.js';
 import { wholeNumber } from './numbers.js';
 import { createProgress } from './progress.js';
@@ -57,7 +58,14 @@ function countsText(report: Report): string {
   return [...levels, ...others].join(', ');
 }
 
-function printOutcome(io: CliIo, report: Report, out: string, attestation: string | undefined): void {
+/** "requests: 120 to api.example.org at 19.7/s (limit 20/s), 3 answered 429 or 503": report.json `traffic`. */
+function trafficText({ host, requests, effectiveRate, configuredRate, throttled }: HostTraffic): string {
+  const rate = effectiveRate === undefined ? '' : ` at ${effectiveRate}/s`;
+  const limit = configuredRate === 0 ? 'no rate limit' : `limit ${configuredRate}/s`;
+  return `requests: ${requests} to ${host}${rate} (${limit})${throttled > 0 ? `, ${throttled} answered 429 or 503` : ''}`;
+}
+
+export function printOutcome(io: CliIo, report: Report, out: string, attestation: string | undefined): void {
   const style = styleFor(io.stdout, io.env);
   const counts = countsText(report);
   const files = [...Object.values(REPORT_FORMATS).map((format) => join(out, format.file)), ...(attestation ? [attestation] : [])];
@@ -65,7 +73,9 @@ function printOutcome(io: CliIo, report: Report, out: string, attestation: strin
     [
       `${report.suite.id} ${report.suite.version} (${report.standard.id} ${report.standard.version}), profile ${report.profile.id}`,
       `${style.bold(`verdict: ${report.verdict}`)}${report.complete ? '' : ' (run incomplete)'} — ${counts}`,
+      ...crawlNotices(report, messagesFor('en'), { text: (value) => value, code: (value) => value }),
       ...(report.hostsNotFollowed ?? []).map(({ host, links, flag }) => `links not followed: ${links} to ${host}${flag ? ` (allow with ${flag})` : ''}`),
+      ...(report.traffic?.hosts ?? []).map(trafficText),
       `reports: ${files.join(', ')}`,
       '',
     ].join('\n'),

@@ -17,6 +17,7 @@ export type PrecompiledName =
   | 'standard'
   | 'requirements'
   | 'selftest'
+  | 'batch-plan'
   | 'oas-2.0'
   | 'oas-3.0'
   | 'oas-3.1'

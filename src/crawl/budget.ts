@@ -6,14 +6,19 @@
  *     - id: object-type
  *       kind: oparl.object-type
  *       options: { budget: { maxRequests: 5000, maxPagesPerList: 50 } }
+ *
+ * The defaults read every page of a municipality's council information system (some 20 000
+ * objects on 100 to 1 000 list pages) and fetch 20 objects of each type again at their own URL.
+ * The command line's budget flags override a suite's budget (`overrides`).
  */
 import type { CrawlBudget } from './types.js';
 
 export const DEFAULT_CRAWL_BUDGET: Readonly<CrawlBudget> = {
-  maxRequests: 2000,
+  maxRequests: 5000,
   maxDepth: 8,
-  maxPagesPerList: 20,
-  maxTimeMs: 120_000,
+  maxPagesPerList: 1000,
+  maxTimeMs: 300_000,
+  sample: 20,
 };
 
 /** JSON Schema of a check's `budget` option; put it under `properties.budget` of the kind's optionsSchema. */
@@ -25,11 +30,13 @@ export const BUDGET_OPTIONS_SCHEMA = {
     maxDepth: { type: 'integer', minimum: 0 },
     maxPagesPerList: { type: 'integer', minimum: 1 },
     maxTimeMs: { type: 'integer', minimum: 1 },
+    sample: { oneOf: [{ type: 'integer', minimum: 0 }, { const: 'all' }] },
   },
 } as const;
 
-export function resolveBudget(given: Partial<CrawlBudget> = {}): CrawlBudget {
-  return { ...DEFAULT_CRAWL_BUDGET, ...given };
+/** A suite's budget, with the defaults for what it leaves out and the overrides (command-line flags) on top. */
+export function resolveBudget(given: Partial<CrawlBudget> = {}, overrides: Partial<CrawlBudget> = {}): CrawlBudget {
+  return { ...DEFAULT_CRAWL_BUDGET, ...given, ...overrides };
 }
 
 /**

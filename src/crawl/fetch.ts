@@ -1,9 +1,10 @@
 /**
  * One GET of the crawl, turned into what the record keeps: a Fetched response with its body
- * parsed, or with the equal object found before in another body (twins.ts) — the bytes
+ * parsed and its bytes checked as UTF-8, or with the equal object found before in another body (twins.ts) — the bytes
  * themselves are dropped; the exchange keeps an excerpt as evidence — or a CrawlFailure for an
  * HTTP error status or a transport failure.
  */
+import { isUtf8 } from 'node:buffer';
 import { REDACTED } from '../http/redaction.js';
 import { HttpFailure, type HttpClient, type HttpResponse } from '../http/types.js';
 import type { Pending } from './frontier.js';
@@ -25,13 +26,23 @@ function finalUrlOf(requested: string, answered: string): string | undefined {
   return unredacted === requested ? undefined : answered;
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** The problem of a body's bytes as UTF-8, if it has one; the bytes themselves are not kept. */
+function encodingOf(body: Buffer): Fetched['encoding'] {
+  if (body.subarray(0, 3).equals(BOM)) return 'byteOrderMark';
+  return isUtf8(body) ? undefined : 'notUtf8';
+}
+
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
 function toFetched(response: HttpResponse, { url, depth, via }: Pending, twins: Twins): { fetched: Fetched; twin: boolean } {
   const contentType = headerValue(response.headers['content-type']);
-  const parsed = twins.parse(url, response.body.toString('utf8'));
+  const encoding = encodingOf(response.body);
+  // RFC 8259 §8.1: a parser may ignore a byte order mark; json-response reports it (`encoding`).
+  const parsed = twins.parse(url, response.body.toString('utf8', encoding === 'byteOrderMark' ? BOM.length : 0));
   const fetched: Fetched = {
     url,
     ...(finalUrlOf(url, response.url) === undefined ? {} : { finalUrl: response.url }),
@@ -40,6 +51,7 @@ function toFetched(response: HttpResponse, { url, depth, via }: Pending, twins: 
     headers: response.headers,
     ...(contentType === undefined ? {} : { contentType }),
     ...(parsed.ok ? { json: parsed.value } : { invalidJson: { message: parsed.message, line: parsed.line, column: parsed.column } }),
+    ...(encoding ? { encoding } : {}),
     bytes: response.body.length,
     depth,
     ...(via ? { via } : {}),

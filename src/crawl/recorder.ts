@@ -3,14 +3,14 @@
  * that the order in which concurrent answers arrived does not show in a report.
  */
 import type { Pending } from './frontier.js';
-import type { BudgetName, CrawlBudget, CrawlFailure, CrawlRecord, CrawledList, Fetched } from './types.js';
+import type { CrawlBudget, CrawlFailure, CrawlRecord, CrawledList, CutOff, Fetched } from './types.js';
 
 function byUrl<T extends { url: string }>(items: T[]): T[] {
   return items.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 export function createRecorder(entry: string, budget: CrawlBudget) {
-  const record: Omit<CrawlRecord, 'requests' | 'durationMs'> = {
+  const record: Omit<CrawlRecord, 'requests' | 'sampled' | 'durationMs'> = {
     entry,
     budget,
     objects: [],
@@ -28,7 +28,7 @@ export function createRecorder(entry: string, budget: CrawlBudget) {
     repeated(): void {
       record.repeatedLinks += 1;
     },
-    cut({ url, depth, via, list }: Pending, reason: BudgetName | 'aborted'): void {
+    cut({ url, depth, via, list }: Pending, reason: CutOff['budget']): void {
       record.cutOff.push({ url, budget: reason, depth, ...(via ? { via } : {}) });
       if (list) endList(list, 'cutOff');
     },
@@ -50,7 +50,7 @@ export function createRecorder(entry: string, budget: CrawlBudget) {
       record.lists.push(started);
       return started;
     },
-    finish(totals: Pick<CrawlRecord, 'requests' | 'durationMs'>): CrawlRecord {
+    finish(totals: Pick<CrawlRecord, 'requests' | 'sampled' | 'stopped' | 'durationMs'>): CrawlRecord {
       const { objects, lists, failures, cutOff } = record;
       return { ...record, objects: byUrl(objects), lists: byUrl(lists), failures: byUrl(failures), cutOff: byUrl(cutOff), ...totals };
     },

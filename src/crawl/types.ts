@@ -22,9 +22,15 @@ export interface CrawlBudget {
   maxPagesPerList: number;
   /** Wall time after which no request is started; those in flight end within the client's deadline. */
   maxTimeMs: number;
+  /**
+   * Objects a body already gave (list items, embedded objects) fetched again at their own URL,
+   * per group (OParl: per type); 'all' fetches every one. Objects no body gave are always fetched.
+   */
+  sample: number | 'all';
 }
 
-export type BudgetName = keyof CrawlBudget;
+/** The budgets that can cut a crawl off (the sample only chooses what is fetched twice). */
+export type BudgetName = Exclude<keyof CrawlBudget, 'sample'>;
 
 /** Where a link was found: the URL of the referring response and the JSON pointer of the value. */
 export interface LinkSource {
@@ -37,6 +43,11 @@ export interface FoundLink {
   url: string;
   /** JSON pointer of the value in the referring body. */
   pointer: string;
+  /**
+   * The link leads to one object, not to a list: it waits until the lists known are read, and
+   * is fetched then only if no body gave the object, or if it falls in the sample.
+   */
+  object?: true;
 }
 
 /** What a LinkExtractor sees of one response with a JSON body. */
@@ -57,7 +68,15 @@ export interface Extraction {
    * page, embedded objects). When the crawl fetches that URL and the answer equals the
    * object, the record keeps the one copy for both.
    */
-  inner?: Array<{ url: string; value: unknown }>;
+  inner?: InnerObject[];
+}
+
+/** An object inside a body that has a URL of its own. */
+export interface InnerObject {
+  url: string;
+  value: unknown;
+  /** What the sample counts it under (OParl: its type URI). */
+  group: string;
 }
 
 /** Decides what to follow in a JSON body; OParl's is `oparlLinks` (oparl-links.ts). */
@@ -80,6 +99,8 @@ export interface Fetched {
   json?: unknown;
   /** Why the body could not be parsed, with the position of the first error. */
   invalidJson?: { message: string; line: number; column: number };
+  /** What is wrong with the body's bytes as UTF-8 (RFC 8259 §8.1): a byte order mark, or bytes that are not UTF-8. */
+  encoding?: 'byteOrderMark' | 'notUtf8';
   bytes: number;
   depth: number;
   /** Absent for the entry. */
@@ -123,7 +144,8 @@ export type CrawlFailure = {
 /** A URL known but not fetched, and the budget (or the run's end) that kept it from being fetched. */
 export interface CutOff {
   url: string;
-  budget: BudgetName | 'aborted';
+  /** aborted: the run ended; stopped: the crawl's `stop` ended it (see CrawlOptions). */
+  budget: BudgetName | 'aborted' | 'stopped';
   depth: number;
   via?: LinkSource;
 }
@@ -141,6 +163,10 @@ export interface CrawlRecord {
   requests: number;
   /** Links found to URLs already known (cycles, back-references, repeated references). */
   repeatedLinks: number;
+  /** Per sample group, in order: the objects bodies gave with a URL of their own, and how many of those were fetched there. */
+  sampled: Array<{ group: string; given: number; fetched: number }>;
+  /** Why the crawl stopped after its entry (CrawlOptions.stop), if it did. */
+  stopped?: string;
   durationMs: number;
 }
 
@@ -155,4 +181,9 @@ export interface CrawlOptions {
   /** Request headers, e.g. `accept`. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /**
+   * Looks at the entry's answer: a reason given ends the crawl there (an API of another version,
+   * say), and every link found is cut off as `stopped`.
+   */
+  stop?: (entry: Fetched) => string | undefined;
 }

@@ -19,9 +19,11 @@ import { createAllowlist } from './allowlist.js';
 import { createAuthenticator } from './auth.js';
 import { sendHop, type HopTransport, type SendHop } from './hop.js';
 import type { HopRecorder } from './hop-record.js';
+import type { RateLimiter } from './rate-limit.js';
 import { createRedactor, type Redactor } from './redaction.js';
 import { createTransport } from './transport.js';
 import type { HttpClient, HttpClientOptions } from './types.js';
+import type { HostTraffic } from '../model/report.js';
 
 export interface KonformHttpClientOptions extends HttpClientOptions {
   /** Shared with the report writer; the client adds the configured credentials and fetched tokens. */
@@ -30,10 +32,14 @@ export interface KonformHttpClientOptions extends HttpClientOptions {
   hopTransport?: HopTransport;
   /** Told every exchange's hops, bodies whole up to the size limit, as each exchange is recorded. */
   recordHops?: HopRecorder;
+  /** Spaces the requests to each host, where shared with other clients; the client's own, at `limits.ratePerHost`, otherwise. */
+  rateLimiter?: RateLimiter;
 }
 
 export interface KonformHttpClient extends HttpClient {
   readonly redactor: Redactor;
+  /** The requests sent so far, per host: how fast, and how often a host asked konform to slow down (traffic.ts). */
+  traffic(): HostTraffic[];
 }
 
 export function createHttpClient(options: KonformHttpClientOptions): KonformHttpClient {
@@ -63,12 +69,14 @@ export function createHttpClient(options: KonformHttpClientOptions): KonformHttp
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onHostStopped ? { onHostStopped: options.onHostStopped } : {}),
     ...(options.recordHops ? { recordHops: options.recordHops } : {}),
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   });
   const isTarget = (url: string): boolean => URL.canParse(url) && allowlist.isTarget(new URL(url));
   const authenticator = createAuthenticator(auth, redactor, async (request, inspect) => (await transport.perform(request, { inspect })).response);
 
   return {
     redactor,
+    traffic: transport.traffic,
     async send(request) {
       // Credentials go to the target only, never to the other allowed hosts; the OAuth2 token
       // request is sent by the authenticator itself, unauthenticated, with its client credentials.

@@ -4,7 +4,7 @@
  * requests whatever its concurrency, so the same exchange gets the same ID in every run, and
  * one ID everywhere: in the journal as it completes, in finding messages and in the report.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export type ExchangeIds = (method: string, recordedUrl: string, headerNames: readonly string[]) => string;
 
@@ -13,7 +13,7 @@ export function createExchangeIds(): ExchangeIds {
   return (method, recordedUrl, headerNames) => {
     const request = `${method} ${recordedUrl}\n${[...headerNames].map((name) => name.toLowerCase()).sort().join('\n')}`;
     // 48 bits: IDs stay short, and two requests that share a digest still get IDs of their own.
-    const digest = createHash('sha256').update(request).digest('hex').slice(0, 12);
+    const digest = hash('sha256', request, 'hex').slice(0, 12);
     const times = (asked.get(digest) ?? 0) + 1;
     asked.set(digest, times);
     return times === 1 ? `x${digest}` : `x${digest}-${times}`;

@@ -114,6 +114,8 @@ export function createRedactor(auth: readonly AuthConfig[] = [], tls?: TlsConfig
     },
     redactText,
     redactUrl(url) {
+      // Without secrets to find or query parameters to hide, only userinfo would change.
+      if (pattern === undefined && queryNames.size === 0 && !url.includes('@')) return url;
       // Every string matches: each part is optional.
       const [, scheme = '', userinfo, host, path = '', query, fragment] = URL_PARTS.exec(url)!;
       const authority = host === undefined ? '' : `${scheme}//${userinfo === undefined ? '' : `${REDACTED}@`}${host}`;

@@ -2,7 +2,7 @@
  * Sends one request with its redirects under the client's limits and records it as one
  * Exchange, whatever the outcome. A place among the `concurrency` requests in flight is held
  * from the first hop to the last; each hop is checked and limited in follow.ts. A 429 or 503
- * with Retry-After pauses the host and asks again (retry-after.ts); a host that stopped
+ * lowers the host's rate, pauses the host and asks again (politeness.ts); a host that stopped
  * answering gets nothing more (circuit-breaker.ts). A recording client is also told each
  * exchange's hops, bodies whole (hop-record.ts); the hops go over the network, or are answered
  * from a recording (hop.ts HopTransport).
@@ -19,11 +19,12 @@ import { failureReason } from './failure-reason.js';
 import { abortable, followRedirects, toHop, type Progress } from './follow.js';
 import { HopFailure, type HopResponse, type HopTransport, type SendHop } from './hop.js';
 import { hopRecordOf, type HopRecord, type HopRecorder } from './hop-record.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createPoliteness } from './politeness.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import type { Redactor } from './redaction.js';
 import { redirectLocation } from './redirect.js';
-import { retryDelay } from './retry-after.js';
 import type { Exchange } from '../model/exchange.js';
+import type { HostTraffic } from '../model/report.js';
 import { HttpFailure, type HttpLimits, type HttpRequest, type HttpResponse } from './types.js';
 
 export interface TransportOptions {
@@ -41,6 +42,8 @@ export interface TransportOptions {
   onHostStopped?: (host: string, message: string) => void;
   /** Told every exchange's hops, bodies whole up to the size limit (hop-record.ts). */
   recordHops?: HopRecorder;
+  /** Spaces the requests to each host; shared with other transports where given, the transport's own otherwise. */
+  rateLimiter?: RateLimiter;
 }
 
 export interface PerformOptions {
@@ -59,6 +62,8 @@ export interface Transport {
   perform(request: HttpRequest, options?: PerformOptions): Promise<Delivered>;
   /** Aborts the requests in flight and refuses new ones. */
   close(): void;
+  /** The requests sent so far, per host (traffic.ts). */
+  traffic(): HostTraffic[];
 }
 
 function parseUrl(url: string): URL | undefined {
@@ -72,7 +77,7 @@ function parseUrl(url: string): URL | undefined {
 export function createTransport(options: TransportOptions): Transport {
   const { allowlist, limits, redactor } = options;
   const semaphore = createSemaphore(limits.concurrency);
-  const rateLimiter = createRateLimiter(limits.ratePerHost);
+  const politeness = createPoliteness(options.rateLimiter ?? createRateLimiter(limits.ratePerHost), limits.backoffMs);
   // The host a failure just stopped: its exchange's last hop says so, for a recording.
   let stopped: { host: string; message: string } | undefined;
   const breaker = (options.breaker ?? createCircuitBreaker)((host, message) => {
@@ -126,7 +131,18 @@ export function createTransport(options: TransportOptions): Transport {
       release = semaphore.tryAcquire() ?? (await abortable(semaphore.acquire(signal)));
       const send = readySend ?? (readySend = await options.send());
       const keptWhenCut = hops ? limits.maxResponseBytes : limits.excerptBytes + redactor.longestSecretBytes;
-      response = await followRedirects(progress, first, { send, allowlist, rateLimiter, limits, keptWhenCut, signal, ...(onHop ? { onHop } : {}) });
+      response = await followRedirects(progress, first, {
+        send,
+        allowlist,
+        rateLimiter: politeness.limiter,
+        limits,
+        keptWhenCut,
+        signal,
+        onHop: (hop, startedAt, startedMs, outcome) => {
+          politeness.observe(hop, startedMs, outcome);
+          onHop?.(hop, startedAt, startedMs, outcome);
+        },
+      });
       inspect?.(response.body);
     } catch (error) {
       const failure = error instanceof HopFailure ? error : new HopFailure(failureReason(error), String(error), undefined, { cause: error });
@@ -160,11 +176,7 @@ export function createTransport(options: TransportOptions): Transport {
     const exchange = buildExchange(start, progress, redactor, limits.excerptBytes);
     options.record(exchange);
     if (hops) options.recordHops?.(exchange.id, hops);
-    const delay = retryDelay(response.status, response.headers, retriesSoFar, response.answeredAt);
-    if (delay !== undefined) {
-      rateLimiter.pause(first.url.host, delay);
-      return perform(request, asked, retriesSoFar + 1);
-    }
+    if (politeness.retry(progress.attempted.host, response, retriesSoFar)) return perform(request, asked, retriesSoFar + 1);
     return {
       response: {
         status: response.status,
@@ -184,5 +196,6 @@ export function createTransport(options: TransportOptions): Transport {
       closed = true;
       stop.abort(new Error('the HTTP client is closed'));
     },
+    traffic: politeness.traffic,
   };
 }

@@ -3,6 +3,7 @@
  * any HTTP status, 5xx included, is a response. Every attempt is recorded as an Exchange.
  */
 import type { Exchange, HttpFailureReason } from '../model/exchange.js';
+import { BACKOFF_MS } from './retry-after.js';
 
 export interface HttpRequest {
   method: string;
@@ -69,6 +70,8 @@ export interface HttpLimits {
   ratePerHost: number;
   /** Bytes of a body kept in the evidence. */
   excerptBytes: number;
+  /** The first wait before asking again after a 429 or 503 without Retry-After, doubled for each retry (retry-after.ts); BACKOFF_MS where not given. */
+  backoffMs?: number;
 }
 
 export const DEFAULT_LIMITS: HttpLimits = {
@@ -78,6 +81,7 @@ export const DEFAULT_LIMITS: HttpLimits = {
   concurrency: 8,
   ratePerHost: 50,
   excerptBytes: 4096,
+  backoffMs: BACKOFF_MS,
 };
 
 /**

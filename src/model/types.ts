@@ -95,6 +95,8 @@ export interface Target {
   files?: string[];
   /** host or host:port values that may be contacted; the endpoint's own host is always allowed. */
   allowedHosts: string[];
+  /** host or host:port values whose documents the `$ref`s of a served API definition may be fetched from (`--allow-ref-host`); also in allowedHosts. */
+  refHosts?: string[];
   /** Whether operations other than GET and HEAD may be called. */
   allowUnsafe: boolean;
   /** Values for path and query parameters by name, sent for every operation's parameter of that name. */

@@ -1,42 +1,67 @@
 /**
  * The API definition a server serves at its `service-desc` link, loaded as konform loads a
  * declared OpenAPI document (src/openapi/document.ts: OpenAPI schema, references, every Schema
- * Object compiled), after its references were sorted by ref-catalog.ts. It is read from a name in
- * the pinned building blocks' folder, so that the references made relative there resolve to the
- * pinned files; no other file and no URL is read.
+ * Object compiled), after the documents its references lead to on the hosts given with
+ * `--allow-ref-host` were fetched (remote-refs.ts) and its references sorted (ref-catalog.ts). It
+ * is read from a name in the pinned building blocks' folder, so that the references made
+ * relative there resolve to the pinned files; no other file is read.
  */
 import { join } from 'node:path';
 import { isKonformError } from '../model/errors.js';
+import type { FetchedDocument } from '../model/report.js';
 import { documentFromSource, type OpenApiDocument } from '../openapi/document.js';
 import { fragmentPointer, valueAt } from '../core/json-pointer.js';
 import { isJsonObject } from '../openapi/refs.js';
 import type { JsonObject } from '../openapi/types.js';
-import { catalogRefs, type UnresolvedRef } from './ref-catalog.js';
+import { catalogRefs, placeOfPointer, type UnresolvedRef } from './ref-catalog.js';
+import { fetchRefs, type RefFetcher } from './remote-refs.js';
+
+interface Resolution {
+  pinned: string[];
+  unresolved: UnresolvedRef[];
+  /** The documents fetched for references, read or not. */
+  fetched: FetchedDocument[];
+}
 
 export type ServedDefinition =
-  | { loaded: true; document: OpenApiDocument; pinned: string[]; unresolved: UnresolvedRef[] }
-  | { loaded: false; problem: string; pointer?: string; pinned: string[]; unresolved: UnresolvedRef[] };
+  | ({ loaded: true; document: OpenApiDocument } & Resolution)
+  | ({
+      loaded: false;
+      problem: string;
+      /** Where the problem lies in the loaded definition, and, where that is in a fetched document, which and where there. */
+      pointer?: string;
+      source?: { url: string; pointer: string };
+    } & Resolution);
 
-/** Loads the served definition; `pinnedFiles` are the building blocks' paths relative to `openapi/`. */
-export async function loadServedDefinition(
-  served: JsonObject,
-  standardDir: string,
-  pinnedFiles: ReadonlySet<string>,
-): Promise<ServedDefinition> {
-  const { data, pinned, unresolved } = catalogRefs(served, pinnedFiles);
+export interface DefinitionSource {
+  /** The standard's folder; its `openapi/` holds the building blocks. */
+  standardDir: string;
+  /** The building blocks' paths relative to `openapi/`. */
+  pinnedFiles: ReadonlySet<string>;
+  /** The URL the definition was served at, against which its relative references resolve. */
+  url?: string;
+  /** Fetches the documents of references on the hosts given with `--allow-ref-host`; without it, none is fetched. */
+  fetcher?: RefFetcher;
+}
+
+export async function loadServedDefinition(served: JsonObject, source: DefinitionSource): Promise<ServedDefinition> {
+  const definition = { data: served, url: source.url };
+  const remote = await fetchRefs(definition, source.pinnedFiles, source.fetcher);
+  const { data, pinned, unresolved } = catalogRefs([definition, ...remote.documents], source.pinnedFiles, remote.outcomes);
+  const resolution = { pinned, unresolved, fetched: remote.received };
   const blocking = unresolved.find((ref) => !ref.inSchema);
   if (blocking) {
-    const problem = `the reference ${blocking.ref} is not local and konform does not fetch references, so the definition cannot be resolved`;
-    return { loaded: false, problem, pointer: blocking.pointer, pinned, unresolved };
+    const problem = `the reference ${blocking.ref} is not resolved, so the definition cannot be`;
+    return { loaded: false, problem, pointer: blocking.pointer, ...resolution };
   }
-  const file = join(standardDir, 'openapi', 'served-api-definition.json');
+  const file = join(source.standardDir, 'openapi', 'served-api-definition.json');
   try {
     const document = await documentFromSource(file, Buffer.from(JSON.stringify(data)));
     document.schemas.compileAll();
-    return { loaded: true, document, pinned, unresolved };
+    return { loaded: true, document, ...resolution };
   } catch (error) {
     if (!isKonformError(error)) throw error;
-    return { loaded: false, problem: error.message, pointer: error.location?.pointer ?? '', pinned, unresolved };
+    return { loaded: false, problem: error.message, ...placeOfPointer(error.location?.pointer ?? '', remote.documents), ...resolution };
   }
 }
 

@@ -22,6 +22,8 @@ export interface RecordedRun {
     /** The declared document, with the hash a replay holds it to. */
     spec?: { path: string; sha256: string };
     allowedHosts: string[];
+    /** The hosts references were fetched from (`--allow-ref-host`). */
+    refHosts?: string[];
     allowUnsafe: boolean;
     parameters?: Record<string, string>;
   };

@@ -69,11 +69,12 @@ export async function replayRunOf(recording: Recording, given: ReplayGiven): Pro
       ...(url ? { url } : {}),
       ...(spec ? { spec } : {}),
       allowedHosts: recorded?.target.allowedHosts ?? [],
+      ...(recorded?.target.refHosts ? { refHosts: recorded.target.refHosts } : {}),
       allowUnsafe: recorded?.target.allowUnsafe ?? false,
       ...(recorded?.target.parameters ? { parameters: recorded.target.parameters } : {}),
     },
-    // Nothing goes over the wire: no spacing of requests is needed.
-    limits: { ...(recorded?.limits ?? DEFAULT_LIMITS), ratePerHost: 0 },
+    // Nothing goes over the wire: no spacing of requests, nor backoff, is needed.
+    limits: { ...(recorded?.limits ?? DEFAULT_LIMITS), ratePerHost: 0, backoffMs: 0 },
     auth,
     transport: replayTransport(recording, auth),
   };

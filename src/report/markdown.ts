@@ -14,6 +14,8 @@ import { findingsSection } from './markdown-findings.js';
 import { mdCode, mdTable, mdText, requirementCell } from './markdown-text.js';
 import { requirementsInDisplayOrder, reportView, sectionCount, verdictSentence, type Inline, type ReportView } from './report-view.js';
 import { requirementText } from './requirement-text.js';
+import { crawlLine, crawlNotices } from './crawl-lines.js';
+import { trafficLine } from './traffic-line.js';
 
 const INLINE: Inline = { text: mdText, code: (value) => mdCode(value) };
 
@@ -23,6 +25,7 @@ const NOT_PASSED_ROWS = 30;
 function title(report: Report, view: ReportView): string {
   const { t } = view;
   const lines = [`# konform: ${t.verdict[report.verdict]} — ${mdText(report.suite.title)} ${mdText(report.suite.version)}`, verdictSentence(report, view, INLINE)];
+  for (const line of crawlNotices(report, t, INLINE)) lines.push(`> ${line}`);
   if (!report.complete) lines.push(`> ${t.notices.incomplete(report.interruption === undefined ? undefined : mdText(report.interruption))}`);
   for (const { reason } of report.stoppedHosts ?? []) lines.push(`> ${t.notices.hostStopped(mdText(reason))}`);
   for (const { host, links, example, flag } of report.hostsNotFollowed ?? []) {
@@ -40,6 +43,9 @@ function subjectCell(report: Report, view: ReportView): string {
     const described = [spec.title, spec.version, spec.openapi && `OpenAPI ${spec.openapi}`].filter(Boolean).join(' ');
     parts.push(`${t.facts.spec} ${mdCode(spec.path, true)}${described ? ` (${mdText(described)})` : ''} sha256 ${mdCode(spec.sha256, true)}`);
   }
+  for (const document of report.target.fetchedDocuments ?? []) {
+    parts.push(`${t.facts.fetchedDocument} ${mdCode(document.url, true)} sha256 ${mdCode(document.sha256, true)}`);
+  }
   if (files?.length) parts.push(t.facts.files(files.length));
   return parts.join('; ') || t.facts.files(0);
 }
@@ -54,11 +60,14 @@ function factsTable(report: Report, view: ReportView): string {
   const rows = [
     [t.facts.verdict, `**${t.verdict[report.verdict]}** (${t.facts.exitCode(report.exitCode)})`],
     [t.facts.subject, subjectCell(report, view)],
+    ...(report.shard ? [[t.facts.shard, mdText(t.facts.shardOf(report.shard.index, report.shard.total, report.shard.items))]] : []),
     [t.facts.suite, `${mdCode(suite.id, true)} ${mdText(suite.version)} — ${mdText(suite.title)}, sha256 ${mdCode(suite.sha256, true)}`],
     [t.facts.standard, standardCell(report.standard, view)],
     ...(report.referencedStandards ?? []).map((other) => [t.facts.alsoJudgedBy, standardCell(other, view)]),
     [t.facts.profile, `${mdCode(profile.id, true)} — ${mdText(profile.title)}; ${t.facts.classes} ${profile.classes.map((id) => mdCode(id, true)).join(', ')}`],
     [t.facts.date, `${mdText(formatDate(report.startedAt, lang))} – ${mdText(formatDate(report.finishedAt, lang))} (${t.facts.duration(report.durationMs / 1000)})`],
+    ...(report.crawls ?? []).map((crawl) => [t.facts.crawl, crawlLine(crawl, t)]),
+    ...(report.traffic?.hosts ?? []).map((traffic) => [t.facts.traffic, trafficLine(traffic, t, mdCode(traffic.host, true))]),
     [t.facts.tool, `${report.tool.name} ${mdText(report.tool.version)}`],
     [t.facts.complete, report.complete ? t.facts.yes : `**${t.facts.no}**`],
     [t.facts.signature, report.signer ? `${t.facts.signedBy(mdCode(report.signer.keyid, true))} (${report.signer.algorithm})` : t.facts.notSigned],

@@ -5,7 +5,7 @@
 import { summariseDocument } from '../openapi/document-cache.js';
 import type { RunJudgement } from '../judge/run-judgement.js';
 import type { Exchange } from '../model/exchange.js';
-import type { CheckInfo, CheckResult, Report, Signer } from '../model/report.js';
+import type { CheckInfo, CheckResult, CrawlSummary, FetchedDocument, HostTraffic, Report, ShardOfRun, Signer } from '../model/report.js';
 import type { Profile, Standard, Suite, Target } from '../model/types.js';
 import { TOOL_VERSION } from '../core/package-root.js';
 import { orderExchanges } from './evidence.js';
@@ -22,6 +22,8 @@ export interface Loaded {
   referenced: Standard[];
   /** The key that will sign the output folder. */
   signer?: Signer;
+  /** The shard of the files the run judges. */
+  shard?: ShardOfRun;
 }
 
 export interface Executed {
@@ -29,6 +31,12 @@ export interface Executed {
   exchanges: readonly Exchange[];
   stoppedHosts: NonNullable<Report['stoppedHosts']>;
   hostsNotFollowed: NonNullable<Report['hostsNotFollowed']>;
+  /** The requests to each host contacted (http/traffic.ts). */
+  traffic?: HostTraffic[];
+  /** What the run's crawls read and cut off. */
+  crawls?: readonly CrawlSummary[];
+  /** Documents fetched to resolve references (`--allow-ref-host`). */
+  fetchedDocuments?: readonly FetchedDocument[];
   startedAt: Date;
   finishedAt: Date;
   /** Why the run ended early; absent when it completed. */
@@ -36,12 +44,13 @@ export interface Executed {
 }
 
 /** The declared document as the report names it: the path given, its hash, its own title and version. */
-async function describeTarget(target: Target, givenSpec: string | undefined): Promise<Report['target']> {
+async function describeTarget(target: Target, givenSpec: string | undefined, fetched: readonly FetchedDocument[] = []): Promise<Report['target']> {
   return {
     ...(target.url ? { url: target.url } : {}),
     ...(target.spec && givenSpec ? { spec: { path: givenSpec, ...(await summariseDocument(target.spec)) } } : {}),
     ...(target.files ? { files: target.files } : {}),
     allowedHosts: target.allowedHosts,
+    ...(fetched.length > 0 ? { fetchedDocuments: [...fetched] } : {}),
   };
 }
 
@@ -70,15 +79,18 @@ export async function assembleReport(loaded: Loaded, executed: Executed, judgeme
     tool: { name: 'konform', version: TOOL_VERSION },
     ...(loaded.signer ? { signer: loaded.signer } : {}),
     ...suiteAndStandards(loaded),
-    target: await describeTarget(loaded.target, loaded.givenSpec),
+    target: await describeTarget(loaded.target, loaded.givenSpec, executed.fetchedDocuments),
     profile: { id: profile.id, title: profile.title, classes: profile.classes },
     startedAt: executed.startedAt.toISOString(),
     finishedAt: executed.finishedAt.toISOString(),
     durationMs: executed.finishedAt.getTime() - executed.startedAt.getTime(),
     complete: executed.interruption === undefined,
     ...(executed.interruption === undefined ? {} : { interruption: executed.interruption }),
+    ...(loaded.shard ? { shard: loaded.shard } : {}),
     ...(executed.stoppedHosts.length > 0 ? { stoppedHosts: executed.stoppedHosts } : {}),
     ...(executed.hostsNotFollowed.length > 0 ? { hostsNotFollowed: executed.hostsNotFollowed } : {}),
+    ...(executed.crawls?.length ? { crawls: [...executed.crawls] } : {}),
+    ...(executed.traffic?.length ? { traffic: { hosts: executed.traffic } } : {}),
     verdict: judgement.verdict,
     exitCode: judgement.exitCode,
     counts: judgement.counts,

@@ -5,6 +5,7 @@
  */
 import type { CheckContext } from '../checks/types.js';
 import { artifactReader } from '../core/artifact-read.js';
+import type { CrawlSummary, FetchedDocument } from '../model/report.js';
 import type { Standard } from '../model/types.js';
 
 /** Frees what memoised values hold (wasm memory, engine processes) once the run is over. */
@@ -17,17 +18,27 @@ async function disposeAll(values: Iterable<Promise<unknown>>): Promise<void> {
   }
 }
 
-type ContextParts = Pick<CheckContext, 'target' | 'standard' | 'http' | 'signal' | 'runSuite'>;
+type ContextParts = Pick<CheckContext, 'target' | 'standard' | 'http' | 'signal' | 'runSuite' | 'crawlBudget'>;
 
-export function createCheckContext(parts: ContextParts): { context: CheckContext; dispose(): Promise<void> } {
+/** The context, what its crawls read and the documents fetched for references (for the report), and the release of what memoised values hold. */
+export function createCheckContext(parts: ContextParts): {
+  context: CheckContext;
+  crawls: CrawlSummary[];
+  fetchedDocuments: FetchedDocument[];
+  dispose(): Promise<void>;
+} {
   const memo = new Map<string, Promise<unknown>>();
+  const crawls: CrawlSummary[] = [];
+  const fetchedDocuments: FetchedDocument[] = [];
   const context: CheckContext = {
     ...parts,
     artifact: artifactReader(parts.standard),
+    noteCrawl: (summary) => crawls.push(summary),
+    noteFetchedDocument: (document) => fetchedDocuments.push(document),
     memo: <T>(key: string, compute: () => Promise<T>) => {
       if (!memo.has(key)) memo.set(key, compute());
       return memo.get(key) as Promise<T>;
     },
   };
-  return { context, dispose: () => disposeAll(memo.values()) };
+  return { context, crawls, fetchedDocuments, dispose: () => disposeAll(memo.values()) };
 }

@@ -5,10 +5,13 @@
 import { didYouMean } from '../core/close-matches.js';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
 import type { Target } from '../model/types.js';
+import { createAllowlist } from '../http/allowlist.js';
 import { createRedactor } from '../http/redaction.js';
 import { DEFAULT_LIMITS, type AuthConfig, type HttpLimits, type TlsConfig } from '../http/types.js';
 import type { HopTransport } from '../http/hop.js';
-import type { CheckResult, Signer } from '../model/report.js';
+import type { CrawlBudget } from '../crawl/types.js';
+import type { RateLimiter } from '../http/rate-limit.js';
+import type { CheckResult, ShardOfRun, Signer } from '../model/report.js';
 import { languageFrom, type Language } from '../report/i18n/index.js';
 
 export interface RunOptions {
@@ -35,6 +38,12 @@ export interface RunOptions {
   record?: boolean;
   /** Answers the requests instead of the network: a recording, for a replay (src/replay). */
   transport?: HopTransport;
+  /** Crawl budgets that override every suite's (--max-requests, --max-time, --max-pages, --sample). */
+  crawlBudget?: Partial<CrawlBudget>;
+  /** Spaces the requests to each host, shared with other runs against the same hosts (src/batch); the run's own, at `limits.ratePerHost`, when omitted. */
+  rateLimiter?: RateLimiter;
+  /** The shard of the files `target.files` holds (src/core/shard.ts), named in the report; a shard may hold no file. */
+  shard?: ShardOfRun;
 }
 
 export interface ResolvedRunOptions extends Omit<RunOptions, 'target' | 'limits'> {
@@ -45,10 +54,10 @@ export interface ResolvedRunOptions extends Omit<RunOptions, 'target' | 'limits'
 /** The keys a caller may give, so that a misspelt one is named rather than ignored. */
 const RUN_OPTION_KEYS = Object.keys({
   suite: true, target: true, profile: true, out: true, force: true, limits: true, auth: true, tls: true, signal: true, onResult: true, signer: true, lang: true,
-  record: true, transport: true,
+  record: true, transport: true, crawlBudget: true, shard: true, rateLimiter: true,
 } satisfies Record<keyof RunOptions, true>);
 const TARGET_KEYS = Object.keys({
-  url: true, spec: true, files: true, allowedHosts: true, allowUnsafe: true, parameters: true,
+  url: true, spec: true, files: true, allowedHosts: true, refHosts: true, allowUnsafe: true, parameters: true,
 } satisfies Record<keyof Target, true>);
 
 function rejectUnknownKeys(given: object, known: readonly string[], what: string): void {
@@ -98,6 +107,10 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
   if (options.target.url) {
     allowedHosts.unshift(hostOf(options.target.url, 'the target', '--auth-basic-user and --auth-basic-password-env or -file'));
   }
+  // Hosts references are fetched from may be contacted; each is a host or host:port (allowlist.ts).
+  const refHosts = (options.target.refHosts ?? []).map((host) => host.toLowerCase());
+  createAllowlist(refHosts);
+  allowedHosts.push(...refHosts);
   for (const auth of options.auth ?? []) {
     if (auth.scheme === 'oauth2') {
       allowedHosts.push(hostOf(auth.tokenUrl, 'the OAuth2 token URL', '--auth-oauth2-client-id and --auth-oauth2-secret-env or -file'));
@@ -106,6 +119,7 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
   const target: Target = {
     ...options.target,
     allowedHosts: [...new Set(allowedHosts)],
+    ...(refHosts.length > 0 ? { refHosts } : {}),
     allowUnsafe: options.target.allowUnsafe ?? false,
   };
   return { ...options, target, limits };

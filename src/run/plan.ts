@@ -26,10 +26,13 @@ export function selectProfile(suite: Suite, id: string | undefined): Profile {
 
 const NEED_FLAGS = { endpoint: '--target <url>', spec: '--spec <openapi file>', files: 'message files' } as const;
 
-/** A check whose kind needs what the target does not give cannot run: a usage error, not a verdict. */
-function requireNeeds(check: CheckSpec, kind: CheckKind<never>, target: Target): void {
+/**
+ * A check whose kind needs what the target does not give cannot run: a usage error, not a verdict.
+ * A shard of the files may hold none of them (src/core/shard.ts): its checks then find nothing to apply to.
+ */
+function requireNeeds(check: CheckSpec, kind: CheckKind<never>, target: Target, sharded: boolean): void {
   const missing = kind.needs.filter((need) =>
-    need === 'endpoint' ? !target.url : need === 'spec' ? !target.spec : !target.files?.length,
+    need === 'endpoint' ? !target.url : need === 'spec' ? !target.spec : sharded ? !target.files : !target.files?.length,
   );
   if (missing.length === 0) return;
   const code = missing.includes('spec') ? ERROR_CODES.SPEC_MISSING : ERROR_CODES.TARGET_INVALID;
@@ -37,13 +40,13 @@ function requireNeeds(check: CheckSpec, kind: CheckKind<never>, target: Target):
   throw new KonformError(code, `check ${check.id} (${check.kind}) needs ${flags}`);
 }
 
-export function planRun(suite: Suite, profile: Profile, target: Target): PlannedCheck[] {
+export function planRun(suite: Suite, profile: Profile, target: Target, sharded = false): PlannedCheck[] {
   return suite.classes
     .filter((candidate) => profile.classes.includes(candidate.id))
     .flatMap((cls) => cls.checks)
     .map((check) => {
       const kind = checkKind(check.kind) as CheckKind<never>;
-      requireNeeds(check, kind, target);
+      requireNeeds(check, kind, target, sharded);
       return { check, kind };
     });
 }

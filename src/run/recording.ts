@@ -24,6 +24,7 @@ async function recordedRunOf(loaded: Omit<Loaded, 'referenced'>, resolved: Resol
       ...(target.url ? { url: redactor.redactUrl(target.url) } : {}),
       ...(target.spec ? { spec: { path: target.spec, sha256: (await readHashed(target.spec)).sha256 } } : {}),
       allowedHosts: target.allowedHosts,
+      ...(target.refHosts ? { refHosts: target.refHosts } : {}),
       allowUnsafe: target.allowUnsafe,
       ...(parameters ? { parameters } : {}),
     },

@@ -39,6 +39,7 @@ async function load(options: RunOptions, resolved: ResolvedRunOptions): Promise<
     target: { ...resolved.target, ...(spec ? { spec: resolve(spec) } : {}) },
     ...(options.target.spec ? { givenSpec: options.target.spec } : {}),
     ...(options.signer ? { signer: options.signer } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
   };
 }
 
@@ -74,12 +75,14 @@ async function execute(loaded: Loaded, plan: PlannedCheck[], means: Means, signa
     onHostStopped: (host, reason) => stoppedHosts.push({ host, reason: redactor.redactText(reason) }),
     ...(means.recording ? { recordHops: means.recording.record } : {}),
     ...(resolved.transport ? { hopTransport: resolved.transport } : {}),
+    ...(resolved.rateLimiter ? { rateLimiter: resolved.rateLimiter } : {}),
   });
-  const { context, dispose } = createCheckContext({
+  const { context, crawls, fetchedDocuments, dispose } = createCheckContext({
     target: loaded.target,
     standard: loaded.standard,
     http,
     signal: controller.signal,
+    ...(resolved.crawlBudget ? { crawlBudget: resolved.crawlBudget } : {}),
     runSuite: (nested, files) => run({ suite: nested, target: { files }, limits: resolved.limits, signal: controller.signal }),
   });
   const startedAt = new Date();
@@ -99,6 +102,9 @@ async function execute(loaded: Loaded, plan: PlannedCheck[], means: Means, signa
       exchanges,
       stoppedHosts,
       hostsNotFollowed: hostsNotFollowed(exchanges),
+      traffic: http.traffic(),
+      crawls,
+      fetchedDocuments: fetchedDocuments.map((document) => ({ ...document, url: redactor.redactUrl(document.url) })),
       startedAt,
       finishedAt: new Date(),
       ...(interrupted ? { interruption: String(controller.signal.reason ?? 'aborted') } : {}),
@@ -112,7 +118,7 @@ async function execute(loaded: Loaded, plan: PlannedCheck[], means: Means, signa
 export async function run(options: RunOptions): Promise<Report> {
   const resolved = resolveRunOptions(options);
   const suiteAndTarget = await load(options, resolved);
-  const plan = planRun(suiteAndTarget.suite, suiteAndTarget.profile, suiteAndTarget.target);
+  const plan = planRun(suiteAndTarget.suite, suiteAndTarget.profile, suiteAndTarget.target, options.shard !== undefined);
   const loaded = { ...suiteAndTarget, referenced: await referencedStandards(plan) };
 
   const redactor = createRedactor(resolved.auth ?? [], resolved.tls);

@@ -73,6 +73,25 @@ export function parseXml(bytes: Uint8Array, file: string): ParsedXml {
   return { findings: capFindings(refusals.map((finding) => ({ ...finding, severity: 'error' })), file) };
 }
 
+/** The file's bytes, or — over `maxBytes` — the one finding of a file refused unread, which names the limit. */
+export function readWithinLimit(fd: number, file: string, maxBytes: number = DEFAULT_MAX_BYTES): { bytes: Buffer } | { refused: ParsedXml } {
+  // Size and content come from one open file, so the limit holds for the bytes that are read.
+  const { size } = fstatSync(fd);
+  if (size <= maxBytes) return { bytes: readFileSync(fd) };
+  return {
+    refused: {
+      tooLarge: true,
+      findings: [{
+        code: 'file-too-large',
+        message: `the file is too large to parse: ${size} bytes, more than konform's limit of ${maxBytes} bytes (option maxBytes)`,
+        params: { size, maxBytes },
+        undecided: true,
+        location: { file },
+      }],
+    },
+  };
+}
+
 /**
  * Reads and parses a file; a file over `maxBytes` (default 100 MB) is refused unread, and its
  * one finding names the limit. A file that cannot be read throws: konform cannot tell, the
@@ -80,24 +99,10 @@ export function parseXml(bytes: Uint8Array, file: string): ParsedXml {
  * asynchronous read would only add a round trip through the thread pool per file.
  */
 export function parseXmlFile(file: string, limits: ParseLimits = {}): ParsedXml {
-  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  // Size and content come from one open file, so the limit holds for the bytes that are read.
   const fd = openSync(file, 'r');
   try {
-    const { size } = fstatSync(fd);
-    if (size > maxBytes) {
-      return {
-        tooLarge: true,
-        findings: [{
-          code: 'file-too-large',
-          message: `the file is too large to parse: ${size} bytes, more than konform's limit of ${maxBytes} bytes (option maxBytes)`,
-          params: { size, maxBytes },
-          undecided: true,
-          location: { file },
-        }],
-      };
-    }
-    return parseXml(readFileSync(fd), file);
+    const read = readWithinLimit(fd, file, limits.maxBytes);
+    return 'bytes' in read ? parseXml(read.bytes, file) : read.refused;
   } finally {
     closeSync(fd);
   }

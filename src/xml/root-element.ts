@@ -101,25 +101,40 @@ function head(fd: number, length: number): Uint8Array {
 }
 
 /**
- * Reads the first 4 KB, which hold the root start tag of almost every message, and 16 times
- * more while they do not, up to the whole file within the byte limit of parse.ts.
- * Synchronous like parseXmlFile (parse.ts): an asynchronous read would only add round trips
- * through the thread pool.
+ * The root element from a file's first bytes, `head(length)` giving up to `length` of them:
+ * the first 4 KB, which hold the root start tag of almost every message, and 16 times more
+ * while they do not, up to `readable` bytes (the whole file within the byte limit of parse.ts).
  */
+function rootFromHead(head: (length: number) => Uint8Array, readable: number): QualifiedName | undefined {
+  for (let length = FIRST_BYTES; ; length *= GROWTH) {
+    const bytes = head(Math.min(length, readable));
+    const text = xmlText(bytes);
+    const tag = text === undefined ? undefined : rootStartTag(text);
+    if (tag !== INCOMPLETE) {
+      const name = tag === undefined ? undefined : nameOf(tag);
+      return name && { namespace: detached(name.namespace), localName: detached(name.localName) };
+    }
+    if (bytes.length < length || bytes.length >= readable) return undefined;
+  }
+}
+
+/**
+ * The root element of an open file, read from its head. Synchronous like parseXmlFile
+ * (parse.ts): an asynchronous read would only add round trips through the thread pool.
+ */
+export function readRootElementOf(fd: number, size: number): QualifiedName | undefined {
+  return rootFromHead((length) => head(fd, length), Math.min(size, DEFAULT_MAX_BYTES));
+}
+
+/** The root element of a file read whole, found as readRootElementOf finds it in the file. */
+export function rootElementOfBytes(bytes: Uint8Array): QualifiedName | undefined {
+  return rootFromHead((length) => bytes.subarray(0, length), Math.min(bytes.length, DEFAULT_MAX_BYTES));
+}
+
 export function readRootElement(file: string): QualifiedName | undefined {
   const fd = openSync(file, 'r');
   try {
-    const readable = Math.min(fstatSync(fd).size, DEFAULT_MAX_BYTES);
-    for (let length = FIRST_BYTES; ; length *= GROWTH) {
-      const bytes = head(fd, Math.min(length, readable));
-      const text = xmlText(bytes);
-      const tag = text === undefined ? undefined : rootStartTag(text);
-      if (tag !== INCOMPLETE) {
-        const name = tag === undefined ? undefined : nameOf(tag);
-        return name && { namespace: detached(name.namespace), localName: detached(name.localName) };
-      }
-      if (bytes.length < length || bytes.length >= readable) return undefined;
-    }
+    return readRootElementOf(fd, fstatSync(fd).size);
   } finally {
     closeSync(fd);
   }

@@ -1,10 +1,10 @@
 /**
- * Validating one message file against a compiled schema: parse it safely, validate it, free
- * it. A file that is not well-formed is not validated; its parse findings say why. A file
- * over the byte limit is not read: konform cannot tell.
+ * Validating one message file against a compiled schema: read and parse it once, validate
+ * it, free it (document-pass.ts). A file that is not well-formed is not validated; its parse
+ * findings say why. A file over the byte limit is not read: konform cannot tell.
  */
 import type { Finding } from '../model/types.js';
-import { parseXmlFile, type ParseLimits } from './parse.js';
+import { documentFacts } from './document-pass.js';
 import type { XsdSchema } from './xsd.js';
 
 export interface FileValidation {
@@ -17,14 +17,8 @@ export interface FileValidation {
   valid: boolean;
 }
 
-export function validateXmlFile(schema: XsdSchema, file: string, limits?: ParseLimits): FileValidation {
-  const parsed = parseXmlFile(file, limits);
-  if (!parsed.document) return { wellFormed: false, tooLarge: parsed.tooLarge === true, findings: parsed.findings, valid: false };
-  let findings: Finding[];
-  try {
-    findings = [...parsed.findings, ...schema.validate(parsed.document, file)];
-  } finally {
-    parsed.document.dispose();
-  }
-  return { wellFormed: true, tooLarge: false, findings, valid: !findings.some((finding) => finding.severity === 'error') };
+export function validateXmlFile(schema: XsdSchema, file: string): FileValidation {
+  const { parse, xsd } = documentFacts(file, { schemas: [{ key: 'schema', schema: () => schema }], tables: new Map() });
+  const findings = xsd.get('schema') as Finding[];
+  return { wellFormed: parse.wellFormed, tooLarge: parse.tooLarge, findings, valid: !findings.some((finding) => finding.severity === 'error') };
 }

@@ -38,7 +38,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 /** Who may import the orchestration and the command line. */
 const TOP: Record<string, readonly string[]> = {
-  run: ['run', 'cli', 'build', 'index.ts'],
+  run: ['run', 'batch', 'merge', 'cli', 'build', 'index.ts'],
+  batch: ['batch', 'cli', 'build'],
   cli: ['cli'],
 };
 

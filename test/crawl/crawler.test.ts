@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { crawl } from '../../src/crawl/crawler.js';
-import { oparlLinks } from '../../src/crawl/oparl-links.js';
+import { oparlLinks, oparlLinksWith } from '../../src/crawl/oparl-links.js';
 import type { CrawlOptions } from '../../src/crawl/types.js';
 import { testClient } from '../http/helpers.js';
 import { startJsonServer, type JsonServer, type Route } from './json-server.js';
@@ -160,4 +160,54 @@ describe('crawl', () => {
     const { record } = await crawlOf(routes, { signal: controller.signal, concurrency: 1 });
     expect(record.cutOff.map(({ budget }) => budget)).toEqual(['aborted']);
   });
+
+  describe('objects the lists give', () => {
+    const items = Array.from({ length: 30 }, (_, index) => `/t/${String(index).padStart(2, '0')}`);
+    const routes = (): Record<string, Route> => ({
+      '/': object('/', { organization: '{base}/list', person: '{base}/unlisted' }),
+      '/list': page(items.slice(0, 15), '/list2'),
+      '/list2': page(items.slice(15)),
+      '/unlisted': object('/unlisted'),
+      ...Object.fromEntries(items.map((path) => [path, object(path)])),
+    });
+    /** The root's `organization` is a list, its `person` a reference to one object. */
+    const listsOf = (type: unknown) => (type === 'https://schema.oparl.org/1.1/Thing' ? new Set(['organization']) : undefined);
+
+    it('fetches a sample of them, spread evenly over their sorted URLs, after the lists are read', async () => {
+      const { record, requested } = await crawlOf(routes(), { extract: oparlLinksWith(listsOf), budget: { sample: 5 } });
+      const fetched = requested.filter((path) => path.startsWith('/t/'));
+      expect(fetched.sort()).toEqual(['/t/00', '/t/06', '/t/12', '/t/18', '/t/24']);
+      // The object no body gave is fetched; the lists before any object.
+      expect(requested.slice(0, 3)).toEqual(['/', '/list', '/list2']);
+      expect(requested).toContain('/unlisted');
+      expect(record.sampled).toEqual([{ group: 'https://schema.oparl.org/1.1/Thing', given: 30, fetched: 5 }]);
+      expect(record).toMatchObject({ cutOff: [], failures: [] });
+    });
+
+    it("fetches every one with sample 'all', none with sample 0", async () => {
+      const all = await crawlOf(routes(), { extract: oparlLinksWith(listsOf), budget: { sample: 'all' } });
+      expect(all.requested.filter((path) => path.startsWith('/t/'))).toHaveLength(30);
+      await server?.close();
+      const none = await crawlOf(routes(), { extract: oparlLinksWith(listsOf), budget: { sample: 0 } });
+      expect(none.requested.sort()).toEqual(['/', '/list', '/list2', '/unlisted']);
+      expect(none.record.sampled).toEqual([{ group: 'https://schema.oparl.org/1.1/Thing', given: 30, fetched: 0 }]);
+    });
+
+    it('cuts the sample off with the budget that ran out', async () => {
+      const { record } = await crawlOf(routes(), { extract: oparlLinksWith(listsOf), budget: { maxRequests: 3, sample: 5 } });
+      expect(new Set(record.cutOff.map(({ budget }) => budget))).toEqual(new Set(['maxRequests']));
+      expect(record.cutOff).toHaveLength(6);
+    });
+  });
+
+  it('ends at the entry when `stop` gives a reason, cutting off every link found there', async () => {
+    const { record, requested } = await crawlOf(
+      { '/': object('/', { organization: '{base}/a', person: '{base}/b' }), '/a': object('/a'), '/b': object('/b') },
+      { stop: () => 'another version' },
+    );
+    expect(requested).toEqual(['/']);
+    expect(record.stopped).toBe('another version');
+    expect(record.cutOff.map(({ budget }) => budget)).toEqual(['stopped', 'stopped']);
+  });
 });
+

@@ -13,8 +13,9 @@ import { describeRealServerRun, type Expected } from './ogcapi-real-server-run.j
 const UNRESOLVED_EXCEPTION_SCHEMA =
   "MapServer's /api gives the `default` response's schema as a reference to exception.yaml of OGC API - Processes on " +
   'raw.githubusercontent.com (master). Its twelve other references go to the Features building blocks on ' +
-  'schemas.opengis.net, which konform resolves from its pinned copy; this one it does not fetch, so it cannot tell ' +
-  'whether the definition is valid OpenAPI 3.0 as a whole.';
+  'schemas.opengis.net, which konform resolves from its pinned copy; this one it fetches only with ' +
+  '--allow-ref-host raw.githubusercontent.com, not given here, so it cannot tell whether the definition is valid OpenAPI 3.0 ' +
+  'as a whole. (Fetched, that schema is no valid OpenAPI 3.0 Schema Object: test/ogcapi/remote-refs.test.ts.)';
 
 const EXPECTED: Record<string, Expected> = {
   'datetime-filter/places': {

@@ -13,11 +13,11 @@ import { run } from '../../src/run/run.js';
 import { expectValidOutputs, withinGuard } from './properties.js';
 
 /**
- * Retry-After pauses are not generated (http-answers.ts): no request waits for more than its
- * 300 ms. Every huge answer is over the size limit, which is large enough that keeping what
+ * Retry-After pauses are not generated (http-answers.ts), and a 429 or 503 without one is asked
+ * again after 10 ms and 20 ms: no request waits for more than its 300 ms. Every huge answer is over the size limit, which is large enough that keeping what
  * was cut would show in the memory bound.
  */
-export const FUZZ_LIMITS = { timeoutMs: 300, maxResponseBytes: 2 ** 20, ratePerHost: 0 };
+export const FUZZ_LIMITS = { timeoutMs: 300, maxResponseBytes: 2 ** 20, ratePerHost: 0, backoffMs: 10 };
 /** Far above what a few dozen requests of 300 ms each can take. */
 export const GUARD_MS = 60_000;
 

@@ -14,6 +14,7 @@ import { loadStandard } from '../../src/core/load-standard.js';
 const standard = await loadStandard(join(PACKAGE_ROOT, 'standards', 'ogcapi-features', '1.0'));
 const pinned = new Set(standard.artifacts.filter((a) => a.path.startsWith('openapi/')).map((a) => a.path.slice('openapi/'.length)));
 const mapserver = JSON.parse(await readFile(join(PACKAGE_ROOT, 'fixtures', 'ogcapi', 'mapserver-api.json'), 'utf8'));
+const source = { standardDir: standard.dir, pinnedFiles: pinned };
 const PROCESSES_EXCEPTION = 'https://raw.githubusercontent.com/opengeospatial/ogcapi-processes/master/core/openapi/schemas/exception.yaml';
 
 const minimal = (extra: Record<string, unknown>) => ({
@@ -24,12 +25,17 @@ const minimal = (extra: Record<string, unknown>) => ({
 
 describe('an API definition served by the target', () => {
   it("loads MapServer's /api with the building blocks from the pinned copy and one reference left unresolved", async () => {
-    const served = await loadServedDefinition(mapserver, standard.dir, pinned);
+    const served = await loadServedDefinition(mapserver, source);
     expect(served.loaded).toBe(true);
     if (!served.loaded) return;
     expect(served.pinned).toHaveLength(12);
     expect(served.unresolved).toEqual([
-      { pointer: '/components/responses/default/content/application~1json/schema', ref: PROCESSES_EXCEPTION, inSchema: true },
+      {
+        pointer: '/components/responses/default/content/application~1json/schema',
+        ref: PROCESSES_EXCEPTION,
+        inSchema: true,
+        reason: { kind: 'host-not-listed', host: 'raw.githubusercontent.com' },
+      },
     ]);
     expect(served.document.operations.map((operation) => operation.path)).toContain('/collections/places/items/{featureId}');
     const items = served.document.operations.find((operation) => operation.key === 'getplacesFeatures');
@@ -46,7 +52,7 @@ describe('an API definition served by the target', () => {
   it('does not read a file a reference names, even one beside the pinned building blocks', async () => {
     const refs = ['schemas/link.yaml', '/etc/passwd', '../../../package.json#/name', 'file:///etc/hostname'];
     const definition = minimal({ type: 'object', properties: Object.fromEntries(refs.map((ref, index) => [`p${index}`, { $ref: ref }])) });
-    const served = await loadServedDefinition(definition, standard.dir, pinned);
+    const served = await loadServedDefinition(definition, source);
     expect(served.unresolved.map((ref) => ref.ref)).toEqual(refs);
     if (!served.loaded) throw new Error(served.problem);
     const properties = valueAt(served.document.data, '/paths/~1/get/responses/200/content/application~1json/schema/properties');
@@ -58,13 +64,13 @@ describe('an API definition served by the target', () => {
       ...minimal({ type: 'object' }),
       paths: { '/': { get: { responses: { '200': { $ref: 'https://example.org/responses.yaml#/ok' } } } } },
     };
-    const served = await loadServedDefinition(definition, standard.dir, pinned);
+    const served = await loadServedDefinition(definition, source);
     expect(served).toMatchObject({ loaded: false, pointer: '/paths/~1/get/responses/200' });
   });
 
   it('is invalid without the info object OpenAPI 3.0 requires', async () => {
     const { info: _info, ...definition } = minimal({ type: 'object' });
-    const served = await loadServedDefinition(definition, standard.dir, pinned);
+    const served = await loadServedDefinition(definition, source);
     expect(served.loaded).toBe(false);
     if (!served.loaded) expect(served.problem).toContain("'info'");
   });

@@ -43,6 +43,8 @@ async function meantToShip(): Promise<string[]> {
     ...(await under('standards', () => true)),
     // The schema of `konform diff --format json`, exported as konform/diff.schema.json.
     'src/diff/diff.schema.json',
+    // The schema of a batch's index.json, exported as konform/batch-index.schema.json.
+    'src/batch/index.schema.json',
     'LICENSE',
     'README.md',
     'package.json',

@@ -1,9 +1,13 @@
 /**
  * The Saxon-HE engine: it says when Java or Saxon is missing and how to install them; one
  * batch reports each document on its own (a document Saxon cannot evaluate does not take the
- * others down); and Saxon reads nothing but the documents: no external entity, no network.
+ * others down), its reports read one at a time as they are taken; and Saxon reads nothing but
+ * the documents: no external entity, no network.
  */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleKey } from '../../src/xml/schematron/fired-rules.js';
@@ -39,6 +43,27 @@ describe('Saxon-HE engine', () => {
     expect(results.get(good as string)).toEqual({ ok: true, assertions: [expect.objectContaining({ id: 'VALUE', text: '13' })], firedRules: [ruleKey(1, '/')] });
     expect(results.get(bad as string)).toEqual({ ok: false, reason: expect.stringMatching(/Cannot convert string "twelve" to xs:decimal/) });
     expect(results.get(broken as string)).toEqual({ ok: false, reason: expect.stringMatching(/XML document structures must start and end/) });
+  });
+
+  it('keeps each report on disk until it is taken, and nothing once the batch is disposed', async () => {
+    const [one, two] = await scratch.write({ 'one.xml': '<a>1</a>', 'two.xml': '<a>2</a>' });
+    const temporary = await mkdtemp(join(tmpdir(), 'konform-engine-tmp-'));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    try {
+      const batch = await saxonEngine().runBatch(STYLESHEET('string(a)'), [one as string, two as string]);
+      const reports = join(temporary, (await readdir(temporary))[0] as string, 'out');
+      expect(await readdir(reports)).toHaveLength(2);
+      expect(await batch.take(two as string)).toMatchObject({ ok: true, assertions: [expect.objectContaining({ text: '2' })] });
+      expect(await readdir(reports)).toHaveLength(1);
+      expect(await batch.take(two as string)).toEqual({ ok: false, reason: expect.stringMatching(/not a document of this batch, or its result was taken/) });
+      await batch.dispose();
+      expect(await readdir(temporary)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      await rm(temporary, { recursive: true, force: true });
+    }
   });
 
   it('loads no external entity of a document', async () => {

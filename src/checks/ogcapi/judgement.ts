@@ -56,9 +56,12 @@ export class Judgement {
     return this;
   }
 
-  /** The request got no answer: `rule` is undecided, the finding its transport failure (http/failure-finding.ts). */
-  unanswered(rule: string, fetched: Unanswered): this {
-    const { code, message, params } = transportFailureFinding(fetched.failure);
+  /**
+   * The request got no answer: `rule` is undecided, the finding its transport failure
+   * (http/failure-finding.ts), with what it leaves unknown where `consequence` says.
+   */
+  unanswered(rule: string, fetched: Unanswered, consequence?: string): this {
+    const { code, message, params } = transportFailureFinding(fetched.failure, consequence);
     this.findings.push({ ...this.finding({ rule, code, message, fetched, ...(params ? { params } : {}) }), undecided: true });
     return this;
   }

@@ -1,10 +1,15 @@
 /**
  * The API definition the landing page links as `service-desc`, fetched once per run as OpenAPI 3.0
  * JSON (the link whose type is `application/vnd.oai.openapi+json;version=3.0`, else the first one)
- * and loaded with the standard's building blocks pinned (src/ogcapi/api-definition.ts).
+ * and loaded with the standard's building blocks pinned (src/ogcapi/api-definition.ts); the
+ * documents its references lead to are fetched from the hosts given with `--allow-ref-host`
+ * (`target.refHosts`) only, each request shared as every request of the checks, and named in the
+ * report.
  */
+import { createAllowlist } from '../../http/allowlist.js';
 import { transportFailureFinding } from '../../http/failure-finding.js';
 import { loadServedDefinition, type ServedDefinition } from '../../ogcapi/api-definition.js';
+import type { RefFetcher } from '../../ogcapi/remote-refs.js';
 import { linksOf, linkUrl, withRel } from '../../ogcapi/links.js';
 import { OPENAPI_JSON } from '../../ogcapi/media-types.js';
 import { mediaTypeMatches, parseMediaType } from '../../openapi/media-type.js';
@@ -14,6 +19,8 @@ import { fetchOnce, type Fetched } from './fetch.js';
 import { landingPage } from './resources.js';
 
 const BUILDING_BLOCKS_DIR = 'openapi/';
+/** What a referenced document is asked for as: OpenAPI or JSON Schema, in JSON or YAML. */
+export const REFERENCED_DOCUMENT = 'application/json, application/yaml, application/vnd.oai.openapi, text/yaml;q=0.9, */*;q=0.5';
 
 export type Served =
   { found: false; reason: string; fetched: Fetched } | { found: true; fetched: Fetched; version: string; definition: ServedDefinition };
@@ -21,6 +28,22 @@ export type Served =
 export function isOpenApi30(type: string | undefined): boolean {
   const [wanted, actual] = [parseMediaType(OPENAPI_JSON), parseMediaType(type ?? '')];
   return wanted !== undefined && actual !== undefined && mediaTypeMatches(wanted, actual) && mediaTypeMatches(actual, wanted);
+}
+
+/** Gets referenced documents from the hosts of `--allow-ref-host`; undefined without any. */
+function refFetcher(context: CheckContext): RefFetcher | undefined {
+  const hosts = context.target.refHosts ?? [];
+  if (hosts.length === 0) return undefined;
+  const allowlist = createAllowlist(hosts);
+  return {
+    allows: (url) => allowlist.allows(url),
+    async get(url) {
+      const fetched = await fetchOnce(context, url, REFERENCED_DOCUMENT);
+      if (fetched.failure) return { problem: transportFailureFinding(fetched.failure).message };
+      if (fetched.response.status !== 200) return { problem: `answered ${fetched.response.status}, not 200` };
+      return { body: fetched.response.body, url: fetched.response.url };
+    },
+  };
 }
 
 export function servedDefinition(context: CheckContext): Promise<Served> {
@@ -41,6 +64,10 @@ export function servedDefinition(context: CheckContext): Promise<Served> {
         .filter((artifact) => artifact.path.startsWith(BUILDING_BLOCKS_DIR))
         .map((artifact) => artifact.path.slice(BUILDING_BLOCKS_DIR.length)),
     );
-    return { found: true, fetched, version, definition: await loadServedDefinition(fetched.json, context.standard.dir, pinned) };
+    const fetcher = refFetcher(context);
+    const source = { standardDir: context.standard.dir, pinnedFiles: pinned, url: fetched.response.url, ...(fetcher ? { fetcher } : {}) };
+    const definition = await loadServedDefinition(fetched.json, source);
+    for (const document of definition.fetched) context.noteFetchedDocument?.(document);
+    return { found: true, fetched, version, definition };
   });
 }

@@ -15,7 +15,7 @@ import type { Finding } from '../../model/types.js';
 import { findFetched, normaliseUrl } from '../../crawl/index.js';
 import { isJsonObject } from '../../openapi/refs.js';
 import type { JsonObject } from '../../openapi/types.js';
-import { unanswered } from '../../oparl/crawl.js';
+import { objectAt, ownUrlAsked, unanswered } from '../../oparl/crawl.js';
 import { objectFinding } from '../../oparl/findings.js';
 import { typeOfUri, type OParlModel } from '../../oparl/model.js';
 import { distinctObjects, relationValues } from '../../oparl/occurrence-queries.js';
@@ -90,7 +90,7 @@ function schemaFindings(occurrence: Occurrence, examination: Examination<OParlOp
     const relation = crawl.model.types.get(type)?.relations.get(property);
     if (relation?.kind !== 'reference') continue;
     for (const [value, pointer] of relationValues(occurrence, property, relation)) {
-      const target = typeof value === 'string' ? findFetched(crawl.fetched, value)?.json : undefined;
+      const target = typeof value === 'string' ? objectAt(crawl, value) : undefined;
       if (!isJsonObject(target)) {
         findings.push(...unanswered(crawl, value, RULE.OBJ_BACKREFERENCE, `whether ${JSON.stringify(value)} refers back is unknown`));
         continue;
@@ -107,9 +107,10 @@ export const backReferencesKind = perTypeKind({
   name: 'oparl.back-references',
   description: 'Objects refer back to the objects that embed or refer to them',
   decides: [RULE.OBJ_INTERNAL_BACKREFERENCE, RULE.OBJ_BACKREFERENCE],
-  select: (occurrences) => [
+  // An embedded object is judged where the crawl fetched it at its own URL (its sample).
+  select: (occurrences, { crawl }) => [
     ...distinctObjects(occurrences).filter((occurrence) => occurrence.role !== 'embedded'),
-    ...occurrences.filter((occurrence) => occurrence.role === 'embedded'),
+    ...occurrences.filter((occurrence) => occurrence.role === 'embedded' && ownUrlAsked(crawl, occurrence.object.id)),
   ],
   rules: (selected, { crawl, type }) => [
     ...(selected.some((occurrence) => occurrence.role === 'embedded' && occurrence.parent) ? [RULE.OBJ_INTERNAL_BACKREFERENCE] : []),

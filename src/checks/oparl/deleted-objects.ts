@@ -5,7 +5,8 @@
  * crawled lists, never embedded (§2.5 internal output), but in the list read with
  * `modified_since` (`since`, default the epoch): there every deleted object the crawl met must
  * be, and every object missing from the unfiltered list must say `deleted: true`. Up to
- * `maxObjects` deleted objects per type are fetched at their own URL.
+ * `maxObjects` deleted objects per type are fetched at their own URL. A list read with
+ * `modified_since` is read to the crawl's page limit per list, unless `maxPages` says otherwise.
  * Each rule is decided by the cases of it examined (cases.ts): the deleted objects met for
  * DEL-FLAG, -KEEP and -STATUS and the lists' rules on deleted objects, the embedded objects for
  * LIST-INTERNAL-NOT-DELETED; where no deleted object was met those rules are not decided, and a
@@ -53,7 +54,7 @@ export const deletedObjectsKind: CheckKind<DeletedObjectsOptions> = {
   description: 'Deleted objects are flagged, kept, listed with modified_since only, never embedded',
   optionsSchema: optionsSchema({
     since: { type: 'string', default: '1970-01-01T00:00:00+00:00' },
-    maxPages: { type: 'integer', minimum: 1, default: 5 },
+    maxPages: { type: 'integer', minimum: 1 },
     maxObjects: { type: 'integer', minimum: 0, default: 5 },
   }),
   needs: ['endpoint'],
@@ -117,7 +118,7 @@ async function modifiedSinceFindings(context: CheckContext, crawl: OParlCrawl, t
   const bodyLists = bodyListsOf(crawl, type);
   for (const list of bodyLists) {
     const url = withParameters((list.pages[0] as Fetched).url, { modified_since: since });
-    const read = await readList(context, url, options.maxPages ?? 5);
+    const read = await readList(context, url, options.maxPages ?? crawl.record.budget.maxPagesPerList);
     if (read.end === 'pageLimit') cutOff.push({ url, budget: 'maxPagesPerList', depth: 0 });
     if (read.end === 'failed') {
       // Listing deleted objects with modified_since is OParl 1.1's rule; the others read the list to find them.

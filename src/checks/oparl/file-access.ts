@@ -42,9 +42,9 @@ export const fileAccessKind = perTypeKind<FileAccessOptions>({
   name: 'oparl.file-access',
   description: 'accessUrl and downloadUrl answer as OParl §2.7 wants',
   decides: [RULE.FILE_GET, RULE.FILE_ACCESS_INLINE, RULE.FILE_HEADERS, RULE.FILE_CONDITIONAL, RULE.FILE_DELETED_GONE, RULE.FILE_DOWNLOAD_ATTACHMENT],
-  properties: { maxFiles: { type: 'integer', minimum: 1, default: 50 } },
+  properties: { maxFiles: { type: 'integer', minimum: 1, default: 20 } },
   types: ['File'],
-  select: (occurrences, { options }) => distinctObjects(occurrences).filter((file) => typeof file.object.accessUrl === 'string').slice(0, options.maxFiles ?? 50),
+  select: (occurrences, { options }) => distinctObjects(occurrences).filter((file) => typeof file.object.accessUrl === 'string').slice(0, options.maxFiles ?? 20),
   rules(files) {
     const kept = files.filter((file) => file.object.deleted !== true);
     return [

@@ -74,7 +74,7 @@ async function limitFindings(context: CheckContext, list: CrawledList): Promise<
 export const filtersKind: CheckKind<FiltersOptions> = {
   name: 'oparl.filters',
   description: 'created_since, created_until, modified_since and modified_until filter, and links keep them',
-  optionsSchema: optionsSchema({ lists: { type: 'integer', minimum: 1, default: 1 }, maxPages: { type: 'integer', minimum: 1, default: 5 } }),
+  optionsSchema: optionsSchema({ lists: { type: 'integer', minimum: 1, default: 1 }, maxPages: { type: 'integer', minimum: 1, default: 2 } }),
   needs: ['endpoint'],
   lint: lintDeciding([RULE.LIST_FILTERS, RULE.LIST_FILTERS_KEPT, RULE.LIST_LIMIT]),
   subjects: (context) => typeSubjects(context),
@@ -84,7 +84,7 @@ export const filtersKind: CheckKind<FiltersOptions> = {
     const lists = bodyListsOf(crawl, type).slice(0, options.lists ?? 1);
     const findings: Finding[] = [];
     for (const list of lists) {
-      for (const attribute of ['created', 'modified'] as const) findings.push(...(await filterFindings(context, list, attribute, options.maxPages ?? 5)));
+      for (const attribute of ['created', 'modified'] as const) findings.push(...(await filterFindings(context, list, attribute, options.maxPages ?? 2)));
       findings.push(...(await limitFindings(context, list)));
     }
     return judgeCases(check, { findings, cases: casesOfEach(check.verifies, lists.length), cutOff: lists.length > 0 ? [] : cutOffOf(crawl, type), unreached: lists.length > 0 ? [] : unreachedOf(crawl, type), nothing: `the crawl met no list of oparl:${type}` }, options.maxFindings);

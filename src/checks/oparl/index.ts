@@ -1,4 +1,7 @@
-/** The OParl check kinds (OParl 1.0 and 1.1 share them); each is registered here with one line. */
+/**
+ * The OParl check kinds (OParl 1.0 and 1.1 share them); each is registered here with one line.
+ * Only the system-object check judges a System of another version (stopped-crawl.ts).
+ */
 import type { CheckKind } from '../types.js';
 import { backReferencesKind } from './back-references.js';
 import { coordinateOrderKind } from './coordinate-order.js';
@@ -20,14 +23,15 @@ import { propertyRulesKind } from './property-rules.js';
 import { propertyValuesKind } from './property-values.js';
 import { referencesKind } from './references.js';
 import { stableOrderKind } from './stable-order.js';
+import { untestedWhenStopped } from './stopped-crawl.js';
 import { systemObjectKind } from './system-object.js';
 import { typeUriKind } from './type-uri.js';
 import { urlFormKind } from './url-form.js';
 import { urlSchemeKind } from './url-scheme.js';
 import { vendorExtensionsKind } from './vendor-extensions.js';
 
-export const OPARL_KINDS: readonly CheckKind<never>[] = [
-  systemObjectKind,
+/** The kinds that judge what the crawl found beyond its entry. */
+const BEYOND_ENTRY = [
   jsonResponseKind,
   corsKind,
   urlSchemeKind,
@@ -53,3 +57,5 @@ export const OPARL_KINDS: readonly CheckKind<never>[] = [
   deletedObjectsKind,
   fileAccessKind,
 ];
+
+export const OPARL_KINDS: readonly CheckKind<never>[] = [systemObjectKind, ...BEYOND_ENTRY.map(untestedWhenStopped)];

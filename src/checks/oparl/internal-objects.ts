@@ -4,10 +4,11 @@
  * property has the same value there. The object at its own URL adds the back-reference to the
  * object it is embedded in (a reference to the parent's type), which the internal output leaves
  * out; nothing else may differ. Where the own URL did not answer, the comparison is undecided.
+ * The objects compared are those the crawl fetched at their own URL: its sample of each type.
  */
 import { findFetched } from '../../crawl/index.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import { unanswered } from '../../oparl/crawl.js';
+import { ownUrlAsked, unanswered } from '../../oparl/crawl.js';
 import { objectFinding } from '../../oparl/findings.js';
 import type { Occurrence } from '../../oparl/occurrences.js';
 import { RULE } from '../../oparl/rules.js';
@@ -25,7 +26,7 @@ export const internalObjectsKind = perTypeKind({
   name: 'oparl.internal-objects',
   description: 'Internal objects equal the objects at their own URLs',
   decides: [RULE.OBJ_INTERNAL_CONSISTENT],
-  select: (occurrences) => occurrences.filter((occurrence) => occurrence.role !== 'fetched' && typeof occurrence.object.id === 'string'),
+  select: (occurrences, { crawl }) => occurrences.filter((occurrence) => occurrence.role !== 'fetched' && ownUrlAsked(crawl, occurrence.object.id)),
   examine(occurrence, examination) {
     const own = findFetched(examination.crawl.fetched, occurrence.object.id as string)?.json;
     if (!isJsonObject(own)) return unanswered(examination.crawl, occurrence.object.id, RULE.OBJ_INTERNAL_CONSISTENT, 'the object at its own URL is unknown');

@@ -1,25 +1,19 @@
 /**
  * `oparl.json-response`: every answer of the API is JSON (OParl §2.4, RFC 7159), served with a
  * JSON media type (application/json or a +json type, RFC 6839), in UTF-8 without a byte order
- * mark (§2.4, RFC 7159 §8.1): a `charset` parameter, where given, says utf-8. The crawl keeps
- * parsed bodies only, so the bytes are checked on a sample fetched again: the entry, the first
- * page of each list, then objects, `sample` responses in all.
+ * mark (§2.4, RFC 7159 §8.1): a `charset` parameter, where given, says utf-8. The crawl checks
+ * the bytes of every answer as it arrives (src/crawl/fetch.ts).
  */
 import type { CheckOutput, Finding } from '../../model/types.js';
 import type { Fetched } from '../../crawl/types.js';
-import { HttpFailure } from '../../http/types.js';
 import { isJsonMediaType, parseMediaType } from '../../openapi/media-type.js';
 import { allUnreached, oparlCrawl } from '../../oparl/crawl.js';
-import { responseFinding, unansweredFinding } from '../../oparl/findings.js';
+import { responseFinding } from '../../oparl/findings.js';
 import { casesOfEach, judgeCases } from '../../oparl/cases.js';
 import { RULE } from '../../oparl/rules.js';
 import { lintDeciding } from '../decided-rules.js';
-import type { CheckContext, CheckKind } from '../types.js';
+import type { CheckKind } from '../types.js';
 import { optionsSchema, serverSubject, type OParlOptions } from './shared.js';
-
-export type JsonResponseOptions = OParlOptions & { sample?: number };
-
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function mediaTypeFindings(fetched: Fetched): Finding[] {
   const mediaType = fetched.contentType === undefined ? undefined : parseMediaType(fetched.contentType);
@@ -38,38 +32,23 @@ function mediaTypeFindings(fetched: Fetched): Finding[] {
   return findings;
 }
 
-async function encodingFindings(context: CheckContext, fetched: Fetched): Promise<Finding[]> {
-  try {
-    const response = await context.http.send({ method: 'GET', url: fetched.url });
-    const where = { ...fetched, exchange: response.exchangeId };
-    if (response.body.subarray(0, 3).equals(BOM)) return [responseFinding(where, RULE.JSON_UTF8, 'byte-order-mark', 'the body starts with a byte order mark')];
-    new TextDecoder('utf-8', { fatal: true }).decode(response.body);
-    return [];
-  } catch (error) {
-    if (error instanceof HttpFailure) return [unansweredFinding(error, RULE.JSON_UTF8)];
-    if (error instanceof TypeError) return [responseFinding(fetched, RULE.JSON_UTF8, 'invalid-utf8', 'the body is not valid UTF-8')];
-    throw error;
-  }
+function encodingFindings(fetched: Fetched): Finding[] {
+  if (fetched.encoding === 'byteOrderMark') return [responseFinding(fetched, RULE.JSON_UTF8, 'byte-order-mark', 'the body starts with a byte order mark')];
+  if (fetched.encoding === 'notUtf8') return [responseFinding(fetched, RULE.JSON_UTF8, 'invalid-utf8', 'the body is not valid UTF-8')];
+  return [];
 }
 
-export const jsonResponseKind: CheckKind<JsonResponseOptions> = {
+export const jsonResponseKind: CheckKind<OParlOptions> = {
   name: 'oparl.json-response',
   description: 'Every answer is UTF-8 JSON without byte order mark, served as JSON',
-  optionsSchema: optionsSchema({ sample: { type: 'integer', minimum: 0, default: 20 } }),
+  optionsSchema: optionsSchema(),
   needs: ['endpoint'],
   lint: lintDeciding([RULE.JSON_OUTPUT, RULE.JSON_UTF8]),
   subjects: serverSubject,
   async run(context, options, _subject, check): Promise<CheckOutput> {
     const crawl = await oparlCrawl(context, options);
     const responses = [...crawl.fetched.values()];
-    const findings = responses.flatMap(mediaTypeFindings);
-    const { record } = crawl;
-    const sample = [
-      ...record.objects.filter((fetched) => fetched.url === record.entry),
-      ...record.lists.flatMap((list) => list.pages.slice(0, 1)),
-      ...record.objects.filter((fetched) => fetched.url !== record.entry),
-    ].slice(0, options.sample ?? 20);
-    for (const fetched of sample) findings.push(...(await encodingFindings(context, fetched)));
+    const findings = responses.flatMap((fetched) => [...mediaTypeFindings(fetched), ...encodingFindings(fetched)]);
     return judgeCases(check, { findings, cases: casesOfEach(check.verifies, responses.length), cutOff: crawl.record.cutOff, unreached: allUnreached(crawl), nothing: 'the crawl fetched nothing' }, options.maxFindings);
   },
 };

@@ -7,9 +7,9 @@
  * undecided (links-resolve reports the link).
  */
 import type { Finding } from '../../model/types.js';
-import { findFetched, normaliseUrl } from '../../crawl/index.js';
+import { normaliseUrl } from '../../crawl/index.js';
 import { isJsonObject } from '../../openapi/refs.js';
-import { unanswered, type OParlCrawl } from '../../oparl/crawl.js';
+import { objectAt, unanswered, type OParlCrawl } from '../../oparl/crawl.js';
 import { objectFinding } from '../../oparl/findings.js';
 import { typeOfUri, type Relation } from '../../oparl/model.js';
 import { relationValues } from '../../oparl/occurrence-queries.js';
@@ -28,12 +28,12 @@ function mismatch(crawl: OParlCrawl, relation: Relation, value: unknown): string
   if (typeof value !== 'string') return undefined;
   if (relation.kind === 'list') {
     const list = crawl.lists.get(normaliseUrl(value) ?? '');
-    if (!list) return findFetched(crawl.fetched, value) ? 'an object, not an external object list' : undefined;
+    if (!list) return objectAt(crawl, value) !== undefined ? 'an object, not an external object list' : undefined;
     const items = list.pages.flatMap((page) => (isJsonObject(page.json) && Array.isArray(page.json.data) ? page.json.data : []));
     const other = items.map(typeName).find(wrong);
     return other ? `a list with an oparl:${other}` : undefined;
   }
-  const target = findFetched(crawl.fetched, value)?.json;
+  const target = objectAt(crawl, value);
   if (isJsonObject(target) && Array.isArray(target.data)) return 'an object list, not an object';
   return wrong(typeName(target)) ? `an oparl:${typeName(target)}` : undefined;
 }

@@ -4,9 +4,10 @@
  * in KoSIT's scenarios.xml). A file whose root does not match makes the check inapplicable;
  * a file without a root is never passed over.
  */
-import type { CheckOutput } from '../../model/types.js';
-import type { FileRoot } from '../../xml/file-root.js';
+import type { CheckOutput, CheckSpec } from '../../model/types.js';
+import type { FileRoot } from '../../xml/document-pass.js';
 import type { CheckContext, CheckKind, Subject } from '../types.js';
+import { documentOf } from './document.js';
 
 /** JSON Schema of `match`: root elements in Clark notation, `{namespace}localName`. */
 export const MATCH_SCHEMA = {
@@ -25,11 +26,11 @@ export function subjectFile(subject: Subject | undefined): string {
 }
 
 /**
- * The file's root element, read once per run (src/xml/file-root.ts). A file that cannot be
- * read rejects: konform cannot tell which checks are for it.
+ * The file's root element, found in its one pass (document.ts). A file that cannot be read
+ * rejects: konform cannot tell which checks are for it.
  */
-export function rootOf(context: CheckContext, file: string): Promise<FileRoot> {
-  return context.memo(`xml:root:${file}`, async () => (await import('../../xml/file-root.js')).fileRoot(file));
+export async function rootOf(context: CheckContext, file: string): Promise<FileRoot> {
+  return (await documentOf(context, file)).root;
 }
 
 /**
@@ -59,7 +60,9 @@ export interface FileKindSpec<Options> {
   /** Options of its own; `match` is added. */
   properties: Record<string, unknown>;
   required: string[];
-  judge(context: CheckContext, options: Options, file: string): Promise<CheckOutput>;
+  judge(context: CheckContext, options: Options, file: string, check: CheckSpec): Promise<CheckOutput>;
+  /** Subjects found as fileSubjects finds them, with what the kind registers beforehand. */
+  subjects?: CheckKind<Options>['subjects'];
   lint?: CheckKind<Options>['lint'];
 }
 
@@ -70,11 +73,11 @@ export function perFileKind<Options extends { match?: string[] }>(spec: FileKind
     description: spec.description,
     optionsSchema: { type: 'object', additionalProperties: false, required: spec.required, properties: { ...spec.properties, match: MATCH_SCHEMA } },
     needs: ['files'],
-    subjects: fileSubjects,
+    subjects: spec.subjects ?? fileSubjects,
     ...(spec.lint ? { lint: spec.lint } : {}),
-    async run(context, options, subject): Promise<CheckOutput> {
+    async run(context, options, subject, check): Promise<CheckOutput> {
       const file = subjectFile(subject);
-      return (await outsideScenario(context, file, options.match)) ?? spec.judge(context, options, file);
+      return (await outsideScenario(context, file, options.match)) ?? spec.judge(context, options, file, check);
     },
   };
 }

@@ -3,12 +3,13 @@
  * (src/xml/scenarios.ts), as the KoSIT validator requires before it validates: a file that
  * matches none — another document type, another specification identifier, not XML at all —
  * is rejected; for a file too large to parse konform cannot tell. The scenario of each file is
- * found once per run and shared with the Schematron checks, which take their rules'
- * severities from it.
+ * found once per run, in the file's one parse (document.ts), and shared with the Schematron
+ * checks, which take their rules' severities from it.
  */
 import type { CheckOutput, Finding } from '../../model/types.js';
 import type { Scenario, ScenarioTable } from '../../xml/scenarios.js';
 import type { CheckContext, CheckKind } from '../types.js';
+import { documentOf, registerTable, scenarioFrom } from './document.js';
 import { fileSubjects, subjectFile } from './files.js';
 
 export interface ScenarioOptions {
@@ -31,19 +32,16 @@ function scenarioTable(context: CheckContext, path: string): Promise<ScenarioTab
   });
 }
 
-export function fileScenario(context: CheckContext, table: string | undefined, file: string): Promise<FileScenario> {
-  return context.memo(`xml.scenario:${table ?? ''}:${file}`, async () => {
-    const scenarios = table === undefined ? undefined : await scenarioTable(context, table);
-    const [{ parseXmlFile }, { selectScenario }] = await Promise.all([import('../../xml/parse.js'), import('../../xml/scenarios.js')]);
-    const parsed = parseXmlFile(file);
-    if (!parsed.document) return { wellFormed: false, ...(parsed.tooLarge ? { tooLarge: parsed.findings[0] } : {}) };
-    try {
-      const scenario = scenarios && selectScenario(scenarios, parsed.document);
-      return { wellFormed: true, ...(scenario ? { scenario } : {}) };
-    } finally {
-      parsed.document.dispose();
-    }
-  });
+/** Registers the table with the files' passes (document.ts), which select each file's scenario in it. */
+export function registerScenarios(context: CheckContext, table: string): Promise<void> {
+  return registerTable(context, table, () => scenarioTable(context, table));
+}
+
+export async function fileScenario(context: CheckContext, table: string | undefined, file: string): Promise<FileScenario> {
+  const { parse } = await documentOf(context, file);
+  if (!parse.wellFormed) return { wellFormed: false, ...(parse.tooLarge ? { tooLarge: parse.findings[0] } : {}) };
+  const scenario = table === undefined ? undefined : await scenarioFrom(context, file, table, () => scenarioTable(context, table));
+  return { wellFormed: true, ...(scenario ? { scenario } : {}) };
 }
 
 export const scenarioKind: CheckKind<ScenarioOptions> = {
@@ -56,7 +54,10 @@ export const scenarioKind: CheckKind<ScenarioOptions> = {
     properties: { scenarios: { type: 'string', minLength: 1 } },
   },
   needs: ['files'],
-  subjects: fileSubjects,
+  async subjects(context, options) {
+    await registerScenarios(context, options.scenarios);
+    return fileSubjects(context);
+  },
   async run(context, options, subject): Promise<CheckOutput> {
     const file = subjectFile(subject);
     const { wellFormed, scenario, tooLarge } = await fileScenario(context, options.scenarios, file);

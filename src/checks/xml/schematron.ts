@@ -21,11 +21,11 @@ import { boundedMap } from '../../core/bounded-map.js';
 import type { FindingCode } from '../../model/finding-codes.js';
 import { outcomeOfFindings } from '../../judge/judgement.js';
 import type { CheckOutput, CheckSpec, Finding, Severity } from '../../model/types.js';
-import type { SchematronEngine, SvrlResult } from '../../xml/schematron/engine.js';
+import type { SchematronEngine, SvrlBatch } from '../../xml/schematron/engine.js';
 import type { Stylesheet, StylesheetSource } from '../../xml/schematron/stylesheet.js';
 import type { CheckContext, CheckKind } from '../types.js';
 import { fileSubjects, MATCH_SCHEMA, outsideScenario, subjectFile } from './files.js';
-import { fileScenario } from './scenario.js';
+import { fileScenario, registerScenarios } from './scenario.js';
 import { lintSchematron } from './schematron-lint.js';
 
 export interface SchematronOptions {
@@ -40,7 +40,7 @@ export interface SchematronOptions {
   scenarios?: string;
 }
 
-type Batch = { results: Map<string, SvrlResult> } | { unavailable: { reason: string; install: string } };
+type Batch = SvrlBatch | { unavailable: { reason: string; install: string } };
 type Applicability = { output: CheckOutput } | { levels: Record<string, Severity> };
 
 /** Files whose applicability is worked out at once while a batch is assembled. */
@@ -87,7 +87,8 @@ function batchOf(context: CheckContext, options: SchematronOptions): Promise<Bat
     const applies = await boundedMap(files, FILES_IN_FLIGHT, (file) => applicability(context, options, file));
     const batch = files.filter((_file, index) => 'levels' in (applies[index] as Applicability));
     const { xslt } = await stylesheetFor(context, options);
-    return { results: batch.length === 0 ? new Map() : await engine.validateBatch(xslt, batch, context.signal) };
+    // Disposed with the run's memo: the reports not taken go with the batch's folder.
+    return engine.runBatch(xslt, batch, context.signal);
   });
 }
 
@@ -130,6 +131,7 @@ export const schematronKind: CheckKind<SchematronOptions> = {
   async subjects(context, options) {
     // A stylesheet that does not compile is the suite's error, found before any file is judged.
     await stylesheetFor(context, options);
+    if (options.scenarios) await registerScenarios(context, options.scenarios);
     // Started now, beside the XSD checks and the other Schematron batches; each file's unit awaits it, and a failure surfaces there.
     batchOf(context, options).catch(() => undefined);
     return fileSubjects(context);
@@ -143,10 +145,9 @@ export const schematronKind: CheckKind<SchematronOptions> = {
       const { reason, install } = batch.unavailable;
       return cantTell(file, 'engine-unavailable', `the Schematron rules were not evaluated: ${reason}; install Java and Saxon-HE with: ${install}`, { install });
     }
-    // Each file's result is read by its one unit: released then, so that memory stays flat over many files.
-    const result = batch.results.get(file);
-    batch.results.delete(file);
-    if (!result?.ok) return cantTell(file, 'not-evaluated', `Saxon could not evaluate the Schematron on the file: ${result?.reason ?? 'no result'}`);
+    // Each file's report is read by its one unit, when it judges the file: memory stays flat over many files.
+    const result = await batch.take(file);
+    if (!result.ok) return cantTell(file, 'not-evaluated', `Saxon could not evaluate the Schematron on the file: ${result.reason}`);
     const [{ schematronFindings }, { positionsIn }, { examinedAssertions }] = await Promise.all([
       import('../../xml/schematron/findings.js'),
       import('../../xml/schematron/location.js'),

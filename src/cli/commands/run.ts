@@ -2,12 +2,13 @@
 import type { Command } from 'commander';
 import { DEFAULT_LIMITS, type HttpLimits } from '../../http/types.js';
 import { addAuthOptions, resolveAuth, type AuthFlags } from '../auth-options.js';
+import { addCrawlBudgetOptions, crawlBudgetFrom, type CrawlBudgetFlags } from '../crawl-budget-options.js';
 import type { CliIo } from '../io.js';
 import { wholeNumber } from '../numbers.js';
 import { collectParam } from '../param-option.js';
 import { concurrencyFrom, defineCommonRunOptions, runAndReport, type CommonRunFlags } from '../run-and-report.js';
 
-export interface RunFlags extends AuthFlags, CommonRunFlags {
+export interface RunFlags extends AuthFlags, CommonRunFlags, CrawlBudgetFlags {
   target?: string;
   spec?: string;
   rate?: string;
@@ -15,13 +16,14 @@ export interface RunFlags extends AuthFlags, CommonRunFlags {
   maxResponseBytes?: string;
   maxRedirects?: string;
   allowHost?: string[];
+  allowRefHost?: string[];
   allowUnsafe?: boolean;
   param?: Record<string, string>;
   record?: boolean;
 }
 
 export function defineRunOptions(command: Command): Command {
-  return addAuthOptions(
+  return addCrawlBudgetOptions(addAuthOptions(
     defineCommonRunOptions(
       command
         .option('--target <url>', 'base URL of the endpoint under test')
@@ -33,9 +35,10 @@ export function defineRunOptions(command: Command): Command {
       .option('--max-response-bytes <n>', 'largest response body read', String(DEFAULT_LIMITS.maxResponseBytes))
       .option('--max-redirects <n>', 'redirects followed per request', String(DEFAULT_LIMITS.maxRedirects))
       .option('--allow-host <host...>', 'further hosts (host or host:port) that may be contacted')
+      .option('--allow-ref-host <host...>', 'hosts (host or host:port) the $refs of an API definition the target serves may be fetched from (OGC API)')
       .option('--allow-unsafe', 'also call operations other than GET and HEAD', false)
       .option('--record', 'keep every exchange whole, bodies up to --max-response-bytes, as exchanges.har in the output folder (see konform replay)', false),
-  );
+  ));
 }
 
 function limitsFrom(flags: RunFlags): Partial<HttpLimits> {
@@ -51,17 +54,20 @@ function limitsFrom(flags: RunFlags): Partial<HttpLimits> {
 }
 
 export function runCommand(suite: string, flags: RunFlags, io: CliIo): Promise<number> {
+  const crawlBudget = crawlBudgetFrom(flags);
   return runAndReport(io, flags, {
     suite,
     target: {
       ...(flags.target ? { url: flags.target } : {}),
       ...(flags.spec ? { spec: flags.spec } : {}),
       allowedHosts: flags.allowHost ?? [],
+      ...(flags.allowRefHost ? { refHosts: flags.allowRefHost } : {}),
       allowUnsafe: flags.allowUnsafe ?? false,
       ...(flags.param ? { parameters: flags.param } : {}),
     },
     limits: limitsFrom(flags),
     ...(flags.record ? { record: true } : {}),
+    ...(crawlBudget ? { crawlBudget } : {}),
     ...resolveAuth(flags, io.env),
   });
 }

@@ -8,6 +8,8 @@ import type { Report } from '../../model/report.js';
 import { failuresByLevel } from '../../judge/judgement.js';
 import { formatDate } from '../i18n/index.js';
 import { verdictSentence, type Inline, type ReportView } from '../report-view.js';
+import { crawlLine, crawlNotices } from '../crawl-lines.js';
+import { trafficLine } from '../traffic-line.js';
 import { code, html } from './escape.js';
 
 const INLINE: Inline = { text: html, code };
@@ -15,6 +17,7 @@ const INLINE: Inline = { text: html, code };
 function notices(report: Report, view: ReportView): string[] {
   const { t } = view;
   const lines: string[] = [];
+  lines.push(...crawlNotices(report, t, INLINE));
   if (!report.complete) lines.push(t.notices.incomplete(report.interruption === undefined ? undefined : html(report.interruption)));
   for (const { reason } of report.stoppedHosts ?? []) lines.push(t.notices.hostStopped(html(reason)));
   for (const { host, links, example, flag } of report.hostsNotFollowed ?? []) {
@@ -48,6 +51,9 @@ function subject(report: Report, view: ReportView): string {
     const described = [spec.title, spec.version, spec.openapi && `OpenAPI ${spec.openapi}`].filter(Boolean).join(' ');
     parts.push(`${html(t.facts.spec)} ${code(spec.path)}${described ? ` (${html(described)})` : ''} ${hash('sha256', spec.sha256)}`);
   }
+  for (const document of report.target.fetchedDocuments ?? []) {
+    parts.push(`${html(t.facts.fetchedDocument)} ${code(document.url)} ${hash('sha256', document.sha256)}`);
+  }
   if (files?.length) parts.push(`${html(t.facts.files(files.length))} (<a href="#files">${html(t.facts.allFiles(files.length))}</a>)`);
   return parts.join('<br>') || html(t.facts.files(0));
 }
@@ -61,6 +67,7 @@ function facts(report: Report, view: ReportView): string {
   const { suite, profile } = report;
   const rows: Array<[string, string]> = [
     [t.facts.subject, subject(report, view)],
+    ...(report.shard ? [[t.facts.shard, html(t.facts.shardOf(report.shard.index, report.shard.total, report.shard.items))] as [string, string]] : []),
     [t.facts.suite, `${code(suite.id)} ${html(suite.version)} — ${html(suite.title)}<br>${hash('sha256', suite.sha256)}`],
     [t.facts.standard, standardFact(report.standard, t.facts.manifestSha256)],
     ...(report.referencedStandards ?? []).map((other): [string, string] => [t.facts.alsoJudgedBy, standardFact(other, t.facts.manifestSha256)]),
@@ -70,6 +77,8 @@ function facts(report: Report, view: ReportView): string {
       `<time datetime="${html(report.startedAt)}">${html(formatDate(report.startedAt, lang))}</time> – ` +
         `<time datetime="${html(report.finishedAt)}">${html(formatDate(report.finishedAt, lang))}</time> (${html(t.facts.duration(report.durationMs / 1000))})`,
     ],
+    ...(report.crawls ?? []).map((crawl): [string, string] => [t.facts.crawl, crawlLine(crawl, t)]),
+    ...(report.traffic?.hosts ?? []).map((traffic): [string, string] => [t.facts.traffic, trafficLine(traffic, t, code(traffic.host))]),
     [t.facts.tool, `${html(report.tool.name)} ${html(report.tool.version)}`],
     [t.facts.complete, html(report.complete ? t.facts.yes : t.facts.no)],
     [t.facts.signature, report.signer ? `${t.facts.signedBy(code(report.signer.keyid))} (${html(report.signer.algorithm)})` : html(t.facts.notSigned)],

@@ -2,6 +2,7 @@
 import type { Messages } from './messages.js';
 
 const number = new Intl.NumberFormat('de').format;
+const decimal = new Intl.NumberFormat('de', { maximumFractionDigits: 2 }).format;
 const plural = (count: number, one: string, many: string): string => `${number(count)} ${count === 1 ? one : many}`;
 
 const PLACES = {
@@ -33,6 +34,18 @@ export const de: Messages = {
     notFollowed: (host, links, example, flag) =>
       `Links zu ${host} nicht gefolgt: ${plural(links, 'URL', 'URLs')}, die konform nicht abrufen durfte, z. B. ${example}. ` +
       `Was dahinter lag, konnte nicht geprüft werden.${flag === undefined ? '' : ` Den Host erlaubt ${flag}.`}`,
+    crawlStopped: (reason) => `Der Crawl endete am Einstiegspunkt, nichts dahinter wurde geprüft: ${reason}.`,
+    crawlCutOff: (urls, budget, example, flag) =>
+      `Der Crawl wurde durch ${budget} abgeschnitten: ${plural(urls, 'URL wurde', 'URLs wurden')} nicht abgerufen, z. B. ${example}. ` +
+      `Was sie enthalten, ist nicht geprüft.${flag === undefined ? '' : ` Erhöhen mit ${flag}.`}`,
+  },
+  budgets: {
+    maxRequests: 'sein Anfragebudget',
+    maxTimeMs: 'sein Zeitbudget',
+    maxPagesPerList: 'seine Seitengrenze je Liste',
+    maxDepth: 'seine Tiefengrenze',
+    aborted: 'das Ende des Laufs',
+    stopped: 'seinen Halt am Einstiegspunkt',
   },
   outcome: { passed: 'bestanden', failed: 'nicht bestanden', cantTell: 'nicht entscheidbar', inapplicable: 'nicht anwendbar', untested: 'nicht geprüft' },
   level: { MUST: 'MUSS', SHOULD: 'SOLL', MAY: 'KANN' },
@@ -44,6 +57,7 @@ export const de: Messages = {
     files: (count) => plural(count, 'Datei', 'Dateien'),
     allFiles: (count) => `Alle ${plural(count, 'Datei', 'Dateien')}`,
     spec: 'erklärte Beschreibung',
+    fetchedDocument: 'abgerufene Referenz',
     suite: 'Prüfsuite',
     standard: 'Standard',
     alsoJudgedBy: 'Auch geprüft nach',
@@ -54,11 +68,26 @@ export const de: Messages = {
     duration: (seconds) => `${new Intl.NumberFormat('de', { maximumFractionDigits: 3 }).format(seconds)} s`,
     tool: 'Werkzeug',
     complete: 'Vollständig',
+    shard: 'Teil (Shard)',
+    shardOf: (index, total, items) =>
+      `Teil ${index} von ${total}: ${items} ${items === 1 ? 'Datei' : 'Dateien'}; das Urteil gilt nur für diesen Teil, konform merge fügt die Teile zu einem Bericht zusammen`,
     yes: 'ja',
     no: 'nein',
     signature: 'Signatur',
     signedBy: (fingerprint) => `signiert mit dem Schlüssel ${fingerprint}`,
     notSigned: 'nicht signiert',
+    traffic: 'Anfragen',
+    trafficHost: (host, requests, seconds, rate, limit) =>
+      `${host}: ${plural(requests, 'Anfrage', 'Anfragen')} in ${decimal(seconds)} s` +
+      `${rate === undefined ? '' : `, ${decimal(rate)} je Sekunde`} (${limit === 0 ? 'ohne Ratengrenze' : `Grenze ${decimal(limit)} je Sekunde`})`,
+    throttledHost: (answers, retries, waitedSeconds, lowestRate) =>
+      `${plural(answers, 'Antwort', 'Antworten')} 429 oder 503 (langsamer), ${plural(retries, 'Anfrage', 'Anfragen')} nach insgesamt ${decimal(waitedSeconds)} s Wartezeit erneut gestellt` +
+      `${lowestRate === undefined ? '' : `, Rate gesenkt auf ${decimal(lowestRate)} je Sekunde`}`,
+    crawl: 'Crawl',
+    crawlLine: ({ lists, complete, pages, objects, fetchedAgain, sample, requests, seconds }) =>
+      `${plural(pages, 'Seite', 'Seiten')} aus ${plural(lists, 'Liste', 'Listen')} gelesen (${number(complete)} bis zum Ende); ` +
+      `${plural(objects, 'Objekt', 'Objekte')} dort geprüft, wo die Listen sie lieferten, ${number(fetchedAgain)} davon erneut unter der eigenen URL abgerufen ` +
+      `(${sample === 'all' ? 'alle' : `bis zu ${number(sample)} je Typ`}); ${plural(requests, 'Anfrage', 'Anfragen')} in ${decimal(seconds)} s`,
   },
   counts: {
     caption: 'Ergebnisse',

@@ -2,6 +2,7 @@
 import type { Messages } from './messages.js';
 
 const number = new Intl.NumberFormat('en').format;
+const decimal = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format;
 const plural = (count: number, one: string, many: string): string => `${number(count)} ${count === 1 ? one : many}`;
 
 const PLACES = {
@@ -33,6 +34,18 @@ export const en: Messages = {
     notFollowed: (host, links, example, flag) =>
       `Links not followed to ${host}: ${plural(links, 'URL', 'URLs')} konform was not allowed to request, e.g. ${example}. ` +
       `What lay behind them could not be checked.${flag === undefined ? '' : ` Allow the host with ${flag}.`}`,
+    crawlStopped: (reason) => `The crawl ended at the entry and nothing beyond it was checked: ${reason}.`,
+    crawlCutOff: (urls, budget, example, flag) =>
+      `The crawl was cut off by ${budget}: ${plural(urls, 'URL was', 'URLs were')} not fetched, e.g. ${example}. ` +
+      `What they lead to is untested.${flag === undefined ? '' : ` Raise it with ${flag}.`}`,
+  },
+  budgets: {
+    maxRequests: 'its request budget',
+    maxTimeMs: 'its time budget',
+    maxPagesPerList: 'its page limit per list',
+    maxDepth: 'its depth limit',
+    aborted: 'the end of the run',
+    stopped: 'its stop at the entry',
   },
   outcome: { passed: 'passed', failed: 'failed', cantTell: 'cannot tell', inapplicable: 'inapplicable', untested: 'untested' },
   level: { MUST: 'MUST', SHOULD: 'SHOULD', MAY: 'MAY' },
@@ -44,6 +57,7 @@ export const en: Messages = {
     files: (count) => plural(count, 'file', 'files'),
     allFiles: (count) => `All ${plural(count, 'file', 'files')}`,
     spec: 'declared description',
+    fetchedDocument: 'fetched reference',
     suite: 'Suite',
     standard: 'Standard',
     alsoJudgedBy: 'Also judged by',
@@ -54,11 +68,26 @@ export const en: Messages = {
     duration: (seconds) => `${new Intl.NumberFormat('en', { maximumFractionDigits: 3 }).format(seconds)} s`,
     tool: 'Tool',
     complete: 'Complete',
+    shard: 'Shard',
+    shardOf: (index, total, items) =>
+      `shard ${index} of ${total}: ${items} ${items === 1 ? 'file' : 'files'}; the verdict is this shard's alone, konform merge joins the shards into one report`,
     yes: 'yes',
     no: 'no',
     signature: 'Signature',
     signedBy: (fingerprint) => `signed by the key ${fingerprint}`,
     notSigned: 'not signed',
+    traffic: 'Requests',
+    trafficHost: (host, requests, seconds, rate, limit) =>
+      `${host}: ${plural(requests, 'request', 'requests')} in ${decimal(seconds)} s` +
+      `${rate === undefined ? '' : `, ${decimal(rate)} per second`} (${limit === 0 ? 'no rate limit' : `limit ${decimal(limit)} per second`})`,
+    throttledHost: (answers, retries, waitedSeconds, lowestRate) =>
+      `${plural(answers, 'answer', 'answers')} 429 or 503 (slow down), ${plural(retries, 'request', 'requests')} asked again after ${decimal(waitedSeconds)} s of waiting in all` +
+      `${lowestRate === undefined ? '' : `, rate lowered to ${decimal(lowestRate)} per second`}`,
+    crawl: 'Crawl',
+    crawlLine: ({ lists, complete, pages, objects, fetchedAgain, sample, requests, seconds }) =>
+      `${plural(pages, 'page', 'pages')} of ${plural(lists, 'list', 'lists')} read (${number(complete)} to the end); ` +
+      `${plural(objects, 'object', 'objects')} judged where the lists gave them, ${number(fetchedAgain)} of them fetched again at their own URL ` +
+      `(${sample === 'all' ? 'all' : `up to ${number(sample)} per type`}); ${plural(requests, 'request', 'requests')} in ${decimal(seconds)} s`,
   },
   counts: {
     caption: 'Outcomes',

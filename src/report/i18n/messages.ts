@@ -35,7 +35,13 @@ export interface Messages {
     incomplete: (by: string | undefined) => string;
     hostStopped: (reason: string) => string;
     notFollowed: (host: string, links: number, example: string, flag: string | undefined) => string;
+    /** The crawl ended at its entry (report.json `crawls[].stopped`): the reason as the crawl gives it. */
+    crawlStopped: (reason: string) => string;
+    /** URLs a crawl budget kept from being fetched (report.json `crawls[].cutOff`), with the flag that raises it. */
+    crawlCutOff: (urls: number, budget: string, example: string, flag: string | undefined) => string;
   };
+  /** The budgets of a crawl (src/crawl/types.ts `CutOff.budget`), as the notices name them. */
+  budgets: Record<'maxRequests' | 'maxTimeMs' | 'maxPagesPerList' | 'maxDepth' | 'aborted' | 'stopped', string>;
   outcome: Record<Outcome, string>;
   level: Record<Level, string>;
   facts: {
@@ -46,6 +52,8 @@ export interface Messages {
     files: (count: number) => string;
     allFiles: (count: number) => string;
     spec: string;
+    /** A document fetched to resolve a reference of what the target serves (--allow-ref-host). */
+    fetchedDocument: string;
     suite: string;
     standard: string;
     alsoJudgedBy: string;
@@ -56,11 +64,22 @@ export interface Messages {
     duration: (seconds: number) => string;
     tool: string;
     complete: string;
+    shard: string;
+    /** A run of one shard of the files (--shard): its verdict is the shard's, konform merge joins the shards. */
+    shardOf: (index: number, total: number, items: number) => string;
     yes: string;
     no: string;
     signature: string;
     signedBy: (fingerprint: string) => string;
     notSigned: string;
+    /** The requests to one host (report.json `traffic`): the host already rendered, durations in seconds, rates per second (0: no limit). */
+    traffic: string;
+    trafficHost: (host: string, requests: number, seconds: number, rate: number | undefined, limit: number) => string;
+    /** How often the host asked konform to slow down (429, 503), and what konform did. */
+    throttledHost: (answers: number, retries: number, waitedSeconds: number, lowestRate: number | undefined) => string;
+    /** A crawl (report.json `crawls`): lists and pages read, objects judged from them, those fetched again (sample per type, or 'all'). */
+    crawl: string;
+    crawlLine: (facts: { lists: number; complete: number; pages: number; objects: number; fetchedAgain: number; sample: number | 'all'; requests: number; seconds: number }) => string;
   };
   counts: {
     caption: string;

@@ -29,14 +29,27 @@ export interface SvrlReport {
 /** The SVRL of one document, or why there is none (the document could not be evaluated). */
 export type SvrlResult = ({ ok: true } & SvrlReport) | { ok: false; reason: string };
 
+/**
+ * The results of one batch, read when asked for: a batch of ten thousand documents holds its
+ * reports on disk, not in memory.
+ */
+export interface SvrlBatch {
+  /** The SVRL of one document of the batch, read and parsed now; each document's is taken once. */
+  take(file: string): Promise<SvrlResult>;
+  /** Removes what the batch keeps on disk; a document not taken by then has no result. */
+  dispose(): Promise<void>;
+}
+
 export type EngineAvailability = { ok: true; version: string } | { ok: false; reason: string; install: string };
 
 export interface SchematronEngine {
   readonly name: string;
   available(): Promise<EngineAvailability>;
   /**
-   * Applies the stylesheet (its text) to every file; the map has an entry for each file.
-   * Rejects only when the engine cannot run at all.
+   * Applies the stylesheet (its text) to every file, each file's result kept until it is
+   * taken. Rejects only when the engine cannot run at all.
    */
+  runBatch(xslt: string, files: readonly string[], signal?: AbortSignal): Promise<SvrlBatch>;
+  /** As runBatch, every result taken at once: the map has an entry for each file. */
   validateBatch(xslt: string, files: readonly string[], signal?: AbortSignal): Promise<Map<string, SvrlResult>>;
 }

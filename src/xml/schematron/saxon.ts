@@ -2,12 +2,13 @@
  * The Saxon-HE engine: one JVM per batch. The stylesheet is written and the batch's files are
  * linked into a temporary folder, and Saxon's command line transforms the whole folder
  * (`-s:<dir> -o:<dir>`, fenced as saxon-command.ts describes): the stylesheet is compiled and
- * the JVM started once per batch, however many documents there are.
+ * the JVM started once per batch, however many documents there are. Saxon's reports stay in
+ * the folder until each is taken; the folder goes when the batch is disposed.
  */
 import { access, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { EngineAvailability, SchematronEngine, SvrlResult } from './engine.js';
+import type { EngineAvailability, SchematronEngine, SvrlBatch, SvrlResult } from './engine.js';
 import { runProcess } from './process.js';
 import { saxonArguments, saxonCommand, type SaxonOptions } from './saxon-command.js';
 import { parseSvrl } from './svrl.js';
@@ -35,6 +36,8 @@ async function resultOf(name: string, failure: string | undefined, report: strin
   }
 }
 
+const notInBatch = (file: string): SvrlResult => ({ ok: false, reason: `${file} is not a document of this batch, or its result was taken` });
+
 export function saxonEngine(options: SaxonOptions = {}): SchematronEngine {
   const { java, jar } = saxonCommand(options);
   let availability: Promise<EngineAvailability> | undefined;
@@ -53,28 +56,52 @@ export function saxonEngine(options: SaxonOptions = {}): SchematronEngine {
     return { ok: true, version };
   }
 
-  async function validateBatch(xslt: string, files: readonly string[], signal?: AbortSignal): Promise<Map<string, SvrlResult>> {
+  async function runBatch(xslt: string, files: readonly string[], signal?: AbortSignal): Promise<SvrlBatch> {
     const ready = await (availability ??= probe());
     if (!ready.ok) throw new Error(ready.reason);
+    if (files.length === 0) return { take: async (file) => notInBatch(file), dispose: async () => undefined };
     const folder = await mkdtemp(join(tmpdir(), 'konform-saxon-'));
+    const removed = () => rm(folder, { recursive: true, force: true });
     try {
       const input = join(folder, 'in');
       const output = join(folder, 'out');
       const stylesheet = join(folder, 'schematron.xsl');
       await Promise.all([mkdir(input), mkdir(output), writeFile(stylesheet, xslt)]);
-      const names = files.map((_file, index) => `${index}.xml`);
-      await Promise.all(files.map((file, index) => symlink(resolve(file), join(input, names[index] as string))));
+      const names = new Map(files.map((file, index) => [file, `${index}.xml`]));
+      await Promise.all([...names].map(([file, name]) => symlink(resolve(file), join(input, name))));
       const run = await runProcess(java, saxonArguments(jar, stylesheet, input, output), { timeoutMs: timeoutFor(files.length), ...(signal ? { signal } : {}) });
       const failures = new Map([...run.stderr.matchAll(FAILED)].map((match) => [match[1] as string, match[2] as string]));
       const general = run.error ?? (run.stderr.trim().split('\n').slice(0, 6).join(' ').replace(/\s+/g, ' ') || `Saxon exited with ${run.code}`);
-      // One report at a time: a batch of ten thousand files must not hold ten thousand buffers.
-      const results: SvrlResult[] = [];
-      for (const name of names) results.push(await resultOf(name, failures.get(name), join(output, name), general));
-      return new Map(files.map((file, index) => [file, results[index] as SvrlResult]));
-    } finally {
-      await rm(folder, { recursive: true, force: true });
+      await rm(input, { recursive: true, force: true });
+      return {
+        // One report at a time, when its document is judged, then deleted: ten thousand reports are never all in memory.
+        async take(file) {
+          const name = names.get(file);
+          if (name === undefined) return notInBatch(file);
+          names.delete(file);
+          const report = join(output, name);
+          const result = await resultOf(name, failures.get(name), report, general);
+          await rm(report, { force: true });
+          return result;
+        },
+        dispose: removed,
+      };
+    } catch (error) {
+      await removed();
+      throw error;
     }
   }
 
-  return { name: 'saxon-he', available: () => (availability ??= probe()), validateBatch };
+  async function validateBatch(xslt: string, files: readonly string[], signal?: AbortSignal): Promise<Map<string, SvrlResult>> {
+    const batch = await runBatch(xslt, files, signal);
+    try {
+      const results = new Map<string, SvrlResult>();
+      for (const file of files) results.set(file, await batch.take(file));
+      return results;
+    } finally {
+      await batch.dispose();
+    }
+  }
+
+  return { name: 'saxon-he', available: () => (availability ??= probe()), runBatch, validateBatch };
 }
