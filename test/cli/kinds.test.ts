@@ -18,7 +18,7 @@ describe('konform kinds', () => {
     expect(kinds.length).toBeGreaterThan(60);
     const optionsOf = (name: string) => kinds.find((kind) => kind.name === name)?.options;
     expect(optionsOf('ogcapi.declares-class')).toContainEqual({ name: 'declares', type: 'geojson|html', required: true });
-    expect(optionsOf('oparl.filters')).toContainEqual({ name: 'maxPages', type: 'integer', required: false, default: 5 });
+    expect(optionsOf('oparl.filters')).toContainEqual({ name: 'maxPages', type: 'integer', required: false, default: 2 });
   });
 
   it("prints a kind's options JSON Schema", async () => {
