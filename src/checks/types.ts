@@ -55,6 +55,11 @@ export interface CheckKind<Options = Record<string, unknown>> {
   /** What the target must provide for the kind to apply. */
   needs: Array<'endpoint' | 'spec' | 'files'>;
   /**
+   * The kind mostly waits for answers to requests of its own (beyond work units share, such as
+   * a crawl): its units start beside those that compute, so that the two overlap.
+   */
+  waitsOnRequests?: boolean;
+  /**
    * Folders of the standards, beside the suite's own, that the kind judges by (GeoJSON's
    * schema for a kind that judges geometries, say): the report pins them too.
    */

@@ -100,15 +100,34 @@ async function unitsOfPlan(plan: readonly PlannedCheck[], context: CheckContext)
   return units;
 }
 
+/**
+ * The order units start in: those of kinds that wait on requests of their own alternate with the
+ * others, so that computing fills the time spent waiting for answers; each kind in plan order.
+ */
+function startOrder(units: readonly Unit[]): number[] {
+  const waiting: number[] = [];
+  const computing: number[] = [];
+  units.forEach((unit, index) => (unit.kind.waitsOnRequests ? waiting : computing).push(index));
+  const order: number[] = [];
+  for (let at = 0; at < Math.max(waiting.length, computing.length); at += 1) {
+    if (at < waiting.length) order.push(waiting[at] as number);
+    if (at < computing.length) order.push(computing[at] as number);
+  }
+  return order;
+}
+
 export async function executePlan(plan: readonly PlannedCheck[], context: CheckContext, options: ExecuteOptions): Promise<CheckResult[]> {
   const units = await unitsOfPlan(plan, context);
+  const order = startOrder(units);
   let done = 0;
-  const results = await boundedMapUntil(units, options.concurrency, context.signal, async (unit, index) => {
+  const results = new Array<CheckResult | undefined>(units.length);
+  await boundedMapUntil(order, options.concurrency, context.signal, async (index) => {
+    const unit = units[index] as Unit;
     const started = performance.now();
     const result = resultOf(unit, await outputOf(unit, context), Math.round(performance.now() - started));
     done += 1;
+    results[index] = result;
     options.onResult?.(result, { index, done, total: units.length });
-    return result;
   });
   return units.map((unit, index) => results[index] ?? resultOf(unit, NOT_RUN, 0));
 }

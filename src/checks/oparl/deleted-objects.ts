@@ -58,6 +58,7 @@ export const deletedObjectsKind: CheckKind<DeletedObjectsOptions> = {
     maxObjects: { type: 'integer', minimum: 0, default: 5 },
   }),
   needs: ['endpoint'],
+  waitsOnRequests: true,
   lint: lintDeciding([RULE.DEL_FLAG, RULE.DEL_KEEP, RULE.DEL_STATUS, RULE.LIST_DELETED_HIDDEN, RULE.LIST_DELETED_MODIFIED_SINCE, RULE.LIST_INTERNAL_NOT_DELETED]),
   subjects: (context) => typeSubjects(context),
   async run(context, options, subject, check): Promise<CheckOutput> {

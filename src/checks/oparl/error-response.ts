@@ -23,6 +23,7 @@ export const errorResponseKind: CheckKind<OParlOptions> = {
   description: 'Unknown URLs are answered with 404 and an OParl error object; error objects come with an error status',
   optionsSchema: optionsSchema(),
   needs: ['endpoint'],
+  waitsOnRequests: true,
   lint: lintDeciding([RULE.ERR_STATUS, RULE.ERR_OBJECT, RULE.ERR_OBJECT_STATUS]),
   subjects: serverSubject,
   async run(context, options, _subject, check): Promise<CheckOutput> {

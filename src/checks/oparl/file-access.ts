@@ -41,6 +41,7 @@ const isAttachment = (disposition: string | undefined) => disposition?.split(';'
 export const fileAccessKind = perTypeKind<FileAccessOptions>({
   name: 'oparl.file-access',
   description: 'accessUrl and downloadUrl answer as OParl §2.7 wants',
+  waitsOnRequests: true,
   decides: [RULE.FILE_GET, RULE.FILE_ACCESS_INLINE, RULE.FILE_HEADERS, RULE.FILE_CONDITIONAL, RULE.FILE_DELETED_GONE, RULE.FILE_DOWNLOAD_ATTACHMENT],
   properties: { maxFiles: { type: 'integer', minimum: 1, default: 20 } },
   types: ['File'],

@@ -76,6 +76,7 @@ export const filtersKind: CheckKind<FiltersOptions> = {
   description: 'created_since, created_until, modified_since and modified_until filter, and links keep them',
   optionsSchema: optionsSchema({ lists: { type: 'integer', minimum: 1, default: 1 }, maxPages: { type: 'integer', minimum: 1, default: 2 } }),
   needs: ['endpoint'],
+  waitsOnRequests: true,
   lint: lintDeciding([RULE.LIST_FILTERS, RULE.LIST_FILTERS_KEPT, RULE.LIST_LIMIT]),
   subjects: (context) => typeSubjects(context),
   async run(context, options, subject, check): Promise<CheckOutput> {

@@ -24,6 +24,7 @@ export const omitInternalKind: CheckKind<OmitInternalOptions> = {
     required: ['internalLists'],
   },
   needs: ['endpoint'],
+  waitsOnRequests: true,
   lint: lintDeciding([RULE.LIST_OMIT_INTERNAL]),
   subjects: (context, options) => typeSubjects(context, Object.keys(options.internalLists)),
   async run(context, options, subject, check): Promise<CheckOutput> {

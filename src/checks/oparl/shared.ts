@@ -60,7 +60,7 @@ export interface Examination<Options> {
   check: CheckSpec;
 }
 
-export interface PerTypeSpec<Options> extends Pick<CheckKind, 'standards'> {
+export interface PerTypeSpec<Options> extends Pick<CheckKind, 'standards' | 'waitsOnRequests'> {
   name: string;
   description: string;
   properties?: Record<string, unknown>;
@@ -83,6 +83,7 @@ export function perTypeKind<Options extends OParlOptions>(spec: PerTypeSpec<Opti
     optionsSchema: optionsSchema(spec.properties),
     needs: ['endpoint'],
     ...(spec.standards ? { standards: spec.standards } : {}),
+    ...(spec.waitsOnRequests ? { waitsOnRequests: true } : {}),
     lint: lintDeciding(spec.decides),
     subjects: (context) => typeSubjects(context, spec.types),
     async run(context, options, subject, check: CheckSpec): Promise<CheckOutput> {

@@ -35,6 +35,7 @@ export const stableOrderKind: CheckKind<StableOrderOptions> = {
   description: 'A list gives its objects in the same order when asked again',
   optionsSchema: optionsSchema({ lists: { type: 'integer', minimum: 1, default: 2 } }),
   needs: ['endpoint'],
+  waitsOnRequests: true,
   lint: lintDeciding([RULE.LIST_STABLE_ORDER]),
   subjects: (context) => typeSubjects(context),
   async run(context, options, subject, check): Promise<CheckOutput> {
