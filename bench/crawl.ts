@@ -44,7 +44,8 @@ const ROUNDS = 9;
 const CONCURRENCY = DEFAULT_LIMITS.concurrency;
 const MAX_RSS_MB = 256;
 const MAX_SLOWDOWN = 1.3;
-export const BUDGET = { maxRequests: 100_000, maxDepth: 8, maxPagesPerList: 10_000, maxTimeMs: 600_000 };
+/** Enough for every object of the server, each fetched at its own URL too (`sample: 'all'`): the crawl engine at full load. */
+export const BUDGET = { maxRequests: 100_000, maxDepth: 8, maxPagesPerList: 10_000, maxTimeMs: 600_000, sample: 'all' as const };
 
 interface ChildFigures {
   ms: number;
