@@ -42,7 +42,10 @@ export interface PlanEntry {
   profile?: string;
   parameters?: Record<string, string>;
   allowHosts?: string[];
+  allowRefHosts?: string[];
   allowUnsafe?: boolean;
+  /** The crawl budget, as the flags give it (maxTime in seconds). */
+  crawl?: { maxRequests?: number; maxTime?: number; maxPages?: number; sample?: number | 'all' };
   record?: boolean;
   concurrency?: number;
   timeout?: number;
