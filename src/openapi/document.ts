@@ -4,8 +4,8 @@
  * compiled once per process), bundle external files in (where bundling would change the
  * document, bundled-already.ts), list the operations and prepare the schemas. Remote `$ref`s
  * are never fetched (http resolution is off); refs to files next to the document are read.
- * swagger-parser mutates its input, so it gets copies; it and the OpenAPI schemas are loaded
- * only when a document is.
+ * swagger-parser mutates its input, so it gets copies; it is loaded only for a document that is
+ * not valid as written, the OpenAPI schemas only when a document is loaded.
  */
 import { resolve } from 'node:path';
 import type SwaggerParser from '@apidevtools/swagger-parser';
@@ -46,8 +46,12 @@ type ParserInput = Parameters<Parser['validate']>[1];
 
 const PARSER_OPTIONS: SwaggerParser.Options = { resolve: { http: false } };
 
-/** Whether every `$ref` is local and points straight at its target (bundled-already.ts), and whether the document may be validated as written. */
-type Local = boolean | 'valid as written';
+/**
+ * How the document is validated: as written (valid-as-written.ts), for which swagger-parser is
+ * not even loaded; or by swagger-parser, `local` saying whether every `$ref` is local and points
+ * straight at its target (bundled-already.ts).
+ */
+type Checking = { asWritten: true } | { asWritten: false; local: boolean; Parser: Parser };
 
 /**
  * swagger-parser's `validate`, step by step: dereference leaving circular refs in place, the
@@ -57,10 +61,11 @@ type Local = boolean | 'valid as written';
  * the verdict (valid-as-written.ts). `local`: every `$ref` is local and points straight at its
  * target (bundled-already.ts), so that no other file is searched for.
  */
-async function validate(Parser: Parser, file: string, source: ParsedSource, local: Local, signal: AbortSignal | undefined): Promise<void> {
+async function validate(checking: Checking, file: string, source: ParsedSource, signal: AbortSignal | undefined): Promise<void> {
   const { validateOasSchema } = await import('./oas-schema.js');
   await nextTurn(signal);
-  if (local === 'valid as written') return validateOasSchema(source.data);
+  if (checking.asWritten) return validateOasSchema(source.data);
+  const { Parser, local } = checking;
   const copy = () => source.copy() as unknown as ParserInput;
   // Every unresolvable `$ref` is reported, not only the first (ref-errors.ts).
   const resolve = { ...PARSER_OPTIONS.resolve, ...(local ? { external: false } : {}) };
@@ -70,6 +75,13 @@ async function validate(Parser: Parser, file: string, source: ParsedSource, loca
   if (api.swagger === undefined) return;
   await nextTurn(signal);
   await Parser.validate(file, copy(), { ...PARSER_OPTIONS, validate: { schema: false } });
+}
+
+/** The document with every external `$ref` bundled in, and the other files its `$ref`s read. */
+async function bundle(Parser: Parser, file: string, source: ParsedSource): Promise<{ bundled: JsonObject; externalFiles: string[] }> {
+  const bundler = new Parser();
+  const bundled = (await bundler.bundle(file, source.copy() as unknown as ParserInput, PARSER_OPTIONS)) as unknown as JsonObject;
+  return { bundled, externalFiles: bundler.$refs.paths('file').filter((read) => read !== file) };
 }
 
 export async function loadOpenApiDocument(path: string): Promise<OpenApiDocument> {
@@ -84,15 +96,16 @@ export async function loadOpenApiDocument(path: string): Promise<OpenApiDocument
 export async function documentFromSource(file: string, bytes: Buffer, signal?: AbortSignal): Promise<OpenApiDocument> {
   const source = parseSource(file, bytes.toString('utf8'));
   const { data, locate, specError } = source;
-  const { default: Parser } = await import('@apidevtools/swagger-parser');
   await nextTurn(signal);
-  const bundler = new Parser();
-  let bundled: JsonObject;
-  const local: Local = validAsWritten(data) ? 'valid as written' : bundledAlready(data);
+  const checking: Checking = validAsWritten(data)
+    ? { asWritten: true }
+    : { asWritten: false, local: bundledAlready(data), Parser: (await import('@apidevtools/swagger-parser')).default };
+  let bundled = data;
+  let externalFiles: string[] = [];
   try {
-    await validate(Parser, file, source, local, signal);
+    await validate(checking, file, source, signal);
     await nextTurn(signal);
-    bundled = local ? data : ((await bundler.bundle(file, source.copy() as unknown as ParserInput, PARSER_OPTIONS)) as unknown as JsonObject);
+    if (!checking.asWritten && !checking.local) ({ bundled, externalFiles } = await bundle(checking.Parser, file, source));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw invalidDocument(locateParserErrors(error, data, file, locate), specError, error);
@@ -107,7 +120,7 @@ export async function documentFromSource(file: string, bytes: Buffer, signal?: A
   return {
     file,
     sha256: sha256(bytes),
-    externalFiles: bundler.$refs.paths('file').filter((read) => read !== file),
+    externalFiles,
     version,
     declaredVersion,
     title: typeof info?.title === 'string' ? info.title : undefined,
