@@ -3,38 +3,17 @@
  * with index.json and index.html over them; the exit code is the worst run's.
  */
 import { relative, resolve } from 'node:path';
-import type { Command } from 'commander';
 import type { BatchRun } from '../../batch/batch-index.js';
 import { readPlan, type PlanAuth, type PlannedRun } from '../../batch/plan.js';
 import { INDEX_FILES, runBatch } from '../../batch/run-batch.js';
 import { DEFAULT_LIMITS } from '../../http/types.js';
-import { DEFAULT_LANGUAGE, LANGUAGES, languageFrom } from '../../report/i18n/index.js';
+import { DEFAULT_LANGUAGE, languageFrom } from '../../report/i18n/index.js';
 import { resolveAuth, type AuthFlags } from '../auth-options.js';
 import type { CliIo } from '../io.js';
+import { DEFAULT_PARALLEL, type BatchFlags } from './batch-options.js';
 import { wholeNumber } from '../numbers.js';
-import { AUTO_SHARD, shardFrom } from '../shard-option.js';
+import { shardFrom } from '../shard-option.js';
 import { styleFor } from '../style.js';
-
-export interface BatchFlags {
-  out?: string;
-  force?: boolean;
-  parallel?: string;
-  rate?: string;
-  shard?: string;
-  lang?: string;
-}
-
-const DEFAULT_PARALLEL = 4;
-
-export function defineBatchOptions(command: Command): Command {
-  return command
-    .option('--out <dir>', 'output folder: a folder per run, index.json and index.html (default: a new folder under reports/)')
-    .option('--force', "replace an earlier batch's index and its runs' reports in --out", false)
-    .option('--parallel <n>', 'runs at once', String(DEFAULT_PARALLEL))
-    .option('--rate <n>', 'requests per second per host over all runs, 0 for no limit', String(DEFAULT_LIMITS.ratePerHost))
-    .option('--shard <i/n>', `only the runs of shard i of n (1 ≤ i ≤ n), or ${AUTO_SHARD}: GitLab's CI_NODE_INDEX/CI_NODE_TOTAL`)
-    .option('--lang <language>', `language of index.html and each run's report.html and summary.md: ${LANGUAGES.join(' or ')}`, DEFAULT_LANGUAGE);
-}
 
 /** A plan entry's `auth` as the `--auth-*` flags of `konform run`: the same names, with their prefix. */
 function authFlagsOf(auth: PlanAuth = {}): AuthFlags {

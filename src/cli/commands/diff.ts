@@ -6,25 +6,14 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
 import { compareReports } from '../../diff/compare.js';
-import { DIFF_FORMATS, type DiffFormat } from '../../diff/formats.js';
+import { DIFF_FORMATS } from '../../diff/formats.js';
 import { summaryText } from '../../diff/sections.js';
 import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import { readReport } from '../../report/read-report.js';
 import type { CliIo } from '../io.js';
+import type { DiffFlags } from './diff-options.js';
 import { styleFor } from '../style.js';
-
-export interface DiffFlags {
-  format: DiffFormat;
-  out?: string;
-}
-
-export function defineDiffOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--format <format>', 'text for the terminal, md, json (diff.schema.json) or html').choices(Object.keys(DIFF_FORMATS)).default('text'))
-    .option('--out <file>', 'write the diff to this file instead of the terminal');
-}
 
 export async function diffCommand(a: string, b: string, flags: DiffFlags, io: CliIo): Promise<number> {
   const [reportA, reportB] = await Promise.all([readReport(resolve(io.cwd, a)), readReport(resolve(io.cwd, b))]);

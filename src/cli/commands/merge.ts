@@ -5,35 +5,18 @@
  * not the shards 1 to n of one run are refused (exit 2); the exit code is the merged report's.
  */
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
 import { signFolder } from '../../attest/sign-folder.js';
 import { checkShards } from '../../merge/check-shards.js';
 import { mergeShards } from '../../merge/merge-shards.js';
 import { suiteOfShards } from '../../merge/suite-of-shards.js';
-import { DEFAULT_LANGUAGE, LANGUAGES, languageFrom } from '../../report/i18n/index.js';
+import { DEFAULT_LANGUAGE, languageFrom } from '../../report/i18n/index.js';
 import { claimOutputFolder } from '../../report/output-folder.js';
 import { readReport } from '../../report/read-report.js';
 import { writeReports } from '../../report/write-reports.js';
 import type { CliIo } from '../io.js';
 import { printOutcome } from '../run-and-report.js';
-import { signingKeyFrom, type SignKeyFlags } from '../sign-key-option.js';
-
-export interface MergeFlags extends SignKeyFlags {
-  out: string;
-  force?: boolean;
-  lang?: string;
-  suite?: string;
-}
-
-export function defineMergeOptions(command: Command): Command {
-  return command
-    .requiredOption('--out <dir>', 'folder for the merged reports')
-    .option('--force', 'replace the report files of an earlier run in --out (without it such a folder is refused)', false)
-    .option('--suite <suite>', "suite id or path, where the shards' suite id does not find it")
-    .option('--sign-key <file>', 'sign the merged folder with this Ed25519 private key (PEM, see konform keygen): writes attestation.json')
-    .option('--sign-key-env <var>', 'the same, with the PEM text of the key in this environment variable')
-    .option('--lang <language>', `language of report.html and summary.md: ${LANGUAGES.join(' or ')}`, DEFAULT_LANGUAGE);
-}
+import { signingKeyFrom } from '../sign-key-option.js';
+import type { MergeFlags } from './merge-options.js';
 
 export async function mergeCommand(folders: string[], flags: MergeFlags, io: CliIo): Promise<number> {
   const lang = languageFrom(flags.lang ?? DEFAULT_LANGUAGE, '--lang');

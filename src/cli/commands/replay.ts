@@ -6,26 +6,13 @@
  */
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { ERROR_CODES, KonformError } from '../../model/errors.js';
 import { RECORDING_FILE } from '../../replay/har.js';
 import { readRecording } from '../../replay/har-reader.js';
 import { replayRunOf } from '../../replay/replay-run.js';
 import type { CliIo } from '../io.js';
-import { concurrencyFrom, defineCommonRunOptions, runAndReport, type CommonRunFlags } from '../run-and-report.js';
-
-export interface ReplayFlags extends CommonRunFlags {
-  suite?: string;
-  target?: string;
-  spec?: string;
-}
-
-export function defineReplayOptions(command: Command): Command {
-  return defineCommonRunOptions(command)
-    .option('--suite <suite>', "suite id or path (default: the recorded run's)")
-    .option('--target <url>', "base URL of the recorded endpoint (default: the recorded run's)")
-    .option('--spec <file>', "OpenAPI document to judge by (default: the recorded run's, which must be unchanged)");
-}
+import { concurrencyFrom, runAndReport } from '../run-and-report.js';
+import type { ReplayFlags } from './replay-options.js';
 
 /** The HAR file: the one given, or exchanges.har in the folder given. */
 async function recordingFile(source: string): Promise<string> {
