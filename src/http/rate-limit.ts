@@ -41,6 +41,15 @@ interface Lowered {
   since: number;
 }
 
+/**
+ * Sleeps until `at` on the clock `now`. A timer may fire up to a millisecond early by that clock
+ * (the event loop reads its own clock once a turn), and a request sent then would come sooner
+ * than the rate allows: what is left is slept again.
+ */
+async function sleepUntil(at: number, now: () => number, signal: AbortSignal | undefined): Promise<void> {
+  for (let left = at - now(); left > 0; left = at - now()) await sleep(left, undefined, { signal });
+}
+
 export function createRateLimiter(ratePerHost: number, now: () => number = () => performance.now()): RateLimiter {
   const floor = Math.min(MIN_RATE, ratePerHost);
   const nextSlot = new Map<string, number>();
@@ -61,7 +70,7 @@ export function createRateLimiter(ratePerHost: number, now: () => number = () =>
     reserve,
     wait(host, signal) {
       const delay = reserve(host);
-      return delay > 0 ? sleep(delay, undefined, { signal }) : undefined;
+      return delay > 0 ? sleepUntil(now() + delay, now, signal) : undefined;
     },
     pause(host, ms) {
       nextSlot.set(host, Math.max(nextSlot.get(host) ?? 0, now() + ms));
