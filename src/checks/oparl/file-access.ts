@@ -4,7 +4,7 @@
  * `downloadUrl` answers with `Content-Disposition: attachment; filename=…`. Recommended: the
  * headers Last-Modified, Content-Length and ETag; conditional GET (If-None-Match, else
  * If-Modified-Since, answered 304); 410 for a deleted file. Up to `maxFiles` files are
- * requested; the requests are shared by the checks of this kind.
+ * requested, the first by id; the requests are shared by the checks of this kind.
  */
 import type { FindingCode } from '../../model/finding-codes.js';
 import type { Finding } from '../../model/types.js';
@@ -45,7 +45,12 @@ export const fileAccessKind = perTypeKind<FileAccessOptions>({
   decides: [RULE.FILE_GET, RULE.FILE_ACCESS_INLINE, RULE.FILE_HEADERS, RULE.FILE_CONDITIONAL, RULE.FILE_DELETED_GONE, RULE.FILE_DOWNLOAD_ATTACHMENT],
   properties: { maxFiles: { type: 'integer', minimum: 1, default: 20 } },
   types: ['File'],
-  select: (occurrences, { options }) => distinctObjects(occurrences).filter((file) => typeof file.object.accessUrl === 'string').slice(0, options.maxFiles ?? 20),
+  // The first files by id: the same on every run of a server, whatever order the crawl's answers came in.
+  select: (occurrences, { options }) =>
+    distinctObjects(occurrences)
+      .filter((file) => typeof file.object.accessUrl === 'string')
+      .sort((a, b) => (String(a.object.id) < String(b.object.id) ? -1 : String(a.object.id) > String(b.object.id) ? 1 : 0))
+      .slice(0, options.maxFiles ?? 20),
   rules(files) {
     const kept = files.filter((file) => file.object.deleted !== true);
     return [
