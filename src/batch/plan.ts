@@ -10,6 +10,7 @@ import { checkAgainstSchema } from '../core/schema-check.js';
 import { sha256 } from '../core/sha256.js';
 import { parseYamlText, readSourceFile, type YamlSource } from '../core/yaml-source.js';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
+import type { BudgetSettings } from '../crawl/budget.js';
 import { runFolders } from './run-folder.js';
 
 /** The `--auth-*` flags of `konform run` without their prefix (plan.schema.json#/$defs/Auth). */
@@ -45,7 +46,7 @@ export interface PlanEntry {
   allowRefHosts?: string[];
   allowUnsafe?: boolean;
   /** The crawl budget, as the flags give it (maxTime in seconds). */
-  crawl?: { maxRequests?: number; maxTime?: number; maxPages?: number; sample?: number | 'all' };
+  crawl?: BudgetSettings;
   record?: boolean;
   concurrency?: number;
   timeout?: number;

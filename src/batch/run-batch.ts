@@ -13,7 +13,7 @@ import { expandInputs } from '../core/inputs.js';
 import { makeFolder } from '../core/make-folder.js';
 import { TOOL_VERSION } from '../core/package-root.js';
 import { itemsOfShard, type Shard } from '../core/shard.js';
-import type { CrawlBudget } from '../crawl/types.js';
+import { budgetOfSettings } from '../crawl/budget.js';
 import { createRateLimiter } from '../http/rate-limit.js';
 import type { AuthConfig, HttpLimits, TlsConfig } from '../http/types.js';
 import { ERROR_CODES, isKonformError, KonformError } from '../model/errors.js';
@@ -24,7 +24,7 @@ import { resolveSuiteFile } from '../run/load-suite.js';
 import { run } from '../run/run.js';
 import { failedRun, ranRun, worstExitCode, type BatchIndex, type BatchRun } from './batch-index.js';
 import { renderIndexHtml } from './index-html.js';
-import type { BatchPlan, PlanEntry, PlannedRun } from './plan.js';
+import type { BatchPlan, PlannedRun } from './plan.js';
 
 export const INDEX_FILES = { json: 'index.json', html: 'index.html' } as const;
 
@@ -69,16 +69,6 @@ function limitsOf(run: PlannedRun, rate: number): Partial<HttpLimits> {
   };
 }
 
-/** A plan's crawl budget as the run takes it. */
-function crawlBudgetOf({ maxRequests, maxTime, maxPages, sample }: NonNullable<PlanEntry['crawl']>): Partial<CrawlBudget> {
-  return {
-    ...(maxRequests !== undefined ? { maxRequests } : {}),
-    ...(maxTime !== undefined ? { maxTimeMs: maxTime * 1000 } : {}),
-    ...(maxPages !== undefined ? { maxPagesPerList: maxPages } : {}),
-    ...(sample !== undefined ? { sample } : {}),
-  };
-}
-
 /** The run options of a planned run, checked as `run` checks them. */
 async function runOptionsOf(run: PlannedRun, options: BatchOptions, shared: Pick<RunOptions, 'rateLimiter' | 'signal'>): Promise<RunOptions> {
   const { entry } = run;
@@ -99,7 +89,7 @@ async function runOptionsOf(run: PlannedRun, options: BatchOptions, shared: Pick
     },
     ...(entry.profile !== undefined ? { profile: entry.profile } : {}),
     limits: limitsOf(run, options.rate),
-    ...(entry.crawl ? { crawlBudget: crawlBudgetOf(entry.crawl) } : {}),
+    ...(entry.crawl ? { crawlBudget: budgetOfSettings(entry.crawl) } : {}),
     ...credentials,
     ...(entry.record ? { record: true } : {}),
     lang: options.lang,

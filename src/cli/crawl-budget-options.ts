@@ -3,6 +3,7 @@
  * (a suite sets it per check; see src/crawl/budget.ts for the defaults).
  */
 import type { Command } from 'commander';
+import { budgetOfSettings } from '../crawl/budget.js';
 import type { CrawlBudget } from '../crawl/types.js';
 import { ERROR_CODES, KonformError } from '../model/errors.js';
 import { wholeNumber } from './numbers.js';
@@ -31,14 +32,11 @@ function sampleFrom(value: string | undefined): CrawlBudget['sample'] | undefine
 
 /** The budget the flags give, or undefined without any. */
 export function crawlBudgetFrom(flags: CrawlBudgetFlags): Partial<CrawlBudget> | undefined {
-  const seconds = wholeNumber(flags.maxTime, '--max-time', 1, 86_400);
-  const budget: Partial<CrawlBudget> = {};
-  const set = <K extends keyof CrawlBudget>(key: K, value: CrawlBudget[K] | undefined) => {
-    if (value !== undefined) budget[key] = value;
-  };
-  set('maxRequests', wholeNumber(flags.maxRequests, '--max-requests', 1));
-  set('maxTimeMs', seconds === undefined ? undefined : seconds * 1000);
-  set('maxPagesPerList', wholeNumber(flags.maxPages, '--max-pages', 1));
-  set('sample', sampleFrom(flags.sample));
+  const budget = budgetOfSettings({
+    maxRequests: wholeNumber(flags.maxRequests, '--max-requests', 1),
+    maxTime: wholeNumber(flags.maxTime, '--max-time', 1, 86_400),
+    maxPages: wholeNumber(flags.maxPages, '--max-pages', 1),
+    sample: sampleFrom(flags.sample),
+  });
   return Object.keys(budget).length > 0 ? budget : undefined;
 }

@@ -34,6 +34,25 @@ export const BUDGET_OPTIONS_SCHEMA = {
   },
 } as const;
 
+/** A budget as the command line and a batch plan give it: seconds, pages per list, the sample. */
+export interface BudgetSettings {
+  maxRequests?: number;
+  /** Seconds. */
+  maxTime?: number;
+  maxPages?: number;
+  sample?: CrawlBudget['sample'];
+}
+
+/** The crawl budget that settings give (only what they set). */
+export function budgetOfSettings({ maxRequests, maxTime, maxPages, sample }: BudgetSettings): Partial<CrawlBudget> {
+  return {
+    ...(maxRequests !== undefined ? { maxRequests } : {}),
+    ...(maxTime !== undefined ? { maxTimeMs: maxTime * 1000 } : {}),
+    ...(maxPages !== undefined ? { maxPagesPerList: maxPages } : {}),
+    ...(sample !== undefined ? { sample } : {}),
+  };
+}
+
 /** A suite's budget, with the defaults for what it leaves out and the overrides (command-line flags) on top. */
 export function resolveBudget(given: Partial<CrawlBudget> = {}, overrides: Partial<CrawlBudget> = {}): CrawlBudget {
   return { ...DEFAULT_CRAWL_BUDGET, ...given, ...overrides };

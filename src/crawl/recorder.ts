@@ -5,7 +5,8 @@
 import type { Pending } from './frontier.js';
 import type { CrawlBudget, CrawlFailure, CrawlRecord, CrawledList, CutOff, Fetched } from './types.js';
 
-function byUrl<T extends { url: string }>(items: T[]): T[] {
+/** Sorts `items` by URL, in place. */
+export function byUrl<T extends { url: string }>(items: T[]): T[] {
   return items.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 

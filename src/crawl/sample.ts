@@ -8,9 +8,9 @@
  * own URL can show it.
  */
 import type { Pending } from './frontier.js';
+import { byUrl } from './recorder.js';
 import type { CrawlBudget, CrawlRecord } from './types.js';
 
-const byUrl = (a: Pending, b: Pending) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
 /** `count` of `items`, evenly spaced, the first included. */
 function spread<T>(items: readonly T[], count: number): T[] {
@@ -43,7 +43,7 @@ export class Sample {
     for (const [group, items] of groups) {
       const sofar = this.fetched.get(group) ?? 0;
       const quota = this.size === 'all' ? items.length : Math.max(0, this.size - sofar);
-      const picked = spread(items.sort(byUrl), quota);
+      const picked = spread(byUrl(items), quota);
       this.fetched.set(group, sofar + picked.length);
       chosen.push(...picked);
     }
